@@ -1,0 +1,21 @@
+// HTTP load over loopback with autocannon, against a server in a child process.
+import autocannon from "autocannon";
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  statuses: Record<string, number>;
+  errors: number;
+}
+
+export async function load(options: autocannon.Options): Promise<LoadResult> {
+  const statuses: Record<string, number> = {};
+  // Without a callback autocannon returns its instance, which is both a promise and an emitter.
+  const instance = autocannon({ connections: 64, duration: 5, ...options }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  instance.on("response", (_client: unknown, status: number) => {
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  });
+  const result = await instance;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.errors + result.timeouts };
+}

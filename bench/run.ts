@@ -1,0 +1,24 @@
+// `npm run bench`: one JSON object per line, {"name", "value", "unit", ...}. Ratios are taken
+// against figures measured in this same run, since these machines are too noisy for absolutes.
+import { run as health } from "./health.js";
+import { run as slotsEngine } from "./slots-engine.js";
+
+export type Emit = (figure: { name: string; value: number; unit: string; [k: string]: unknown }) => void;
+
+const figures = new Map<string, number>();
+const emit: Emit = (figure) => {
+  figures.set(figure.name, figure.value);
+  console.log(JSON.stringify(figure));
+};
+
+const only = process.argv[2];
+const benches: [string, (emit: Emit, figures: Map<string, number>) => Promise<void>][] = [
+  ["health", health],
+  ["slots-engine", (e) => slotsEngine(e as (f: Record<string, unknown>) => void)],
+];
+
+for (const [name, bench] of benches) {
+  if (only && !name.startsWith(only)) continue;
+  await bench(emit, figures);
+}
+process.exit(0);

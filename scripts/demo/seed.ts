@@ -1,0 +1,30 @@
+// Fills an empty Cita through its own API, so the demo data passes the same validation as any client's.
+import * as data from "./data.js";
+
+type Fetch = (path: string, init: RequestInit) => Promise<Response>;
+
+export async function seedDemo(fetch: Fetch, adminToken: string, today: string) {
+  const send = async (method: string, path: string, body: unknown) => {
+    const res = await fetch(path, {
+      method,
+      headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  for (const { eligibility, ...office } of data.offices) {
+    await send("POST", "/v1/offices", office);
+    await send("PUT", `/v1/offices/${office.id}/eligibility`, eligibility);
+  }
+  for (const room of data.rooms) await send("POST", `/v1/offices/${room.officeId}/rooms`, { id: room.id, name: room.name });
+  for (const service of data.services) await send("POST", "/v1/services", service);
+  for (const { availability, ...member } of data.staff) {
+    await send("POST", "/v1/staff", member);
+    await send("PUT", `/v1/staff/${member.id}/availability`, availability);
+  }
+  const cases = [];
+  for (const c of data.cases(today)) cases.push(await send("POST", "/v1/cases", c));
+  const scheduler = await send("POST", "/v1/users", { name: "Demo scheduler", email: "scheduler@movilidadsegura.example", role: "scheduler", officeIds: ["bogota"] });
+  return { cases, schedulerToken: scheduler.token as string };
+}

@@ -1,0 +1,45 @@
+// The whole service as one Hono app, built from the dependencies it is given.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import type { Deps } from "./deps.js";
+import type { AppEnv } from "./http/context.js";
+import { authenticate } from "./http/auth.js";
+import { notFoundHandler, onError, requireJsonBody, validationHook } from "./http/errors.js";
+import { Problem } from "./http/problem.js";
+import { registerMeta } from "./routes/meta/index.js";
+import { registerOffices } from "./routes/offices/index.js";
+import { registerServices } from "./routes/services/index.js";
+import { registerStaff } from "./routes/staff/index.js";
+import { registerCases } from "./routes/cases/index.js";
+import { registerUsers } from "./routes/users/index.js";
+
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new Problem(413, "payload-too-large", "Request bodies are limited to 64 KB.");
+      },
+    }),
+  );
+  app.use("/v1/*", authenticate(deps.config.adminToken));
+  app.use("/v1/*", requireJsonBody);
+
+  registerOffices(app);
+  registerServices(app);
+  registerStaff(app);
+  registerCases(app);
+  registerUsers(app);
+  registerMeta(app);
+
+  app.notFound(notFoundHandler);
+  app.onError(onError);
+  return app;
+}

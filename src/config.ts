@@ -1,0 +1,33 @@
+// Settings from the environment (API.md "Running it"), parsed once by the entry point.
+export interface Config {
+  port: number;
+  host: string;
+  dbPath: string;
+  adminToken: string | null;
+  smtpUrl: string | null;
+  smsUrl: string | null;
+  publicUrl: string;
+  now: number | null;
+}
+
+export function readConfig(env: Record<string, string | undefined>): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got '${env.PORT}'`);
+  const host = env.HOST || "127.0.0.1";
+  let now: number | null = null;
+  if (env.CITA_NOW) {
+    now = Date.parse(env.CITA_NOW);
+    if (!/(Z|[+-]\d\d:\d\d)$/i.test(env.CITA_NOW) || Number.isNaN(now)) throw new Error(`CITA_NOW must be an ISO instant with an offset, got '${env.CITA_NOW}'`);
+  }
+  const hostInUrl = host.includes(":") ? `[${host}]` : host;
+  return {
+    port,
+    host,
+    dbPath: env.CITA_DB || "./data/cita.db",
+    adminToken: env.CITA_ADMIN_TOKEN || null,
+    smtpUrl: env.CITA_SMTP_URL || null,
+    smsUrl: env.CITA_SMS_URL || null,
+    publicUrl: (env.CITA_PUBLIC_URL || `http://${hostInUrl}:${port}`).replace(/\/+$/, ""),
+    now,
+  };
+}

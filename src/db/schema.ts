@@ -1,0 +1,206 @@
+// The one schema for better-sqlite3 and D1. Instants are INTEGER epoch milliseconds (UTC);
+// local dates are TEXT "YYYY-MM-DD"; lists and small records are JSON text.
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export interface HoursRow {
+  days: ("MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU")[];
+  start: string;
+  end: string;
+}
+
+export interface EligibilityRules {
+  nationalities: string[];
+  presentOnOrBefore: string;
+  minAge?: number;
+  legalStatuses?: string[];
+}
+
+export interface OfficeSettings {
+  rescheduleLimit: number;
+  applicantRescheduleLimit: number;
+  reminderHours: number[];
+  quietHoursStart: string;
+  quietHoursEnd: string;
+}
+
+const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
+const stamps = {
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+};
+
+export const offices = sqliteTable("offices", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  country: text("country").notNull(),
+  timeZone: text("time_zone").notNull(),
+  address: text("address").notNull(),
+  email: text("email"),
+  phone: text("phone"),
+  hours: json<HoursRow[]>("hours").notNull(),
+  settings: json<OfficeSettings>("settings").notNull(),
+  eligibility: json<EligibilityRules | null>("eligibility"),
+  ...stamps,
+});
+
+export const rooms = sqliteTable(
+  "rooms",
+  {
+    officeId: text("office_id").notNull().references(() => offices.id),
+    id: text("id").notNull(),
+    name: text("name").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.id] })],
+);
+
+export const closures = sqliteTable(
+  "closures",
+  {
+    id: text("id").primaryKey(),
+    officeId: text("office_id").notNull().references(() => offices.id),
+    date: text("date"),
+    startAt: integer("start_at"),
+    endAt: integer("end_at"),
+    reason: text("reason").notNull(),
+    open: integer("open", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("closures_office").on(t.officeId, t.date)],
+);
+
+export const services = sqliteTable("services", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  agency: text("agency").notNull(),
+  durationMinutes: integer("duration_minutes").notNull(),
+  bufferMinutes: integer("buffer_minutes").notNull(),
+  windowMinDays: integer("window_min_days").notNull(),
+  windowMaxDays: integer("window_max_days").notNull(),
+  needsRoom: integer("needs_room", { mode: "boolean" }).notNull(),
+  slotStepMinutes: integer("slot_step_minutes").notNull(),
+  minNoticeHours: integer("min_notice_hours").notNull(),
+  dailyCapPerOffice: integer("daily_cap_per_office"),
+  ...stamps,
+});
+
+export const staff = sqliteTable("staff", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull(),
+  phone: text("phone"),
+  agency: text("agency").notNull(),
+  timeZone: text("time_zone").notNull(),
+  languages: json<string[]>("languages").notNull(),
+  officeIds: json<string[]>("office_ids").notNull(),
+  serviceIds: json<string[]>("service_ids").notNull(),
+  feedTokenHash: text("feed_token_hash"),
+  ...stamps,
+});
+
+export const availabilityRules = sqliteTable(
+  "availability_rules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    staffId: text("staff_id").notNull().references(() => staff.id),
+    officeId: text("office_id").notNull().references(() => offices.id),
+    rrule: text("rrule").notNull(),
+    start: text("start").notNull(),
+    end: text("end").notNull(),
+    timeZone: text("time_zone").notNull(),
+    validFrom: text("valid_from"),
+    validUntil: text("valid_until"),
+  },
+  (t) => [index("availability_staff").on(t.staffId)],
+);
+
+export const timeOff = sqliteTable(
+  "time_off",
+  {
+    id: text("id").primaryKey(),
+    staffId: text("staff_id").notNull().references(() => staff.id),
+    startAt: integer("start_at").notNull(),
+    endAt: integer("end_at").notNull(),
+    reason: text("reason").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("time_off_staff_start").on(t.staffId, t.startAt)],
+);
+
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: text("id").primaryKey(),
+    reference: text("reference").notNull(),
+    officeId: text("office_id").notNull().references(() => offices.id),
+    track: text("track").notNull(),
+    screenedAt: text("screened_at").notNull(),
+    language: text("language").notNull(),
+    householdSize: integer("household_size").notNull(),
+    nationality: text("nationality").notNull(),
+    presentSince: text("present_since").notNull(),
+    birthDate: text("birth_date").notNull(),
+    legalStatus: text("legal_status").notNull(),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    windowExtensionDays: integer("window_extension_days").notNull().default(0),
+    eligibilityOverride: text("eligibility_override"),
+    createdBy: text("created_by").notNull(),
+    ...stamps,
+  },
+  (t) => [uniqueIndex("cases_reference").on(t.reference), index("cases_office").on(t.officeId, t.id)],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    role: text("role").notNull(),
+    officeIds: json<string[]>("office_ids").notNull(),
+    staffId: text("staff_id"),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("users_token").on(t.tokenHash)],
+);
+
+/** Stored answers of mutating requests, replayed for a repeated Idempotency-Key. */
+export const idempotencyKeys = sqliteTable("idempotency_keys", {
+  key: text("key").primaryKey(),
+  requestHash: text("request_hash").notNull(),
+  status: integer("status").notNull(),
+  body: text("body").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+/**
+ * Never holds a row. A batch inserts into it only when a condition failed
+ * (`INSERT … SELECT … WHERE changes() = 0`), and the CHECK then aborts the whole batch.
+ */
+export const writeGuard = sqliteTable(
+  "write_guard",
+  { reason: text("reason") },
+  () => [check("write_conflict", sql`reason IS NULL`)],
+);
+
+/** Small key/value store for values the service creates once (link secret, …). */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+export const caseExtensions = sqliteTable(
+  "case_extensions",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id").notNull().references(() => cases.id),
+    days: integer("days").notNull(),
+    reason: text("reason").notNull(),
+    actor: text("actor").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("case_extensions_case").on(t.caseId)],
+);

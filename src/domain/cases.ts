@@ -1,0 +1,121 @@
+// Applicants' cases: who they are, which office and track, and the window their appointment must fall in.
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { Ctx } from "../http/context.js";
+import { assertOffice } from "../http/auth.js";
+import { Problem, forbidden, notFound } from "../http/problem.js";
+import { caseExtensions, cases } from "../db/schema.js";
+import { statement } from "../db/database.js";
+import { newId } from "../lib/ids.js";
+import { failedRules } from "./eligibility.js";
+import { getOffice, insertOnce } from "./offices.js";
+import { pageBy } from "./pagination.js";
+
+export type CaseRow = typeof cases.$inferSelect;
+
+export interface CaseFields {
+  reference?: string;
+  track: string;
+  screenedAt: string;
+  language: string;
+  householdSize: number;
+  nationality: string;
+  presentSince: string;
+  birthDate: string;
+  legalStatus: string;
+  contact?: { email?: string | null; phone?: string | null };
+  eligibilityOverride?: { reason: string };
+}
+
+export interface CaseInput extends CaseFields {
+  officeId: string;
+}
+
+async function assertEligible(ctx: Ctx, officeId: string, row: CaseRow, override?: { reason: string }): Promise<string | null> {
+  const office = await getOffice(ctx, officeId);
+  const failed = failedRules(office.eligibility ?? null, row, row.screenedAt);
+  if (failed.length === 0) return row.eligibilityOverride;
+  if (override) {
+    if (ctx.actor.role !== "admin") throw forbidden("Only an admin may override the eligibility rules.");
+    return override.reason;
+  }
+  throw new Problem(422, "not-eligible", failed.map((f) => `${f.path}: ${f.message}`).join("; "), { errors: failed });
+}
+
+export async function createCase(ctx: Ctx, input: CaseInput): Promise<CaseRow> {
+  assertOffice(ctx.actor, input.officeId);
+  const now = ctx.deps.clock.now();
+  const id = newId("case", now);
+  const row: CaseRow = {
+    id,
+    reference: input.reference ?? `C-${id.slice(-10).toUpperCase()}`,
+    officeId: input.officeId,
+    track: input.track,
+    screenedAt: input.screenedAt,
+    language: input.language,
+    householdSize: input.householdSize,
+    nationality: input.nationality,
+    presentSince: input.presentSince,
+    birthDate: input.birthDate,
+    legalStatus: input.legalStatus,
+    contactEmail: input.contact?.email ?? null,
+    contactPhone: input.contact?.phone ?? null,
+    windowExtensionDays: 0,
+    eligibilityOverride: null,
+    createdBy: ctx.actor.id,
+    createdAt: now,
+    updatedAt: now,
+  };
+  row.eligibilityOverride = await assertEligible(ctx, input.officeId, row, input.eligibilityOverride);
+  await insertOnce("case with reference", row.reference, () => ctx.deps.database.db.insert(cases).values(row));
+  return row;
+}
+
+export async function getCase(ctx: Ctx, id: string): Promise<CaseRow> {
+  const [row] = await ctx.deps.database.db.select().from(cases).where(eq(cases.id, id)).limit(1);
+  if (!row) throw notFound("case", id);
+  assertOffice(ctx.actor, row.officeId);
+  return row;
+}
+
+export function listCases(ctx: Ctx, limit: number, cursor?: string, filter: { officeId?: string; reference?: string } = {}) {
+  const { actor } = ctx;
+  if (filter.officeId) assertOffice(actor, filter.officeId);
+  const scope = actor.role === "admin" ? undefined : inArray(cases.officeId, actor.officeIds.length ? actor.officeIds : [""]);
+  return pageBy(limit, cursor, (after, take) =>
+    ctx.deps.database.db.select().from(cases)
+      .where(and(
+        scope,
+        filter.officeId ? eq(cases.officeId, filter.officeId) : undefined,
+        filter.reference ? eq(cases.reference, filter.reference) : undefined,
+        after ? gt(cases.id, after) : undefined,
+      ))
+      .orderBy(asc(cases.id)).limit(take),
+  );
+}
+
+export async function updateCase(ctx: Ctx, id: string, patch: Partial<CaseFields>): Promise<CaseRow> {
+  const current = await getCase(ctx, id);
+  const { contact, eligibilityOverride, ...fields } = patch;
+  const next: CaseRow = {
+    ...current,
+    ...fields,
+    contactEmail: contact && "email" in contact ? (contact.email ?? null) : current.contactEmail,
+    contactPhone: contact && "phone" in contact ? (contact.phone ?? null) : current.contactPhone,
+    updatedAt: ctx.deps.clock.now(),
+  };
+  next.eligibilityOverride = await assertEligible(ctx, current.officeId, next, eligibilityOverride);
+  await insertOnce("case with reference", next.reference, () => ctx.deps.database.db.update(cases).set(next).where(eq(cases.id, id)));
+  return next;
+}
+
+/** More days at the end of the case's window (an applicant looking for a sponsor, say), recorded with its reason. */
+export async function extendWindow(ctx: Ctx, id: string, input: { days: number; reason: string }): Promise<CaseRow> {
+  const current = await getCase(ctx, id);
+  const now = ctx.deps.clock.now();
+  const { db } = ctx.deps.database;
+  await ctx.deps.database.batch([
+    statement(db.insert(caseExtensions).values({ id: newId("ext", now), caseId: id, days: input.days, reason: input.reason, actor: ctx.actor.id, createdAt: now })),
+    statement(db.update(cases).set({ windowExtensionDays: sql`${cases.windowExtensionDays} + ${input.days}`, updatedAt: now }).where(eq(cases.id, id))),
+  ]);
+  return getCase(ctx, current.id);
+}

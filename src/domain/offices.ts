@@ -1,0 +1,152 @@
+// Offices, their rooms, closures and eligibility rule sets.
+import { and, asc, eq, gt } from "drizzle-orm";
+import type { Ctx } from "../http/context.js";
+import { assertOffice } from "../http/auth.js";
+import { conflict, notFound } from "../http/problem.js";
+import { closures, offices, rooms, type EligibilityRules, type HoursRow, type OfficeSettings } from "../db/schema.js";
+import { constraintFailure } from "../db/database.js";
+import { newId } from "../lib/ids.js";
+import { pageBy } from "./pagination.js";
+
+export type OfficeRow = typeof offices.$inferSelect;
+
+export const defaultOfficeSettings: OfficeSettings = {
+  rescheduleLimit: 3,
+  applicantRescheduleLimit: 2,
+  reminderHours: [72, 24],
+  quietHoursStart: "20:00",
+  quietHoursEnd: "08:00",
+};
+
+export interface OfficeInput {
+  id?: string;
+  name: string;
+  country: string;
+  timeZone: string;
+  address: string;
+  email?: string | null;
+  phone?: string | null;
+  hours: HoursRow[];
+  settings?: Partial<OfficeSettings>;
+}
+
+/** Turns a duplicate key into a 409 instead of a 500. */
+export async function insertOnce(what: string, id: string, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (constraintFailure(error)?.kind === "UNIQUE") {
+      throw conflict(`A ${what} with id '${id}' already exists.`);
+    }
+    throw error;
+  }
+}
+
+export async function createOffice({ deps }: Ctx, input: OfficeInput): Promise<OfficeRow> {
+  const now = deps.clock.now();
+  const row: OfficeRow = {
+    id: input.id ?? newId("off", now),
+    name: input.name,
+    country: input.country,
+    timeZone: input.timeZone,
+    address: input.address,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    hours: input.hours,
+    settings: { ...defaultOfficeSettings, ...input.settings },
+    eligibility: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertOnce("office", row.id, () => deps.database.db.insert(offices).values(row));
+  return row;
+}
+
+export async function getOffice({ deps }: Ctx, id: string): Promise<OfficeRow> {
+  const [row] = await deps.database.db.select().from(offices).where(eq(offices.id, id)).limit(1);
+  if (!row) throw notFound("office", id);
+  return row;
+}
+
+export async function listOffices({ deps }: Ctx, limit: number, cursor?: string) {
+  return pageBy(limit, cursor, (after, take) =>
+    deps.database.db.select().from(offices).where(after ? gt(offices.id, after) : undefined).orderBy(asc(offices.id)).limit(take),
+  );
+}
+
+export async function updateOffice(ctx: Ctx, id: string, patch: Partial<Omit<OfficeInput, "id">>): Promise<OfficeRow> {
+  const current = await getOffice(ctx, id);
+  const next: OfficeRow = {
+    ...current,
+    ...Object.fromEntries(Object.entries(patch).filter(([k]) => k !== "settings")),
+    settings: { ...current.settings, ...patch.settings },
+    updatedAt: ctx.deps.clock.now(),
+  };
+  await ctx.deps.database.db.update(offices).set(next).where(eq(offices.id, id));
+  return next;
+}
+
+export async function setEligibility(ctx: Ctx, id: string, rules: EligibilityRules): Promise<EligibilityRules> {
+  await getOffice(ctx, id);
+  await ctx.deps.database.db.update(offices).set({ eligibility: rules, updatedAt: ctx.deps.clock.now() }).where(eq(offices.id, id));
+  return rules;
+}
+
+export async function createRoom(ctx: Ctx, officeId: string, input: { id?: string; name: string }) {
+  await getOffice(ctx, officeId);
+  const row = { officeId, id: input.id ?? newId("room", ctx.deps.clock.now()), name: input.name, createdAt: ctx.deps.clock.now() };
+  await insertOnce("room", row.id, () => ctx.deps.database.db.insert(rooms).values(row));
+  return row;
+}
+
+export async function listRooms(ctx: Ctx, officeId: string, limit: number, cursor?: string) {
+  await getOffice(ctx, officeId);
+  return pageBy(limit, cursor, (after, take) =>
+    ctx.deps.database.db.select().from(rooms)
+      .where(and(eq(rooms.officeId, officeId), after ? gt(rooms.id, after) : undefined))
+      .orderBy(asc(rooms.id)).limit(take),
+  );
+}
+
+export type ClosureRow = typeof closures.$inferSelect;
+
+export async function createClosure(
+  ctx: Ctx,
+  officeId: string,
+  input: { date?: string; start?: number; end?: number; reason: string; open?: boolean },
+): Promise<ClosureRow> {
+  await getOffice(ctx, officeId);
+  assertOffice(ctx.actor, officeId);
+  const now = ctx.deps.clock.now();
+  const row: ClosureRow = {
+    id: newId("clo", now),
+    officeId,
+    date: input.date ?? null,
+    startAt: input.start ?? null,
+    endAt: input.end ?? null,
+    reason: input.reason,
+    open: input.open ?? false,
+    createdAt: now,
+  };
+  await ctx.deps.database.db.insert(closures).values(row);
+  return row;
+}
+
+export async function listClosures(ctx: Ctx, officeId: string, limit: number, cursor?: string) {
+  await getOffice(ctx, officeId);
+  return pageBy(limit, cursor, (after, take) =>
+    ctx.deps.database.db.select().from(closures)
+      .where(and(eq(closures.officeId, officeId), after ? gt(closures.id, after) : undefined))
+      .orderBy(asc(closures.id)).limit(take),
+  );
+}
+
+export async function deleteClosure(ctx: Ctx, officeId: string, closureId: string): Promise<void> {
+  assertOffice(ctx.actor, officeId);
+  const [row] = await ctx.deps.database.db
+    .select({ id: closures.id })
+    .from(closures)
+    .where(and(eq(closures.officeId, officeId), eq(closures.id, closureId)));
+  if (!row) throw notFound("closure", closureId);
+  await ctx.deps.database.db.delete(closures).where(eq(closures.id, closureId));
+}

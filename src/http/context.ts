@@ -1,0 +1,30 @@
+// The typed context every handler sees: dependencies and the authenticated actor.
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Deps } from "../deps.js";
+
+export type Role = "admin" | "scheduler" | "interviewer";
+
+export interface Actor {
+  /** A user id, or "admin-token" for the bootstrap credential. */
+  id: string;
+  role: Role;
+  officeIds: string[];
+  staffId: string | null;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    actor: Actor;
+  };
+}
+
+export type App = OpenAPIHono<AppEnv>;
+
+/** What domain functions receive: no HTTP, just the parts they use. */
+export interface Ctx {
+  deps: Deps;
+  actor: Actor;
+}
+
+export const ctxOf = (c: { var: { deps: Deps; actor: Actor } }): Ctx => ({ deps: c.var.deps, actor: c.var.actor });

@@ -1,0 +1,96 @@
+import { z } from "@hono/zod-openapi";
+import { IdParams, Country, Email, Instant, LocalDate, Phone, Slug, Text, TimeZone, WallTime, Weekday } from "../common.js";
+
+export const Hours = z
+  .strictObject({ days: z.array(Weekday).min(1), start: WallTime, end: WallTime })
+  .refine((h) => h.start < h.end, { message: "must end after it starts", path: ["end"] });
+
+export const OfficeSettings = z.strictObject({
+  rescheduleLimit: z.number().int().min(0).max(50).default(3),
+  applicantRescheduleLimit: z.number().int().min(0).max(50).default(2),
+  reminderHours: z.array(z.number().int().min(1).max(24 * 30)).max(5).default([72, 24]),
+  quietHoursStart: WallTime.default("20:00"),
+  quietHoursEnd: WallTime.default("08:00"),
+});
+
+const fields = {
+  name: Text(200),
+  country: Country,
+  timeZone: TimeZone,
+  address: Text(500),
+  email: Email.nullable().optional(),
+  phone: Phone.nullable().optional(),
+  hours: z.array(Hours).max(50),
+};
+
+export const OfficeCreate = z.strictObject({ id: Slug.optional(), ...fields, settings: OfficeSettings.optional() }).openapi("OfficeCreate");
+
+export const OfficeUpdate = z
+  .strictObject({ ...fields, settings: OfficeSettings.partial() })
+  .partial()
+  .openapi("OfficeUpdate");
+
+export const Office = z
+  .object({
+    id: z.string(),
+    ...fields,
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    settings: z.object({
+      rescheduleLimit: z.number(),
+      applicantRescheduleLimit: z.number(),
+      reminderHours: z.array(z.number()),
+      quietHoursStart: z.string(),
+      quietHoursEnd: z.string(),
+    }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Office");
+
+export const OfficeParams = IdParams;
+
+export const ClosureCreate = z
+  .strictObject({
+    date: LocalDate.optional(),
+    start: Instant.optional(),
+    end: Instant.optional(),
+    reason: Text(300),
+    open: z.boolean().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.date !== undefined && (v.start !== undefined || v.end !== undefined)) {
+      ctx.addIssue({ code: "custom", path: ["date"], message: "give either date or start/end, not both" });
+    } else if (v.date === undefined) {
+      if (v.start === undefined) ctx.addIssue({ code: "custom", path: ["start"], message: "is required without date" });
+      if (v.end === undefined) ctx.addIssue({ code: "custom", path: ["end"], message: "is required without date" });
+      if (v.start !== undefined && v.end !== undefined && v.end <= v.start) ctx.addIssue({ code: "custom", path: ["end"], message: "must be after start" });
+      if (v.open) ctx.addIssue({ code: "custom", path: ["open"], message: "only a whole date can be marked open" });
+    }
+  })
+  .openapi("ClosureCreate");
+
+export const Closure = z
+  .object({
+    id: z.string(),
+    officeId: z.string(),
+    date: z.string().nullable(),
+    start: z.string().nullable(),
+    end: z.string().nullable(),
+    reason: z.string(),
+    open: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi("Closure");
+
+export const RoomCreate = z.strictObject({ id: Slug.optional(), name: Text(200) }).openapi("RoomCreate");
+export const Room = z.object({ id: z.string(), officeId: z.string(), name: z.string(), createdAt: z.string() }).openapi("Room");
+
+export const Eligibility = z
+  .strictObject({
+    nationalities: z.array(Country).min(1).max(250),
+    presentOnOrBefore: LocalDate,
+    minAge: z.number().int().min(0).max(120).optional(),
+    legalStatuses: z.array(Text(100)).min(1).max(50).optional(),
+  })
+  .openapi("Eligibility");

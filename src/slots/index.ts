@@ -1,0 +1,15 @@
+// Public API of the slot engine: pure functions over plain data.
+export type * from "./types.js";
+export { findSlots } from "./engine.js";
+export { DEFAULT_ANCHOR, expandOfficeHours, expandRule, parseRule, validateRule } from "./rules.js";
+export { closedDates, isKnownHolidayCountry, type ClosedDatesInput, type ClosureEntry } from "./holidays.js";
+export {
+  formatLocalIso,
+  formatUtcIso,
+  isValidTimeZone,
+  localDateOf,
+  localToInstant,
+  offsetAt,
+  startOfLocalDay,
+} from "./zone.js";
+export { mergeIntervals } from "./intervals.js";
