@@ -12,6 +12,7 @@ import { registerServices } from "./routes/services/index.js";
 import { registerStaff } from "./routes/staff/index.js";
 import { registerCases } from "./routes/cases/index.js";
 import { registerUsers } from "./routes/users/index.js";
+import { registerSlots } from "./routes/slots/index.js";
 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -37,6 +38,7 @@ export function createApp(deps: Deps) {
   registerStaff(app);
   registerCases(app);
   registerUsers(app);
+  registerSlots(app);
   registerMeta(app);
 
   app.notFound(notFoundHandler);

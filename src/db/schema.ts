@@ -168,13 +168,17 @@ export const users = sqliteTable(
 );
 
 /** Stored answers of mutating requests, replayed for a repeated Idempotency-Key. */
-export const idempotencyKeys = sqliteTable("idempotency_keys", {
-  key: text("key").primaryKey(),
-  requestHash: text("request_hash").notNull(),
-  status: integer("status").notNull(),
-  body: text("body").notNull(),
-  createdAt: integer("created_at").notNull(),
-});
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    key: text("key").primaryKey(),
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("idempotency_created").on(t.createdAt)],
+);
 
 /**
  * Never holds a row. A batch inserts into it only when a condition failed
@@ -203,4 +207,110 @@ export const caseExtensions = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("case_extensions_case").on(t.caseId)],
+);
+
+/** Statuses that hold time and count toward caps. */
+export const LIVE_STATUSES = ["scheduled", "confirmed", "checked_in"] as const;
+
+export const appointments = sqliteTable(
+  "appointments",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id").notNull().references(() => cases.id),
+    serviceId: text("service_id").notNull().references(() => services.id),
+    officeId: text("office_id").notNull().references(() => offices.id),
+    staffId: text("staff_id").notNull().references(() => staff.id),
+    roomId: text("room_id"),
+    startAt: integer("start_at").notNull(),
+    endAt: integer("end_at").notNull(),
+    /** end + the service's buffer: how long the staff member and room stay taken. */
+    holdUntil: integer("hold_until").notNull(),
+    /** The office-zone date of the start, for day sheets and the daily cap. */
+    localDate: text("local_date").notNull(),
+    status: text("status").notNull(),
+    sequence: integer("sequence").notNull(),
+    uid: text("uid").notNull(),
+    rescheduleCount: integer("reschedule_count").notNull().default(0),
+    applicantRescheduleCount: integer("applicant_reschedule_count").notNull().default(0),
+    windowOverride: text("window_override"),
+    /** Optimistic concurrency: every change is `… WHERE version = ?` and bumps it. */
+    version: integer("version").notNull().default(1),
+    linkVersion: integer("link_version").notNull().default(1),
+    ...stamps,
+  },
+  (t) => [
+    index("appointments_staff_start").on(t.staffId, t.startAt),
+    index("appointments_office_start").on(t.officeId, t.startAt),
+    index("appointments_office_date").on(t.officeId, t.localDate),
+    index("appointments_case").on(t.caseId),
+    uniqueIndex("appointments_case_service_live")
+      .on(t.caseId, t.serviceId)
+      .where(sql`status IN ('scheduled', 'confirmed', 'checked_in')`),
+  ],
+);
+
+/**
+ * One row per resource per 5-minute unit an appointment holds. The primary key makes two
+ * overlapping holds of one interviewer or room impossible, whoever writes them.
+ */
+export const claims = sqliteTable(
+  "claims",
+  {
+    resource: text("resource").notNull(),
+    unit: integer("unit").notNull(),
+    appointmentId: text("appointment_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.resource, t.unit] }), index("claims_appointment").on(t.appointmentId)],
+);
+
+/** Live appointments per office, service and local day; the CHECK enforces the daily cap. */
+export const dayCounts = sqliteTable(
+  "day_counts",
+  {
+    officeId: text("office_id").notNull(),
+    serviceId: text("service_id").notNull(),
+    day: text("day").notNull(),
+    count: integer("count").notNull(),
+    cap: integer("cap"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.officeId, t.serviceId, t.day] }),
+    check("daily_cap", sql`count >= 0 AND (cap IS NULL OR count <= cap)`),
+  ],
+);
+
+export const history = sqliteTable(
+  "history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    appointmentId: text("appointment_id").notNull(),
+    at: integer("at").notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    from: json<Record<string, unknown> | null>("from"),
+    to: json<Record<string, unknown> | null>("to"),
+  },
+  (t) => [index("history_appointment").on(t.appointmentId, t.id)],
+);
+
+/** The outbox: written in the same batch as the change it announces, sent later by the dispatcher. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    appointmentId: text("appointment_id").notNull(),
+    channel: text("channel").notNull(),
+    kind: text("kind").notNull(),
+    to: text("to").notNull(),
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    sendAfter: integer("send_after").notNull(),
+    sentAt: integer("sent_at"),
+    leaseUntil: integer("lease_until"),
+    lastError: text("last_error"),
+    /** The appointment's sequence when the row was written, so a message describes that version. */
+    sequence: integer("sequence").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("notifications_due").on(t.status, t.sendAfter), index("notifications_appointment").on(t.appointmentId)],
 );

@@ -150,3 +150,8 @@ export async function deleteClosure(ctx: Ctx, officeId: string, closureId: strin
   if (!row) throw notFound("closure", closureId);
   await ctx.deps.database.db.delete(closures).where(eq(closures.id, closureId));
 }
+
+export async function listRoomIds(ctx: Ctx, officeId: string): Promise<string[]> {
+  const rows = await ctx.deps.database.db.select({ id: rooms.id }).from(rooms).where(eq(rooms.officeId, officeId)).orderBy(asc(rooms.id));
+  return rows.map((r) => r.id);
+}

@@ -1,6 +1,7 @@
 // Schemas and OpenAPI pieces that several resources share.
 import { z } from "@hono/zod-openapi";
 import { DateTime, IANAZone } from "luxon";
+import { parseInstant } from "../domain/dates.js";
 
 export const Slug = z.string().regex(/^[a-z0-9-]{2,64}$/, "must be 2–64 characters of a-z, 0-9 and '-'");
 
@@ -19,19 +20,16 @@ export const WallTime = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be a wall-clock time HH:MM between 00:00 and 24:00")
   .openapi({ example: "08:00" });
 
-const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
-
 /** An ISO 8601 instant with an offset or Z, read as epoch milliseconds. */
 export const Instant = z
   .string()
-  .refine((s) => instantPattern.test(s), "must be an ISO 8601 instant with an offset or Z, e.g. 2026-12-01T08:00:00-06:00")
   .transform((s, ctx) => {
-    const parsed = DateTime.fromISO(s, { setZone: true });
-    if (!parsed.isValid || parsed.year < 1900 || parsed.year > 2199) {
-      ctx.addIssue({ code: "custom", message: "must be a real instant between the years 1900 and 2199" });
+    const instant = parseInstant(s);
+    if (instant === null) {
+      ctx.addIssue({ code: "custom", message: "must be an ISO 8601 instant with an offset or Z (years 1900–2199), e.g. 2026-12-01T08:00:00-06:00" });
       return z.NEVER;
     }
-    return parsed.toMillis();
+    return instant;
   })
   .openapi({ type: "string", format: "date-time", example: "2026-12-01T08:00:00-06:00" });
 
