@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { Deps } from "./deps.js";
 import type { AppEnv } from "./http/context.js";
 import { authenticate } from "./http/auth.js";
+import { idempotency } from "./http/idempotency.js";
 import { notFoundHandler, onError, requireJsonBody, validationHook } from "./http/errors.js";
 import { Problem } from "./http/problem.js";
 import { registerMeta } from "./routes/meta/index.js";
@@ -13,6 +14,8 @@ import { registerStaff } from "./routes/staff/index.js";
 import { registerCases } from "./routes/cases/index.js";
 import { registerUsers } from "./routes/users/index.js";
 import { registerSlots } from "./routes/slots/index.js";
+import { registerAppointments } from "./routes/appointments/index.js";
+import { registerNotifications } from "./routes/notifications/index.js";
 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -32,6 +35,7 @@ export function createApp(deps: Deps) {
   );
   app.use("/v1/*", authenticate(deps.config.adminToken));
   app.use("/v1/*", requireJsonBody);
+  app.use("/v1/*", idempotency);
 
   registerOffices(app);
   registerServices(app);
@@ -39,6 +43,8 @@ export function createApp(deps: Deps) {
   registerCases(app);
   registerUsers(app);
   registerSlots(app);
+  registerAppointments(app);
+  registerNotifications(app);
   registerMeta(app);
 
   app.notFound(notFoundHandler);

@@ -4,6 +4,7 @@ export interface Config {
   host: string;
   dbPath: string;
   adminToken: string | null;
+  linkSecret: string | null;
   smtpUrl: string | null;
   smsUrl: string | null;
   publicUrl: string;
@@ -25,6 +26,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     host,
     dbPath: env.CITA_DB || "./data/cita.db",
     adminToken: env.CITA_ADMIN_TOKEN || null,
+    linkSecret: env.CITA_LINK_SECRET || null,
     smtpUrl: env.CITA_SMTP_URL || null,
     smsUrl: env.CITA_SMS_URL || null,
     publicUrl: (env.CITA_PUBLIC_URL || `http://${hostInUrl}:${port}`).replace(/\/+$/, ""),

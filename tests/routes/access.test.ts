@@ -18,6 +18,7 @@ interface Ids {
   caseId: Record<Scope, string>;
   closure: Record<Scope, string>;
   timeOff: Record<Scope, string>;
+  appointment: Record<Scope, string>;
 }
 
 const timeOffBody = { start: "2027-01-04T00:00:00Z", end: "2027-01-05T00:00:00Z", reason: "Leave" };
@@ -53,6 +54,19 @@ export const matrix: Row[] = [
   { route: "GET /v1/cases/{id}", call: (s, i) => ["GET", `/v1/cases/${i.caseId[s]}`], admin: "allow", scheduler: "scoped", interviewer: "deny" },
   { route: "PATCH /v1/cases/{id}", call: (s, i) => ["PATCH", `/v1/cases/${i.caseId[s]}`, { householdSize: 2 }], admin: "allow", scheduler: "scoped", interviewer: "deny" },
   { route: "POST /v1/cases/{id}/extensions", call: (s, i) => ["POST", `/v1/cases/${i.caseId[s]}/extensions`, { days: 7, reason: "Sponsor" }], admin: "allow", scheduler: "scoped", interviewer: "deny" },
+  { route: "GET /v1/slots", call: (s, i) => ["GET", `/v1/slots?service=iom-counseling&office=${i.office[s]}&from=2026-12-07&to=2026-12-08`], admin: "allow", scheduler: "allow", interviewer: "allow" },
+  { route: "POST /v1/appointments", call: (s, i) => ["POST", "/v1/appointments", { caseId: i.caseId[s], serviceId: "iom-counseling", officeId: i.office[s], start: "2026-12-08T10:00:00-05:00" }], admin: "allow", scheduler: "scoped", interviewer: "deny" },
+  { route: "GET /v1/appointments", call: () => ["GET", "/v1/appointments"], admin: "allow", scheduler: "allow", interviewer: "allow" },
+  { route: "GET /v1/appointments/{id}", call: (s, i) => ["GET", `/v1/appointments/${i.appointment[s]}`], admin: "allow", scheduler: "scoped", interviewer: "scoped" },
+  { route: "GET /v1/appointments/{id}/history", call: (s, i) => ["GET", `/v1/appointments/${i.appointment[s]}/history`], admin: "allow", scheduler: "scoped", interviewer: "scoped" },
+  { route: "GET /v1/offices/{id}/day/{date}", call: (s, i) => ["GET", `/v1/offices/${i.office[s]}/day/2026-12-07`], admin: "allow", scheduler: "scoped", interviewer: "allow" },
+  { route: "POST /v1/appointments/{id}/confirm", call: (s, i) => ["POST", `/v1/appointments/${i.appointment[s]}/confirm`], admin: "allow", scheduler: "scoped", interviewer: "deny" },
+  { route: "POST /v1/appointments/{id}/check-in", call: (s, i) => ["POST", `/v1/appointments/${i.appointment[s]}/check-in`], admin: "allow", scheduler: "scoped", interviewer: "scoped" },
+  { route: "POST /v1/appointments/{id}/complete", call: (s, i) => ["POST", `/v1/appointments/${i.appointment[s]}/complete`], admin: "allow", scheduler: "scoped", interviewer: "scoped" },
+  { route: "POST /v1/appointments/{id}/no-show", call: (s, i) => ["POST", `/v1/appointments/${i.appointment[s]}/no-show`], admin: "allow", scheduler: "scoped", interviewer: "scoped" },
+  { route: "POST /v1/appointments/{id}/reschedule", call: (s, i) => ["POST", `/v1/appointments/${i.appointment[s]}/reschedule`, { start: "2026-12-07T11:00:00-05:00" }], admin: "allow", scheduler: "scoped", interviewer: "deny" },
+  { route: "POST /v1/appointments/{id}/cancel", call: (s, i) => ["POST", `/v1/appointments/${i.appointment[s]}/cancel`, { reason: "Asked to" }], admin: "allow", scheduler: "scoped", interviewer: "deny" },
+  { route: "GET /v1/notifications", call: (s, i) => ["GET", `/v1/notifications?appointmentId=${i.appointment[s]}`], admin: "allow", scheduler: "scoped", interviewer: "deny" },
   { route: "POST /v1/users", call: () => ["POST", "/v1/users", { name: "N", email: "n@example.org", role: "admin" }], admin: "allow", scheduler: "deny", interviewer: "deny" },
   { route: "GET /v1/users", call: () => ["GET", "/v1/users"], admin: "allow", scheduler: "deny", interviewer: "deny" },
 ];
@@ -70,6 +84,12 @@ beforeAll(async () => {
   await t.post("/v1/staff", counselor({ id: "bob", officeIds: ["quito"] }));
   const own = await t.post("/v1/cases", applicantCase());
   const other = await t.post("/v1/cases", applicantCase({ officeId: "quito" }));
+  const appointment = async (office: string, staffId: string, caseId: string) => {
+    await t.put(`/v1/staff/${staffId}/availability`, rules(office).map((r) => ({ ...r, rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" })));
+    const res = await t.post("/v1/appointments", { caseId, serviceId: "iom-counseling", officeId: office, start: "2026-12-07T10:00:00-05:00" });
+    if (res.status !== 201) throw new Error(res.text);
+    return res.json.id as string;
+  };
   const closure = async (office: string) => (await t.post(`/v1/offices/${office}/closures`, { date: "2027-02-01", reason: "x" })).json.id;
   const timeOff = async (staff: string) => (await t.post(`/v1/staff/${staff}/time-off`, timeOffBody)).json.id;
   ids = {
@@ -78,6 +98,7 @@ beforeAll(async () => {
     caseId: { own: own.json.id, other: other.json.id },
     closure: { own: await closure("bogota"), other: await closure("quito") },
     timeOff: { own: await timeOff("ana"), other: await timeOff("bob") },
+    appointment: { own: await appointment("bogota", "ana", own.json.id), other: await appointment("quito", "bob", other.json.id) },
   };
   tokens.scheduler = await token(t, { role: "scheduler", officeIds: ["bogota"] });
   tokens.interviewer = await token(t, { role: "interviewer", staffId: "ana" });

@@ -1,0 +1,94 @@
+// Booking: one atomic batch writes the appointment, its claims, the day count, its history
+// and its outbox rows. Constraints, not reads, decide who wins a race.
+
+import type { Ctx } from "../../http/context.js";
+import { assertOffice } from "../../http/auth.js";
+import { fieldProblem, forbidden } from "../../http/problem.js";
+import { appointments } from "../../db/schema.js";
+import { statement } from "../../db/database.js";
+import { newId } from "../../lib/ids.js";
+import { formatUtcIso, localDateOf } from "../../slots/index.js";
+import { getCase } from "../cases.js";
+import { getOffice } from "../offices.js";
+import { getService } from "../services.js";
+import { claimStatements, roomResource, staffResource } from "./claims.js";
+import { outboxStatements, reminderTimes } from "./outbox.js";
+import { placeAt, writeFirstFree } from "./placement.js";
+import { countDay, recordHistory, type Snapshot } from "./statements.js";
+import type { AppointmentRow } from "./read.js";
+
+export interface BookingInput {
+  caseId: string;
+  serviceId: string;
+  officeId: string;
+  start: number;
+  staffId?: string;
+  roomId?: string;
+  overrideWindow?: { reason: string };
+}
+
+export const actorName = (ctx: Ctx) => (ctx.actor.id === "admin-token" ? "admin-token" : `user:${ctx.actor.id}`);
+
+export const snapshot = (a: Pick<AppointmentRow, "status" | "startAt" | "endAt" | "staffId" | "roomId">): Snapshot => ({
+  status: a.status,
+  start: formatUtcIso(a.startAt),
+  end: formatUtcIso(a.endAt),
+  staffId: a.staffId,
+  roomId: a.roomId,
+});
+
+export async function book(ctx: Ctx, input: BookingInput): Promise<AppointmentRow> {
+  assertOffice(ctx.actor, input.officeId);
+  const caseRow = await getCase(ctx, input.caseId);
+  const [office, service] = await Promise.all([getOffice(ctx, input.officeId), getService(ctx, input.serviceId)]);
+  if (caseRow.officeId !== office.id) throw fieldProblem("officeId", `the case belongs to office '${caseRow.officeId}'`);
+  if (service.agency !== caseRow.track) throw fieldProblem("serviceId", `the case is on the ${caseRow.track} track; this service is ${service.agency}'s`);
+  if (input.overrideWindow && ctx.actor.role === "interviewer") throw forbidden("Only schedulers and admins may book outside a case's window.");
+  if (input.roomId && !service.needsRoom) throw fieldProblem("roomId", "this service does not use rooms");
+
+  const request = { office, service, caseRow, start: input.start, staffId: input.staffId, roomId: input.roomId, overrideWindow: Boolean(input.overrideWindow) };
+  const slot = await placeAt(ctx, request);
+  const now = ctx.deps.clock.now();
+  const id = newId("apt", now);
+  const end = input.start + service.durationMinutes * 60_000;
+  const holdUntil = end + service.bufferMinutes * 60_000;
+  const localDate = localDateOf(office.timeZone, input.start);
+  const reminders = reminderTimes(input.start, now, office.timeZone, office.settings);
+  const { db } = ctx.deps.database;
+  let row!: AppointmentRow;
+
+  await writeFirstFree(ctx, request, slot, { start: input.start, until: holdUntil }, ({ staffId, roomId }) => {
+    row = {
+      id,
+      caseId: caseRow.id,
+      serviceId: service.id,
+      officeId: office.id,
+      staffId,
+      roomId,
+      startAt: input.start,
+      endAt: end,
+      holdUntil,
+      localDate,
+      status: "scheduled",
+      sequence: 0,
+      uid: `${id}@cita`,
+      rescheduleCount: 0,
+      applicantRescheduleCount: 0,
+      windowOverride: input.overrideWindow?.reason ?? null,
+      version: 1,
+      linkVersion: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const resources = [staffResource(staffId), ...(roomId ? [roomResource(office.id, roomId)] : [])];
+    return [
+      statement(db.insert(appointments).values(row)),
+      ...claimStatements(id, resources, input.start, holdUntil),
+      countDay(office.id, service.id, localDate, service.dailyCapPerOffice),
+      recordHistory(id, now, actorName(ctx), "booked", null, { ...snapshot(row), ...(row.windowOverride ? { windowOverride: row.windowOverride } : {}) }),
+      ...outboxStatements({ appointmentId: id, sequence: 0, kind: "invite", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, reminders }),
+    ];
+  });
+  return row;
+}
+

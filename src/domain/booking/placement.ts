@@ -1,0 +1,129 @@
+// Where an appointment may go: the slot engine decides, and explains a refusal precisely.
+import { and, inArray, sql } from "drizzle-orm";
+import type { Ctx } from "../../http/context.js";
+import { Problem, fieldProblem } from "../../http/problem.js";
+import { claims } from "../../db/schema.js";
+import { constraintFailure, type Statement } from "../../db/database.js";
+import { findSlots, formatLocalIso, formatUtcIso, localDateOf, type Slot, type SlotQuery } from "../../slots/index.js";
+import type { CaseRow } from "../cases.js";
+import type { OfficeRow } from "../offices.js";
+import type { ServiceRow } from "../services.js";
+import { caseWindow, loadResources } from "../slots.js";
+import { DAY_MS } from "../dates.js";
+import { roomResource, staffResource, units } from "./claims.js";
+import type { AppointmentRow } from "./read.js";
+
+export interface PlacementRequest {
+  office: OfficeRow;
+  service: ServiceRow;
+  caseRow: CaseRow;
+  start: number;
+  staffId?: string;
+  roomId?: string;
+  overrideWindow: boolean;
+  /** When moving an appointment, its own hold does not count as busy. */
+  moving?: AppointmentRow;
+}
+
+async function query(ctx: Ctx, r: PlacementRequest, from: number, to: number, staffId?: string): Promise<SlotQuery> {
+  const q = await loadResources(ctx, r.office, r.service, { from, to, staffId });
+  if (r.moving) {
+    const own = r.moving;
+    const notOwn = (i: { start: number; end: number }) => !(i.start === own.startAt && i.end === own.holdUntil);
+    for (const s of q.staff) if (s.id === own.staffId) s.appointments = s.appointments.filter(notOwn);
+    for (const room of q.rooms) if (room.id === own.roomId) room.busy = room.busy.filter(notOwn);
+    const count = (q.dayCounts as Map<string, number>).get(own.localDate);
+    if (count !== undefined) (q.dayCounts as Map<string, number>).set(own.localDate, count - 1);
+  }
+  q.notBefore = ctx.deps.clock.now() + r.service.minNoticeHours * 3_600_000;
+  q.window = r.overrideWindow ? null : caseWindow(r.caseRow, r.service);
+  return q;
+}
+
+/** The free slot at exactly `start`, or the problem that says why there is none. */
+export async function placeAt(ctx: Ctx, r: PlacementRequest): Promise<Slot> {
+  const zone = r.office.timeZone;
+  const window = caseWindow(r.caseRow, r.service);
+  const date = localDateOf(zone, r.start);
+  if (!r.overrideWindow && (date < window.firstDate || date > window.lastDate)) {
+    throw new Problem(422, "outside-window", `The case's window runs from ${window.firstDate} to ${window.lastDate} (${zone}); ${date} is outside it.`, { window });
+  }
+  const notBefore = ctx.deps.clock.now() + r.service.minNoticeHours * 3_600_000;
+  if (r.start < notBefore) throw fieldProblem("start", `must be at least ${r.service.minNoticeHours} hours from now`);
+
+  const q = await query(ctx, r, r.start, r.start + 1, r.staffId);
+  const [slot] = findSlots(q);
+  if (slot && slot.start === r.start && (!r.roomId || slot.roomIds.includes(r.roomId))) return slot;
+
+  // Would the start be offered on an empty calendar? Then someone holds it: 409. Otherwise it is no start at all: 422.
+  const empty = findSlots({ ...q, staff: q.staff.map((s) => ({ ...s, appointments: [] })), rooms: q.rooms.map((room) => ({ ...room, busy: [] })), dayCounts: new Map() });
+  if (empty[0]?.start === r.start) throw await slotTaken(ctx, r);
+  if (r.roomId && !q.rooms.some((room) => room.id === r.roomId)) throw fieldProblem("roomId", `no room '${r.roomId}' at this office`);
+  throw fieldProblem("start", `${formatLocalIso(r.start, zone)} is not a start that can be booked: outside office hours or the interviewer's availability, on a closure, or off the ${r.service.slotStepMinutes}-minute grid`);
+}
+
+/** 409 slot-taken, listing the next free slots for the same request. */
+export async function slotTaken(ctx: Ctx, r: PlacementRequest, detail = "Someone booked this time first."): Promise<Problem> {
+  const q = await query(ctx, r, r.start, r.start + 14 * DAY_MS, r.staffId);
+  const zone = r.office.timeZone;
+  const nextSlots = findSlots(q)
+    .filter((s) => s.start !== r.start)
+    .slice(0, 5)
+    .map((s) => ({ start: formatUtcIso(s.start), end: formatUtcIso(s.end), localStart: formatLocalIso(s.start, zone), localEnd: formatLocalIso(s.end, zone), staffIds: s.staffIds }));
+  return new Problem(409, "slot-taken", detail, { nextSlots });
+}
+
+export interface Candidate {
+  staffId: string;
+  roomId: string | null;
+}
+
+/**
+ * Tries `write(candidate)` for each free interviewer (and room), least loaded first. A claim
+ * collision means another request won that resource: the next candidate is tried, and only
+ * when none is left is the answer 409. Other constraint failures are turned into problems.
+ */
+export async function writeFirstFree(ctx: Ctx, r: PlacementRequest, slot: Slot, hold: { start: number; until: number }, write: (c: Candidate) => Statement[]): Promise<Candidate> {
+  const staffIds = r.staffId ? [r.staffId] : slot.staffIds;
+  const roomIds: (string | null)[] = r.service.needsRoom ? (r.roomId ? [r.roomId] : [...slot.roomIds]) : [null];
+  const takenStaff = new Set<string>();
+  const takenRooms = new Set<string>();
+  for (let attempts = 0; attempts < 8; attempts++) {
+    const staffId = staffIds.find((s) => !takenStaff.has(s));
+    const roomId = roomIds.find((room) => room === null || !takenRooms.has(room));
+    if (staffId === undefined || roomId === undefined) break;
+    try {
+      await ctx.deps.database.batch(write({ staffId, roomId }));
+      return { staffId, roomId };
+    } catch (error) {
+      const failure = constraintFailure(error);
+      if (!failure) throw error;
+      if (failure.target.startsWith("claims.")) {
+        for (const resource of await heldResources(ctx, [staffResource(staffId), ...(roomId ? [roomResource(r.office.id, roomId)] : [])], hold)) {
+          if (resource.startsWith("staff:")) takenStaff.add(staffId);
+          else takenRooms.add(roomId!);
+        }
+        continue;
+      }
+      if (failure.target.includes("daily_cap")) throw await slotTaken(ctx, r, "The office has reached this service's daily cap on that day.");
+      if (failure.target.includes("appointments_case_service_live") || failure.target.includes("appointments.case_id")) {
+        throw new Problem(409, "conflict", "The case already has a live appointment for this service.");
+      }
+      if (failure.target.includes("write_conflict")) throw new Problem(409, "conflict", "The appointment changed meanwhile; read it again.");
+      throw error;
+    }
+  }
+  throw await slotTaken(ctx, r);
+}
+
+/** Which of these resources hold any unit of the span now (read only to pick the next candidate). */
+async function heldResources(ctx: Ctx, resources: string[], hold: { start: number; until: number }): Promise<string[]> {
+  const span = units(hold.start, hold.until);
+  const rows = await ctx.deps.database.db
+    .selectDistinct({ resource: claims.resource })
+    .from(claims)
+    .where(and(inArray(claims.resource, resources), sql`${claims.unit} BETWEEN ${span[0]} AND ${span[span.length - 1]}`));
+  // A collision with nothing left to see means the winner was cancelled since: treat both as taken this round.
+  return rows.length ? rows.map((row) => row.resource) : resources;
+}
+

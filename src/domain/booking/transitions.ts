@@ -1,0 +1,136 @@
+// The appointment's life: scheduled → confirmed → checked_in → completed, or no_show, or
+// cancelled, and reschedule. Each change is one batch guarded by the row's version, so two
+// people acting at once cannot both succeed.
+import { eq, sql } from "drizzle-orm";
+import type { Ctx } from "../../http/context.js";
+import { Problem, conflict } from "../../http/problem.js";
+import { appointments } from "../../db/schema.js";
+import { constraintFailure, statement, type Statement } from "../../db/database.js";
+import { localDateOf } from "../../slots/index.js";
+import { getCase } from "../cases.js";
+import { getOffice } from "../offices.js";
+import { getService } from "../services.js";
+import { actorName, snapshot } from "./book.js";
+import { claimStatements, releaseClaims, roomResource, staffResource } from "./claims.js";
+import { outboxStatements, reminderTimes, withdrawReminders } from "./outbox.js";
+import { placeAt, writeFirstFree } from "./placement.js";
+import { getAppointment, type AppointmentRow } from "./read.js";
+import { countDay, mustHaveChanged, recordHistory, uncountDay } from "./statements.js";
+
+export type Status = "scheduled" | "confirmed" | "checked_in" | "completed" | "no_show" | "cancelled";
+
+const allowedFrom: Record<string, Status[]> = {
+  confirm: ["scheduled"],
+  check_in: ["scheduled", "confirmed"],
+  complete: ["checked_in"],
+  no_show: ["scheduled", "confirmed"],
+  cancel: ["scheduled", "confirmed"],
+  reschedule: ["scheduled", "confirmed"],
+};
+
+function assertFrom(a: AppointmentRow, action: string) {
+  if (!allowedFrom[action]!.includes(a.status as Status)) {
+    throw conflict(`An appointment that is ${a.status.replace("_", " ")} cannot be ${action.replace("_", " ")}${action.endsWith("e") ? "d" : "ed"}.`, { status: a.status });
+  }
+}
+
+/** UPDATE … WHERE version = read version, then the guard: a concurrent change aborts this batch. */
+function updateGuarded(a: AppointmentRow, set: Partial<AppointmentRow>): Statement[] {
+  return [
+    statement(sql`UPDATE ${appointments} SET ${sql.join(
+      Object.entries({ ...set, version: a.version + 1 }).map(([k, v]) => sql`${sql.identifier(columnName(k))} = ${v}`),
+      sql`, `,
+    )} WHERE id = ${a.id} AND version = ${a.version}`),
+    mustHaveChanged(),
+  ];
+}
+
+const columnName = (key: string) => (appointments as unknown as Record<string, { name: string }>)[key]!.name;
+
+async function run(ctx: Ctx, statements: Statement[]) {
+  try {
+    await ctx.deps.database.batch(statements);
+  } catch (error) {
+    if (constraintFailure(error)?.target.includes("write_conflict")) throw conflict("The appointment changed meanwhile; read it again and retry.");
+    throw error;
+  }
+}
+
+async function reread(ctx: Ctx, id: string) {
+  const [row] = await ctx.deps.database.db.select().from(appointments).where(eq(appointments.id, id));
+  return row!;
+}
+
+/** confirm, check-in, complete, no-show: a status change with its history entry. */
+export async function changeStatus(ctx: Ctx, id: string, action: "confirm" | "check_in" | "complete" | "no_show"): Promise<AppointmentRow> {
+  const a = await getAppointment(ctx, id);
+  assertFrom(a, action);
+  const now = ctx.deps.clock.now();
+  if (action === "check_in") {
+    const office = await getOffice(ctx, a.officeId);
+    const today = localDateOf(office.timeZone, now);
+    if (today !== a.localDate) throw conflict(`Check-in is only possible on the appointment's day (${a.localDate}); today is ${today} at the office.`);
+  }
+  if (action === "no_show" && now < a.startAt) throw conflict("A no-show can only be recorded after the appointment's start.");
+  const to: Status = ({ confirm: "confirmed", check_in: "checked_in", complete: "completed", no_show: "no_show" } as const)[action];
+  await run(ctx, [...updateGuarded(a, { status: to, updatedAt: now }), recordHistory(a.id, now, actorName(ctx), action, snapshot(a), snapshot({ ...a, status: to }))]);
+  return reread(ctx, id);
+}
+
+/** Cancelling frees the interviewer, the room and the day's count in the same batch. */
+export async function cancel(ctx: Ctx, id: string, reason: string): Promise<AppointmentRow> {
+  const a = await getAppointment(ctx, id);
+  assertFrom(a, "cancel");
+  const now = ctx.deps.clock.now();
+  const caseRow = await getCase(ctx, a.caseId);
+  const sequence = a.sequence + 1;
+  await run(ctx, [
+    ...updateGuarded(a, { status: "cancelled", sequence, updatedAt: now }),
+    releaseClaims(a.id),
+    uncountDay(a.officeId, a.serviceId, a.localDate),
+    recordHistory(a.id, now, actorName(ctx), "cancel", snapshot(a), { ...snapshot({ ...a, status: "cancelled" }), reason }),
+    withdrawReminders(a.id),
+    ...outboxStatements({ appointmentId: a.id, sequence, kind: "cancel", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, reminders: [] }),
+  ]);
+  return reread(ctx, id);
+}
+
+/** Same id and uid, a new time (and perhaps interviewer), sequence + 1, within the office's limit. */
+export async function reschedule(ctx: Ctx, id: string, input: { start: number; staffId?: string; overrideWindow?: { reason: string } }): Promise<AppointmentRow> {
+  const a = await getAppointment(ctx, id);
+  assertFrom(a, "reschedule");
+  const [office, service, caseRow] = await Promise.all([getOffice(ctx, a.officeId), getService(ctx, a.serviceId), getCase(ctx, a.caseId)]);
+  if (a.rescheduleCount >= office.settings.rescheduleLimit) {
+    throw new Problem(409, "conflict", `This appointment has been rescheduled ${a.rescheduleCount} times, the office's limit.`, { limit: office.settings.rescheduleLimit });
+  }
+  const request = {
+    office, service, caseRow,
+    start: input.start,
+    staffId: input.staffId,
+    roomId: undefined,
+    overrideWindow: Boolean(input.overrideWindow ?? a.windowOverride),
+    moving: a,
+  };
+  const slot = await placeAt(ctx, request);
+  const now = ctx.deps.clock.now();
+  const end = input.start + service.durationMinutes * 60_000;
+  const holdUntil = end + service.bufferMinutes * 60_000;
+  const localDate = localDateOf(office.timeZone, input.start);
+  const sequence = a.sequence + 1;
+  // Prefer the interviewer and room the appointment already has, when they are free.
+  const preferred = { ...slot, staffIds: [...slot.staffIds].sort((x, y) => Number(y === a.staffId) - Number(x === a.staffId)), roomIds: [...slot.roomIds].sort((x, y) => Number(y === a.roomId) - Number(x === a.roomId)) };
+  await writeFirstFree(ctx, request, preferred, { start: input.start, until: holdUntil }, ({ staffId, roomId }) => {
+    const next = { status: "scheduled", startAt: input.start, endAt: end, holdUntil, localDate, staffId, roomId, sequence, rescheduleCount: a.rescheduleCount + 1, windowOverride: input.overrideWindow?.reason ?? a.windowOverride, updatedAt: now };
+    return [
+      ...updateGuarded(a, next),
+      releaseClaims(a.id),
+      ...claimStatements(a.id, [staffResource(staffId), ...(roomId ? [roomResource(office.id, roomId)] : [])], input.start, holdUntil),
+      uncountDay(a.officeId, a.serviceId, a.localDate),
+      countDay(office.id, service.id, localDate, service.dailyCapPerOffice),
+      recordHistory(a.id, now, actorName(ctx), "reschedule", snapshot(a), snapshot({ ...a, ...next })),
+      withdrawReminders(a.id),
+      ...outboxStatements({ appointmentId: a.id, sequence, kind: "update", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, reminders: reminderTimes(input.start, now, office.timeZone, office.settings) }),
+    ];
+  });
+  return reread(ctx, id);
+}

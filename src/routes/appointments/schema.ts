@@ -1,0 +1,63 @@
+import { z } from "@hono/zod-openapi";
+import { IdParams, Instant, LocalDate, Text } from "../common.js";
+
+const Override = z.strictObject({ reason: Text(500) });
+
+export const AppointmentCreate = z
+  .strictObject({
+    caseId: z.string().max(100),
+    serviceId: z.string().max(100),
+    officeId: z.string().max(100),
+    start: Instant,
+    staffId: z.string().max(100).optional(),
+    roomId: z.string().max(100).optional(),
+    overrideWindow: Override.optional(),
+  })
+  .openapi("AppointmentCreate");
+
+export const Reschedule = z
+  .strictObject({ start: Instant, staffId: z.string().max(100).optional(), overrideWindow: Override.optional() })
+  .openapi("Reschedule");
+
+export const Cancel = z.strictObject({ reason: Text(500) }).openapi("Cancel");
+
+export const Appointment = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    serviceId: z.string(),
+    officeId: z.string(),
+    staffId: z.string(),
+    roomId: z.string().nullable(),
+    start: z.string(),
+    end: z.string(),
+    localStart: z.string(),
+    localEnd: z.string(),
+    timeZone: z.string(),
+    status: z.enum(["scheduled", "confirmed", "checked_in", "completed", "no_show", "cancelled"]),
+    sequence: z.number(),
+    uid: z.string(),
+    selfServiceUrl: z.string(),
+    rescheduleCount: z.number(),
+    windowOverride: z.object({ reason: z.string() }).nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Appointment");
+
+export const AppointmentQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+  officeId: z.string().max(100).optional(),
+  staffId: z.string().max(100).optional(),
+  caseId: z.string().max(100).optional(),
+  status: z.enum(["scheduled", "confirmed", "checked_in", "completed", "no_show", "cancelled"]).optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+});
+
+export const HistoryEntry = z
+  .object({ at: z.string(), actor: z.string(), action: z.string(), from: z.record(z.string(), z.unknown()).nullable(), to: z.record(z.string(), z.unknown()).nullable() })
+  .openapi("HistoryEntry");
+
+export const DayParams = IdParams.extend({ date: LocalDate.openapi({ param: { name: "date", in: "path" } }) });

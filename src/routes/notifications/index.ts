@@ -1,0 +1,51 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ctxOf, type App } from "../../http/context.js";
+import { allow } from "../../http/auth.js";
+import { listNotifications, type NotificationRow } from "../../domain/notifications.js";
+import { errorResponses, isoUtc, json, listOf } from "../common.js";
+
+const Notification = z
+  .object({
+    id: z.string(),
+    appointmentId: z.string(),
+    channel: z.enum(["email", "sms"]),
+    kind: z.enum(["invite", "update", "cancel", "reminder"]),
+    to: z.string(),
+    status: z.enum(["pending", "sent", "failed"]),
+    attempts: z.number(),
+    sendAfter: z.string(),
+    sentAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+  })
+  .openapi("Notification");
+
+const Query = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+  appointmentId: z.string().max(100).optional(),
+  status: z.enum(["pending", "sent", "failed"]).optional(),
+});
+
+const view = (n: NotificationRow) => ({
+  id: n.id,
+  appointmentId: n.appointmentId,
+  channel: n.channel as "email" | "sms",
+  kind: n.kind as "invite" | "update" | "cancel" | "reminder",
+  to: n.to,
+  status: n.status as "pending" | "sent" | "failed",
+  attempts: n.attempts,
+  sendAfter: isoUtc(n.sendAfter),
+  sentAt: n.sentAt === null ? null : isoUtc(n.sentAt),
+  lastError: n.lastError,
+});
+
+export function registerNotifications(app: App) {
+  app.openapi(
+    createRoute({ method: "get", path: "/v1/notifications", tags: ["notifications"], middleware: [allow("admin", "scheduler")], request: { query: Query }, responses: { 200: json(listOf(Notification)), ...errorResponses } }),
+    async (c) => {
+      const { limit, cursor, ...filter } = c.req.valid("query");
+      const page = await listNotifications(ctxOf(c), limit, cursor, filter);
+      return c.json({ items: page.items.map(view), nextCursor: page.nextCursor }, 200);
+    },
+  );
+}
