@@ -1,7 +1,8 @@
 // A fresh app on a fresh SQLite file for every test, driven through app.request().
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import type { Database } from "../../src/db/database.js";
 import { createApp } from "../../src/app.js";
 import { manualClock } from "../../src/clock.js";
 import { readConfig } from "../../src/config.js";
@@ -16,13 +17,21 @@ export interface Call {
   headers?: Record<string, string>;
 }
 
-export function makeApp(options: { now?: string } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), "cita-test-"));
-  const file = join(dir, "cita.db");
+export interface AppOptions {
+  now?: string;
+  /** Another app's database file: a second connection, as a second process would have. */
+  file?: string;
+  /** Wraps the database the app sees, e.g. to hold writes back in a race test. */
+  wrap?: (database: Database) => Database;
+}
+
+export function makeApp(options: AppOptions = {}) {
+  const dir = options.file ? dirname(options.file) : mkdtempSync(join(tmpdir(), "cita-test-"));
+  const file = options.file ?? join(dir, "cita.db");
   const database = openSqlite(file);
   const clock = manualClock(Date.parse(options.now ?? "2026-11-23T12:00:00Z"));
-  const config = { ...readConfig({}), adminToken: ADMIN, publicUrl: "http://cita.test" };
-  const app = createApp({ database, clock, mailer: null, sms: null, config, logger: silentLogger });
+  const config = { ...readConfig({}), adminToken: ADMIN, linkSecret: "test-link-secret", publicUrl: "http://cita.test" };
+  const app = createApp({ database: options.wrap ? options.wrap(database) : database, clock, mailer: null, sms: null, config, logger: silentLogger });
 
   async function call(method: string, path: string, { token = ADMIN, body, headers = {} }: Call = {}) {
     const init: RequestInit = { method, headers: { ...headers } };

@@ -1,0 +1,82 @@
+// Every booking reads a free calendar, then all of them write at once: only the database's
+// constraints can keep the calendar single-booked. (Remove the claims and this test fails.)
+import { afterEach, describe, expect, it } from "vitest";
+import BetterSqlite3 from "better-sqlite3";
+import type { Database } from "../../src/db/database.js";
+import { makeApp, type TestApp } from "../helpers/app.js";
+import { at, booking, bookingApp, newCase } from "../helpers/booking.js";
+
+const apps: TestApp[] = [];
+afterEach(() => {
+  for (const a of apps.splice(0)) a.close();
+});
+
+/** Holds every batch back until `expected` of them are waiting (or a second passes), then lets all go. */
+function gate(expected: number) {
+  let waiting = 0;
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  setTimeout(open, 1000);
+  return (database: Database): Database => ({
+    db: database.db,
+    batch: async (statements) => {
+      if (++waiting >= expected) open();
+      await opened;
+      return database.batch(statements);
+    },
+  });
+}
+
+const overlaps = (file: string, column: string) => {
+  const db = new BetterSqlite3(file, { readonly: true });
+  const { n } = db.prepare(`SELECT count(*) AS n FROM appointments x JOIN appointments y ON x.${column} = y.${column} AND x.id < y.id
+    WHERE x.status != 'cancelled' AND y.status != 'cancelled' AND x.start_at < y.hold_until AND y.start_at < x.hold_until`).get() as { n: number };
+  db.close();
+  return n;
+};
+
+describe("racing bookings", () => {
+  it("lets exactly one of 20 overlapping bookings of one interviewer through, over two connections", async () => {
+    const setup = await bookingApp();
+    apps.push(setup);
+    const cases = [];
+    for (let i = 0; i < 20; i++) cases.push(await newCase(setup));
+    const wrap = gate(20);
+    const first = makeApp({ file: setup.file, wrap });
+    const second = makeApp({ file: setup.file, wrap });
+    apps.push(first, second);
+    const results = await Promise.all(cases.map((caseId, i) => (i % 2 ? first : second).post("/v1/appointments", booking(caseId, at(i % 2 ? "10:00" : "10:30"), { staffId: "ana" }))));
+    expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(19).fill(409)]);
+    expect(overlaps(setup.file, "staff_id")).toBe(0);
+  });
+
+  it("keeps rooms and the daily cap under a race too", async () => {
+    const setup = await bookingApp({ staff: ["bea", "cruz", "dan"], service: { needsRoom: true, dailyCapPerOffice: 2 } });
+    apps.push(setup);
+    await setup.post("/v1/offices/bogota/rooms", { id: "sala-1", name: "Sala 1" });
+    await setup.post("/v1/offices/bogota/rooms", { id: "sala-2", name: "Sala 2" });
+    const cases = [];
+    for (let i = 0; i < 8; i++) cases.push(await newCase(setup));
+    const wrap = gate(8);
+    const racer = makeApp({ file: setup.file, wrap });
+    apps.push(racer);
+    const staff = ["ana", "bea", "cruz", "dan"];
+    const results = await Promise.all(cases.map((caseId, i) => racer.post("/v1/appointments", booking(caseId, at("09:00"), { staffId: staff[i % 4], roomId: i % 2 ? "sala-1" : "sala-2" }))));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(2);
+    expect(overlaps(setup.file, "room_id")).toBe(0);
+    expect(overlaps(setup.file, "staff_id")).toBe(0);
+  });
+
+  it("lets one of two concurrent transitions of the same appointment through", async () => {
+    const setup = await bookingApp();
+    apps.push(setup);
+    const { json } = await setup.post("/v1/appointments", booking(await newCase(setup), at("10:00")));
+    const wrap = gate(2);
+    const racer = makeApp({ file: setup.file, wrap });
+    apps.push(racer);
+    const [x, y] = await Promise.all([racer.post(`/v1/appointments/${json.id}/cancel`, { reason: "a" }), racer.post(`/v1/appointments/${json.id}/confirm`)]);
+    expect([x.status, y.status].sort()).toEqual([200, 409]);
+    const history = (await setup.get(`/v1/appointments/${json.id}/history`)).json.items;
+    expect(history).toHaveLength(2);
+  });
+});
