@@ -8,8 +8,10 @@ export {
   formatUtcIso,
   isValidTimeZone,
   localDateOf,
+  localDayOf,
   localToInstant,
   offsetAt,
   startOfLocalDay,
 } from "./zone.js";
+export { daysFromCivil, isoDate, parseIsoDate, parseWallTime } from "./calendar.js";
 export { mergeIntervals } from "./intervals.js";

@@ -94,6 +94,7 @@ export function referenceFindSlots(q: SlotQuery): Slot[] {
   const open = referenceExpandOfficeHours(office.hours, zone, lo, hi + duration, office.closedDates);
   const avail = new Map(q.staff.map((s) => [s.id, s.rules.flatMap((r) => referenceExpandRule(r, lo, hi + duration))]));
   const weekOf = (t: number): string => DateTime.fromMillis(t, { zone }).startOf("week").toISODate()!;
+  const bookedMinutes = new Map<string, number>();
   const slots: Slot[] = [];
   const last = localDate(zone, hi).plus({ days: 1 });
   for (let date = localDate(zone, lo).minus({ days: 1 }); date <= last; date = date.plus({ days: 1 })) {
@@ -109,11 +110,15 @@ export function referenceFindSlots(q: SlotQuery): Slot[] {
       for (let m = 0; m < e; m += service.slotStepMinutes) if (m >= s) minutes.add(m);
     }
     const week = date.startOf("week").toISODate()!;
-    const booked = (id: string): number =>
-      q.staff
-        .find((s) => s.id === id)!
-        .appointments.filter((a) => weekOf(a.start) === week)
-        .reduce((sum, a) => sum + (a.end - a.start) / 60_000, 0);
+    const booked = (id: string): number => {
+      const key = `${id}|${week}`;
+      if (!bookedMinutes.has(key)) {
+        const appointments = q.staff.find((s) => s.id === id)!.appointments;
+        const sum = appointments.filter((a) => weekOf(a.start) === week).reduce((n, a) => n + (a.end - a.start) / 60_000, 0);
+        bookedMinutes.set(key, sum);
+      }
+      return bookedMinutes.get(key)!;
+    };
     for (const minute of [...minutes].sort((a, b) => a - b)) {
       const start = referenceLocalToInstant(zone, date.year, date.month, date.day, minute);
       if (start === null || start < lo || start >= hi) continue;
