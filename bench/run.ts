@@ -2,6 +2,8 @@
 // against figures measured in this same run, since these machines are too noisy for absolutes.
 import { run as health } from "./health.js";
 import { run as slotsEngine } from "./slots-engine.js";
+import { run as slotsHttp } from "./slots-http.js";
+import { run as booking } from "./booking.js";
 
 export type Emit = (figure: { name: string; value: number; unit: string; [k: string]: unknown }) => void;
 
@@ -15,6 +17,8 @@ const only = process.argv[2];
 const benches: [string, (emit: Emit, figures: Map<string, number>) => Promise<void>][] = [
   ["health", health],
   ["slots-engine", (e) => slotsEngine(e as (f: Record<string, unknown>) => void)],
+  ["slots-http", slotsHttp],
+  ["book", booking],
 ];
 
 for (const [name, bench] of benches) {

@@ -1,5 +1,6 @@
 // The four Safe Mobility Offices as published in 2023–2024, their staff and services.
 // Programme facts live here as data: the service itself knows none of them.
+import { mulberry32 } from "../../src/lib/random.js";
 
 const weekdays = ["MO", "TU", "WE", "TH", "FR"];
 
@@ -97,19 +98,11 @@ export const staff = [
 
 export const rooms = offices.flatMap((o) => [1, 2, 3].map((n) => ({ officeId: o.id, id: `sala-${n}`, name: `Sala ${n}` })));
 
-/** A small deterministic generator, so the demo is the same every time. */
-function random(seed: number) {
-  return () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-}
-
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
 /** About 50 eligible cases, screened in the two weeks before `today` (YYYY-MM-DD). */
 export function cases(today: string, count = 50) {
-  const rand = random(42);
+  const rand = mulberry32(42); // seeded, so the demo is the same every time
   const base = Date.parse(`${today}T00:00:00Z`);
   return Array.from({ length: count }, (_, i) => {
     const office = offices[i % offices.length]!;

@@ -314,3 +314,13 @@ export const notifications = sqliteTable(
   },
   (t) => [index("notifications_due").on(t.status, t.sendAfter), index("notifications_appointment").on(t.appointmentId)],
 );
+
+/**
+ * Counters bumped in the same batch as every write that changes free time: "config" for
+ * offices, rooms, closures, services, staff, rules and time off; "office:<id>" for bookings.
+ * Cached slot answers are valid while the counters they were computed at are unchanged.
+ */
+export const versions = sqliteTable("versions", {
+  scope: text("scope").primaryKey(),
+  value: integer("value").notNull(),
+});

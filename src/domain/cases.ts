@@ -5,6 +5,7 @@ import { assertOffice } from "../http/auth.js";
 import { Problem, forbidden, notFound } from "../http/problem.js";
 import { caseExtensions, cases } from "../db/schema.js";
 import { statement } from "../db/database.js";
+import { prepared } from "../db/prepared.js";
 import { newId } from "../lib/ids.js";
 import { failedRules } from "./eligibility.js";
 import { getOffice, insertOnce } from "./offices.js";
@@ -71,7 +72,8 @@ export async function createCase(ctx: Ctx, input: CaseInput): Promise<CaseRow> {
 }
 
 export async function getCase(ctx: Ctx, id: string): Promise<CaseRow> {
-  const [row] = await ctx.deps.database.db.select().from(cases).where(eq(cases.id, id)).limit(1);
+  const byId = prepared(ctx.deps.database, "caseById", (db) => db.select().from(cases).where(eq(cases.id, sql.placeholder("id"))).limit(1).prepare());
+  const [row] = await byId.all({ id });
   if (!row) throw notFound("case", id);
   assertOffice(ctx.actor, row.officeId);
   return row;

@@ -1,5 +1,6 @@
 // Offices, their rooms, closures and eligibility rule sets.
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { prepared } from "../db/prepared.js";
 import type { Ctx } from "../http/context.js";
 import { assertOffice } from "../http/auth.js";
 import { conflict, notFound } from "../http/problem.js";
@@ -7,6 +8,7 @@ import { closures, offices, rooms, type EligibilityRules, type HoursRow, type Of
 import { constraintFailure } from "../db/database.js";
 import { newId } from "../lib/ids.js";
 import { pageBy } from "./pagination.js";
+import { writeConfig } from "./versions.js";
 
 export type OfficeRow = typeof offices.$inferSelect;
 
@@ -42,7 +44,8 @@ export async function insertOnce(what: string, id: string, write: () => Promise<
   }
 }
 
-export async function createOffice({ deps }: Ctx, input: OfficeInput): Promise<OfficeRow> {
+export async function createOffice(ctx: Ctx, input: OfficeInput): Promise<OfficeRow> {
+  const { deps } = ctx;
   const now = deps.clock.now();
   const row: OfficeRow = {
     id: input.id ?? newId("off", now),
@@ -58,12 +61,13 @@ export async function createOffice({ deps }: Ctx, input: OfficeInput): Promise<O
     createdAt: now,
     updatedAt: now,
   };
-  await insertOnce("office", row.id, () => deps.database.db.insert(offices).values(row));
+  await insertOnce("office", row.id, () => writeConfig(ctx, deps.database.db.insert(offices).values(row)));
   return row;
 }
 
 export async function getOffice({ deps }: Ctx, id: string): Promise<OfficeRow> {
-  const [row] = await deps.database.db.select().from(offices).where(eq(offices.id, id)).limit(1);
+  const byId = prepared(deps.database, "officeById", (db) => db.select().from(offices).where(eq(offices.id, sql.placeholder("id"))).limit(1).prepare());
+  const [row] = await byId.all({ id });
   if (!row) throw notFound("office", id);
   return row;
 }
@@ -82,7 +86,7 @@ export async function updateOffice(ctx: Ctx, id: string, patch: Partial<Omit<Off
     settings: { ...current.settings, ...patch.settings },
     updatedAt: ctx.deps.clock.now(),
   };
-  await ctx.deps.database.db.update(offices).set(next).where(eq(offices.id, id));
+  await writeConfig(ctx, ctx.deps.database.db.update(offices).set(next).where(eq(offices.id, id)));
   return next;
 }
 
@@ -95,7 +99,7 @@ export async function setEligibility(ctx: Ctx, id: string, rules: EligibilityRul
 export async function createRoom(ctx: Ctx, officeId: string, input: { id?: string; name: string }) {
   await getOffice(ctx, officeId);
   const row = { officeId, id: input.id ?? newId("room", ctx.deps.clock.now()), name: input.name, createdAt: ctx.deps.clock.now() };
-  await insertOnce("room", row.id, () => ctx.deps.database.db.insert(rooms).values(row));
+  await insertOnce("room", row.id, () => writeConfig(ctx, ctx.deps.database.db.insert(rooms).values(row)));
   return row;
 }
 
@@ -128,7 +132,7 @@ export async function createClosure(
     open: input.open ?? false,
     createdAt: now,
   };
-  await ctx.deps.database.db.insert(closures).values(row);
+  await writeConfig(ctx, ctx.deps.database.db.insert(closures).values(row));
   return row;
 }
 
@@ -148,7 +152,7 @@ export async function deleteClosure(ctx: Ctx, officeId: string, closureId: strin
     .from(closures)
     .where(and(eq(closures.officeId, officeId), eq(closures.id, closureId)));
   if (!row) throw notFound("closure", closureId);
-  await ctx.deps.database.db.delete(closures).where(eq(closures.id, closureId));
+  await writeConfig(ctx, ctx.deps.database.db.delete(closures).where(eq(closures.id, closureId)));
 }
 
 export async function listRoomIds(ctx: Ctx, officeId: string): Promise<string[]> {

@@ -1,11 +1,13 @@
 // The bookable services (UNHCR interview, IOM counseling …): durations, windows, caps.
-import { asc, eq, gt } from "drizzle-orm";
+import { asc, eq, gt, sql } from "drizzle-orm";
+import { prepared } from "../db/prepared.js";
 import type { Ctx } from "../http/context.js";
 import { notFound } from "../http/problem.js";
 import { services } from "../db/schema.js";
 import { newId } from "../lib/ids.js";
 import { insertOnce } from "./offices.js";
 import { pageBy } from "./pagination.js";
+import { writeConfig } from "./versions.js";
 
 export type ServiceRow = typeof services.$inferSelect;
 
@@ -22,7 +24,8 @@ export interface ServiceInput {
   dailyCapPerOffice?: number | null;
 }
 
-export async function createService({ deps }: Ctx, input: ServiceInput): Promise<ServiceRow> {
+export async function createService(ctx: Ctx, input: ServiceInput): Promise<ServiceRow> {
+  const { deps } = ctx;
   const now = deps.clock.now();
   const id = input.id ?? newId("svc", now);
   const row: ServiceRow = {
@@ -40,12 +43,13 @@ export async function createService({ deps }: Ctx, input: ServiceInput): Promise
     createdAt: now,
     updatedAt: now,
   };
-  await insertOnce("service", id, () => deps.database.db.insert(services).values(row));
+  await insertOnce("service", id, () => writeConfig(ctx, deps.database.db.insert(services).values(row)));
   return row;
 }
 
 export async function getService({ deps }: Ctx, id: string): Promise<ServiceRow> {
-  const [row] = await deps.database.db.select().from(services).where(eq(services.id, id)).limit(1);
+  const byId = prepared(deps.database, "serviceById", (db) => db.select().from(services).where(eq(services.id, sql.placeholder("id"))).limit(1).prepare());
+  const [row] = await byId.all({ id });
   if (!row) throw notFound("service", id);
   return row;
 }
@@ -66,6 +70,6 @@ export async function updateService(ctx: Ctx, id: string, patch: Partial<Omit<Se
     windowMaxDays: window?.maxDays ?? current.windowMaxDays,
     updatedAt: ctx.deps.clock.now(),
   };
-  await ctx.deps.database.db.update(services).set(next).where(eq(services.id, id));
+  await writeConfig(ctx, ctx.deps.database.db.update(services).set(next).where(eq(services.id, id)));
   return next;
 }

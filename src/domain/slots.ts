@@ -3,8 +3,11 @@ import { and, eq, gt, gte, inArray, isNotNull, lt, lte, ne, or, sql } from "driz
 import type { Ctx } from "../http/context.js";
 import { fieldProblem } from "../http/problem.js";
 import { appointments, availabilityRules, closures, dayCounts, staff, timeOff, type HoursRow } from "../db/schema.js";
-import { closedDates, findSlots, isKnownHolidayCountry, localDateOf, startOfLocalDay, type SlotQuery } from "../slots/index.js";
+import { closedDates, findSlots, isKnownHolidayCountry, localDateOf, startOfLocalDay, type Slot, type SlotQuery } from "../slots/index.js";
+import { slotCache, type CachedAnswer } from "./slot-cache.js";
+import { versionsOf } from "./versions.js";
 import { DAY_MS, addDays, dayNumber, parseInstant } from "./dates.js";
+import { mondayOf } from "../slots/calendar.js";
 import { getCase, type CaseRow } from "./cases.js";
 import { getOffice, listRoomIds, type OfficeRow } from "./offices.js";
 import { getService, type ServiceRow } from "./services.js";
@@ -41,30 +44,6 @@ export function caseWindow(c: CaseRow, s: ServiceRow) {
   return { firstDate: addDays(c.screenedAt, s.windowMinDays), lastDate: addDays(c.screenedAt, s.windowMaxDays + c.windowExtensionDays) };
 }
 
-export interface LoadedQuery {
-  office: OfficeRow;
-  service: ServiceRow;
-  caseRow: CaseRow | null;
-  query: SlotQuery;
-}
-
-export async function loadSlotQuery(ctx: Ctx, req: SlotRequest): Promise<LoadedQuery> {
-  const [office, service] = await Promise.all([getOffice(ctx, req.officeId), getService(ctx, req.serviceId)]);
-  const zone = office.timeZone;
-  const from = boundary(req.from, zone, "from");
-  const to = boundary(req.to, zone, "to");
-  if (to <= from) throw fieldProblem("to", "must be after from");
-  if (to - from > MAX_RANGE_DAYS * DAY_MS) throw fieldProblem("to", `the range may span at most ${MAX_RANGE_DAYS} days`);
-  const caseRow = req.caseId ? await getCase(ctx, req.caseId) : null;
-  if (caseRow && caseRow.officeId !== office.id) throw fieldProblem("case", `the case belongs to office '${caseRow.officeId}'`);
-  const language = req.language ?? caseRow?.language;
-  const now = ctx.deps.clock.now();
-  const query = await loadResources(ctx, office, service, { from, to, staffId: req.staffId, language });
-  query.notBefore = now + service.minNoticeHours * 3_600_000;
-  query.window = caseRow ? caseWindow(caseRow, service) : null;
-  return { office, service, caseRow, query };
-}
-
 /**
  * Staff, rules, busy time, rooms, closures and day counts for [from, to). Busy rows are read
  * for whole local weeks around the range (the engine ranks staff by booked minutes per week),
@@ -80,8 +59,10 @@ export async function loadResources(
   const zone = office.timeZone;
   const fromDate = localDateOf(zone, opts.from);
   const toDate = localDateOf(zone, opts.to);
-  const loadFrom = opts.from - 8 * DAY_MS;
-  const loadTo = opts.to + 8 * DAY_MS;
+  // Whole local weeks (the engine ranks staff by booked minutes per week), and far enough
+  // past `to` for a slot starting just before it.
+  const loadFrom = Math.min(opts.from, startOfLocalDay(zone, mondayOf(dayNumber(fromDate)!)) ?? opts.from - 7 * DAY_MS);
+  const loadTo = Math.max(opts.to + MAX_HOLD_MS, startOfLocalDay(zone, mondayOf(dayNumber(localDateOf(zone, opts.to - 1))!) + 7) ?? opts.to + 7 * DAY_MS);
   const inJson = (column: typeof staff.officeIds, value: string) => sql`exists (select 1 from json_each(${column}) where value = ${value})`;
 
   const members = (
@@ -149,7 +130,31 @@ export async function loadResources(
   };
 }
 
-export async function listSlots(ctx: Ctx, req: SlotRequest) {
-  const { office, query } = await loadSlotQuery(ctx, req);
-  return { timeZone: office.timeZone, slots: findSlots(query) };
+/**
+ * Free slots for a request. The engine's answer (before the case's window and the notice
+ * period, which depend on the case and the clock) is cached per process until a write that
+ * shapes this office's free time bumps its version counters.
+ */
+export async function listSlots(ctx: Ctx, req: SlotRequest): Promise<{ timeZone: string; slots: Slot[] }> {
+  const versions = await versionsOf(ctx, req.officeId);
+  const caseRow = req.caseId ? await getCase(ctx, req.caseId) : null;
+  if (caseRow && caseRow.officeId !== req.officeId) throw fieldProblem("case", `the case belongs to office '${caseRow.officeId}'`);
+  const language = req.language ?? caseRow?.language;
+  const key = [req.officeId, req.serviceId, req.from, req.to, req.staffId ?? "", language ?? ""].join("\n");
+  const answer = slotCache(ctx.deps).get(key, versions) ?? slotCache(ctx.deps).set(key, versions, await search(ctx, req, language));
+  const notBefore = ctx.deps.clock.now() + answer.service.minNoticeHours * 3_600_000;
+  const window = caseRow ? caseWindow(caseRow, answer.service) : null;
+  const slots = answer.slots.filter((s, i) => s.start >= notBefore && (!window || (answer.dates[i]! >= window.firstDate && answer.dates[i]! <= window.lastDate)));
+  return { timeZone: answer.timeZone, slots };
+}
+
+async function search(ctx: Ctx, req: SlotRequest, language: string | undefined): Promise<CachedAnswer> {
+  const [office, service] = await Promise.all([getOffice(ctx, req.officeId), getService(ctx, req.serviceId)]);
+  const zone = office.timeZone;
+  const from = boundary(req.from, zone, "from");
+  const to = boundary(req.to, zone, "to");
+  if (to <= from) throw fieldProblem("to", "must be after from");
+  if (to - from > MAX_RANGE_DAYS * DAY_MS) throw fieldProblem("to", `the range may span at most ${MAX_RANGE_DAYS} days`);
+  const slots = findSlots(await loadResources(ctx, office, service, { from, to, staffId: req.staffId, language }));
+  return { timeZone: zone, service, slots, dates: slots.map((s) => localDateOf(zone, s.start)) };
 }

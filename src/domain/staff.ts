@@ -3,11 +3,11 @@ import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Actor, Ctx } from "../http/context.js";
 import { forbidden, notFound, validationProblem, type FieldError } from "../http/problem.js";
 import { availabilityRules, offices, services, staff, timeOff } from "../db/schema.js";
-import { statement } from "../db/database.js";
 import { newId } from "../lib/ids.js";
 import { parseRule } from "../slots/index.js";
 import { insertOnce } from "./offices.js";
 import { pageBy } from "./pagination.js";
+import { writeConfig } from "./versions.js";
 
 export type StaffRow = typeof staff.$inferSelect;
 export type RuleRow = typeof availabilityRules.$inferSelect;
@@ -50,7 +50,7 @@ export async function createStaff(ctx: Ctx, input: StaffInput): Promise<StaffRow
   await checkReferences(ctx, input);
   const now = ctx.deps.clock.now();
   const row: StaffRow = { ...input, id: input.id ?? newId("stf", now), phone: input.phone ?? null, feedTokenHash: null, createdAt: now, updatedAt: now };
-  await insertOnce("staff member", row.id, () => ctx.deps.database.db.insert(staff).values(row));
+  await insertOnce("staff member", row.id, () => writeConfig(ctx, ctx.deps.database.db.insert(staff).values(row)));
   return row;
 }
 
@@ -79,7 +79,7 @@ export async function updateStaff(ctx: Ctx, id: string, patch: Partial<Omit<Staf
   const current = await getStaff(ctx, id);
   await checkReferences(ctx, patch);
   const next: StaffRow = { ...current, ...patch, updatedAt: ctx.deps.clock.now() };
-  await ctx.deps.database.db.update(staff).set(next).where(eq(staff.id, id));
+  await writeConfig(ctx, ctx.deps.database.db.update(staff).set(next).where(eq(staff.id, id)));
   return next;
 }
 
@@ -112,7 +112,7 @@ export async function putAvailability(ctx: Ctx, staffId: string, rules: RuleInpu
   const rows = rules.map((r) => ({
     staffId,
     officeId: r.officeId,
-    rrule: r.rrule.replace(/^RRULE:/i, ""),
+    rrule: r.rrule,
     start: r.start,
     end: r.end,
     timeZone: r.timeZone ?? member.timeZone,
@@ -120,10 +120,7 @@ export async function putAvailability(ctx: Ctx, staffId: string, rules: RuleInpu
     validUntil: r.validUntil ?? null,
   }));
   const { db } = ctx.deps.database;
-  await ctx.deps.database.batch([
-    statement(db.delete(availabilityRules).where(eq(availabilityRules.staffId, staffId))),
-    ...rows.map((r) => statement(db.insert(availabilityRules).values(r))),
-  ]);
+  await writeConfig(ctx, db.delete(availabilityRules).where(eq(availabilityRules.staffId, staffId)), ...rows.map((r) => db.insert(availabilityRules).values(r)));
   return listAvailability(ctx, staffId);
 }
 
@@ -137,7 +134,7 @@ export async function addTimeOff(ctx: Ctx, staffId: string, input: { start: numb
   assertScheduleAccess(ctx.actor, member);
   const now = ctx.deps.clock.now();
   const row: TimeOffRow = { id: newId("tof", now), staffId, startAt: input.start, endAt: input.end, reason: input.reason, createdAt: now };
-  await ctx.deps.database.db.insert(timeOff).values(row);
+  await writeConfig(ctx, ctx.deps.database.db.insert(timeOff).values(row));
   return row;
 }
 
@@ -155,5 +152,5 @@ export async function deleteTimeOff(ctx: Ctx, staffId: string, id: string): Prom
   assertScheduleAccess(ctx.actor, member);
   const [row] = await ctx.deps.database.db.select({ id: timeOff.id }).from(timeOff).where(and(eq(timeOff.staffId, staffId), eq(timeOff.id, id)));
   if (!row) throw notFound("time off", id);
-  await ctx.deps.database.db.delete(timeOff).where(eq(timeOff.id, id));
+  await writeConfig(ctx, ctx.deps.database.db.delete(timeOff).where(eq(timeOff.id, id)));
 }

@@ -2,22 +2,29 @@
 
 const alphabet = "0123456789abcdefghjkmnpqrstvwxyz"; // Crockford base32, lower case
 
-function randomChars(count: number): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(count));
+function base32(n: number, width: number): string {
   let out = "";
-  for (const b of bytes) out += alphabet[b & 31];
+  for (let i = 0; i < width; i++) {
+    out = alphabet[n % 32] + out;
+    n = Math.floor(n / 32);
+  }
   return out;
 }
 
-/** Server-made ids sort by creation time: prefix, 10 chars of time, 10 random. */
+let lastTime = 0;
+let lastRandom = 0;
+
+/**
+ * Server-made ids sort by creation time: prefix, 10 chars of time, 10 of a random number
+ * that is counted up instead when the clock has not moved, so ids made in one process keep
+ * their order (lists are ordered by id).
+ */
 export function newId(prefix: string, now: number): string {
-  let time = "";
-  let t = Math.floor(now);
-  for (let i = 0; i < 10; i++) {
-    time = alphabet[t % 32] + time;
-    t = Math.floor(t / 32);
-  }
-  return `${prefix}_${time}${randomChars(10)}`;
+  const time = Math.max(Math.floor(now), lastTime);
+  if (time === lastTime && lastRandom < 2 ** 49) lastRandom += 1 + Math.floor(Math.random() * 1024);
+  else lastRandom = Math.floor(Math.random() * 2 ** 48);
+  lastTime = time;
+  return `${prefix}_${base32(time, 10)}${base32(lastRandom, 10)}`;
 }
 
 export function randomToken(prefix: string): string {

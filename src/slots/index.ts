@@ -15,3 +15,4 @@ export {
 } from "./zone.js";
 export { daysFromCivil, isoDate, parseIsoDate, parseWallTime } from "./calendar.js";
 export { mergeIntervals } from "./intervals.js";
+export { slotView, type SlotView } from "./view.js";

@@ -4,7 +4,7 @@ import type { Ctx } from "../../http/context.js";
 import { Problem, fieldProblem } from "../../http/problem.js";
 import { claims } from "../../db/schema.js";
 import { constraintFailure, type Statement } from "../../db/database.js";
-import { findSlots, formatLocalIso, formatUtcIso, localDateOf, type Slot, type SlotQuery } from "../../slots/index.js";
+import { findSlots, formatLocalIso, localDateOf, slotView, type Slot, type SlotQuery } from "../../slots/index.js";
 import type { CaseRow } from "../cases.js";
 import type { OfficeRow } from "../offices.js";
 import type { ServiceRow } from "../services.js";
@@ -69,7 +69,7 @@ export async function slotTaken(ctx: Ctx, r: PlacementRequest, detail = "Someone
   const nextSlots = findSlots(q)
     .filter((s) => s.start !== r.start)
     .slice(0, 5)
-    .map((s) => ({ start: formatUtcIso(s.start), end: formatUtcIso(s.end), localStart: formatLocalIso(s.start, zone), localEnd: formatLocalIso(s.end, zone), staffIds: s.staffIds }));
+    .map((s) => slotView(s, zone));
   return new Problem(409, "slot-taken", detail, { nextSlots });
 }
 

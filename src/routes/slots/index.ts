@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ctxOf, type App } from "../../http/context.js";
 import { allow } from "../../http/auth.js";
 import { listSlots } from "../../domain/slots.js";
-import { formatLocalIso, formatUtcIso, type Slot } from "../../slots/index.js";
+import { slotView } from "../../slots/index.js";
 import { Language, errorResponses, json } from "../common.js";
 
 const SlotsQuery = z.strictObject({
@@ -18,14 +18,6 @@ const SlotsQuery = z.strictObject({
 export const SlotView = z
   .object({ start: z.string(), end: z.string(), localStart: z.string(), localEnd: z.string(), staffIds: z.array(z.string()) })
   .openapi("Slot");
-
-export const slotView = (s: Slot, zone: string) => ({
-  start: formatUtcIso(s.start),
-  end: formatUtcIso(s.end),
-  localStart: formatLocalIso(s.start, zone),
-  localEnd: formatLocalIso(s.end, zone),
-  staffIds: s.staffIds,
-});
 
 export function registerSlots(app: App) {
   app.openapi(

@@ -1,0 +1,45 @@
+// Booking over HTTP: distinct free slots at 64 connections (book.http.rps, p99, ratio to
+// health.rps) and 64 clients fighting over 8 slots (book.contention: overlaps must be 0).
+import BetterSqlite3 from "better-sqlite3";
+import { startServer } from "../tests/helpers/server.js";
+import { BENCH_ADMIN, NOW, buildBenchDb } from "./fixture.js";
+import { load } from "./load.js";
+import type { Emit } from "./run.js";
+
+const headers = { authorization: `Bearer ${BENCH_ADMIN}`, "content-type": "application/json" };
+
+export async function run(emit: Emit, figures: Map<string, number>): Promise<void> {
+  const db = await buildBenchDb({ appointments: 3000, cases: 6000 });
+  const server = await startServer({ CITA_ADMIN_TOKEN: BENCH_ADMIN, CITA_NOW: NOW }, { db });
+  try {
+    const res = await fetch(`${server.url}/v1/slots?service=iom-counseling&office=bogota&from=2026-11-25&to=2027-02-20`, { headers });
+    const { slots } = (await res.json()) as { slots: { start: string; localStart: string; staffIds: string[] }[] };
+    // Starts two hours apart never overlap for one interviewer (60 minutes + 10 buffer).
+    const pairs = slots.filter((s) => /T(08|10|12|14|16):00/.test(s.localStart)).flatMap((s) => s.staffIds.map((staffId) => ({ start: s.start, staffId })));
+    const contention = pairs.splice(0, 8);
+    let next = 0;
+    const body = (i: number, p: { start: string; staffId: string }) => JSON.stringify({ caseId: `case_b${i}`, serviceId: "iom-counseling", officeId: "bogota", ...p });
+    const result = await load({
+      url: `${server.url}/v1/appointments`,
+      method: "POST",
+      headers,
+      amount: Math.min(pairs.length, 5000),
+      requests: [{ setupRequest: ((req: object) => ({ ...req, body: body(next, pairs[next++]!) })) as never }],
+    });
+    const health = figures.get("health.rps");
+    emit({ name: "book.http.rps", value: Math.round(result.rps), unit: "req/s", connections: 64, booked: result.statuses["201"] ?? 0, statuses: result.statuses });
+    emit({ name: "book.http.p99_ms", value: result.p99, unit: "ms" });
+    if (health) emit({ name: "book.http.ratio_to_health", value: Number((result.rps / health).toFixed(3)), unit: "ratio", target: ">= 0.20" });
+
+    const fights = await Promise.all(
+      Array.from({ length: 64 }, (_, i) => fetch(`${server.url}/v1/appointments`, { method: "POST", headers, body: body(5500 + i, contention[i % 8]!) }).then((r) => r.status)),
+    );
+    const sqlite = new BetterSqlite3(db, { readonly: true });
+    const { n: overlaps } = sqlite.prepare(`SELECT count(*) AS n FROM appointments x JOIN appointments y ON x.staff_id = y.staff_id AND x.id < y.id
+      WHERE x.status != 'cancelled' AND y.status != 'cancelled' AND x.start_at < y.hold_until AND y.start_at < x.hold_until`).get() as { n: number };
+    sqlite.close();
+    emit({ name: "book.contention", value: overlaps, unit: "overlaps", clients: 64, slots: 8, winners: fights.filter((s) => s === 201).length, losers: fights.filter((s) => s === 409).length, other: fights.filter((s) => s !== 201 && s !== 409).length });
+  } finally {
+    await server.stop();
+  }
+}
