@@ -16,6 +16,8 @@ import { registerUsers } from "./routes/users/index.js";
 import { registerSlots } from "./routes/slots/index.js";
 import { registerAppointments } from "./routes/appointments/index.js";
 import { registerNotifications } from "./routes/notifications/index.js";
+import { registerCalendar } from "./routes/calendar/index.js";
+import { registerApplicant } from "./routes/applicant/index.js";
 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -45,6 +47,8 @@ export function createApp(deps: Deps) {
   registerSlots(app);
   registerAppointments(app);
   registerNotifications(app);
+  registerCalendar(app);
+  registerApplicant(app);
   registerMeta(app);
 
   app.notFound(notFoundHandler);

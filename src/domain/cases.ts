@@ -71,10 +71,16 @@ export async function createCase(ctx: Ctx, input: CaseInput): Promise<CaseRow> {
   return row;
 }
 
-export async function getCase(ctx: Ctx, id: string): Promise<CaseRow> {
+/** The case without an access check, for code that has already checked access to its appointment. */
+export async function findCase(ctx: Ctx, id: string): Promise<CaseRow> {
   const byId = prepared(ctx.deps.database, "caseById", (db) => db.select().from(cases).where(eq(cases.id, sql.placeholder("id"))).limit(1).prepare());
   const [row] = await byId.all({ id });
   if (!row) throw notFound("case", id);
+  return row;
+}
+
+export async function getCase(ctx: Ctx, id: string): Promise<CaseRow> {
+  const row = await findCase(ctx, id);
   assertOffice(ctx.actor, row.officeId);
   return row;
 }

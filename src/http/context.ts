@@ -2,7 +2,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../deps.js";
 
-export type Role = "admin" | "scheduler" | "interviewer";
+/** Staff roles hold tokens; "applicant" is the holder of one appointment's signed link. */
+export type Role = "admin" | "scheduler" | "interviewer" | "applicant";
 
 export interface Actor {
   /** A user id, or "admin-token" for the bootstrap credential. */
@@ -10,6 +11,8 @@ export interface Actor {
   role: Role;
   officeIds: string[];
   staffId: string | null;
+  /** For an applicant: the one appointment their link opens. */
+  appointmentId?: string;
 }
 
 export interface AppEnv {

@@ -28,7 +28,8 @@ export interface BookingInput {
   overrideWindow?: { reason: string };
 }
 
-export const actorName = (ctx: Ctx) => (ctx.actor.id === "admin-token" ? "admin-token" : `user:${ctx.actor.id}`);
+/** How history names who acted: "user:<id>", "admin-token" or "applicant". */
+export const actorName = (ctx: Ctx) => (ctx.actor.role === "applicant" ? "applicant" : ctx.actor.id === "admin-token" ? "admin-token" : `user:${ctx.actor.id}`);
 
 export const snapshot = (a: Pick<AppointmentRow, "status" | "startAt" | "endAt" | "staffId" | "roomId">): Snapshot => ({
   status: a.status,

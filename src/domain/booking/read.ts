@@ -9,8 +9,9 @@ import { pageBy } from "../pagination.js";
 export type AppointmentRow = typeof appointments.$inferSelect;
 
 /** Schedulers reach their offices' appointments; interviewers their own. */
-export function assertAppointmentAccess(ctx: Ctx, a: Pick<AppointmentRow, "officeId" | "staffId">) {
+export function assertAppointmentAccess(ctx: Ctx, a: Pick<AppointmentRow, "id" | "officeId" | "staffId">) {
   if (canUseOffice(ctx.actor, a.officeId)) return;
+  if (ctx.actor.role === "applicant" && ctx.actor.appointmentId === a.id) return;
   if (ctx.actor.role === "interviewer" && ctx.actor.staffId === a.staffId) return;
   throw forbidden("This appointment is not in your offices or schedule.");
 }

@@ -7,7 +7,7 @@ import { Problem, conflict } from "../../http/problem.js";
 import { appointments } from "../../db/schema.js";
 import { constraintFailure, statement, type Statement } from "../../db/database.js";
 import { localDateOf } from "../../slots/index.js";
-import { getCase } from "../cases.js";
+import { findCase } from "../cases.js";
 import { getOffice } from "../offices.js";
 import { getService } from "../services.js";
 import { actorName, snapshot } from "./book.js";
@@ -83,7 +83,7 @@ export async function cancel(ctx: Ctx, id: string, reason: string): Promise<Appo
   const a = await getAppointment(ctx, id);
   assertFrom(a, "cancel");
   const now = ctx.deps.clock.now();
-  const caseRow = await getCase(ctx, a.caseId);
+  const caseRow = await findCase(ctx, a.caseId);
   const sequence = a.sequence + 1;
   await run(ctx, [
     ...updateGuarded(a, { status: "cancelled", sequence, updatedAt: now }),
@@ -97,20 +97,31 @@ export async function cancel(ctx: Ctx, id: string, reason: string): Promise<Appo
   return reread(ctx, id);
 }
 
-/** Same id and uid, a new time (and perhaps interviewer), sequence + 1, within the office's limit. */
+/**
+ * Same id and uid, a new time (and perhaps interviewer), sequence + 1, within the office's limit.
+ * An applicant has a lower limit of their own, may not move within 24 hours of the start, and
+ * always stays inside the case's window.
+ */
 export async function reschedule(ctx: Ctx, id: string, input: { start: number; staffId?: string; overrideWindow?: { reason: string } }): Promise<AppointmentRow> {
   const a = await getAppointment(ctx, id);
   assertFrom(a, "reschedule");
-  const [office, service, caseRow] = await Promise.all([getOffice(ctx, a.officeId), getService(ctx, a.serviceId), getCase(ctx, a.caseId)]);
+  const [office, service, caseRow] = await Promise.all([getOffice(ctx, a.officeId), getService(ctx, a.serviceId), findCase(ctx, a.caseId)]);
+  const byApplicant = ctx.actor.role === "applicant";
   if (a.rescheduleCount >= office.settings.rescheduleLimit) {
     throw new Problem(409, "conflict", `This appointment has been rescheduled ${a.rescheduleCount} times, the office's limit.`, { limit: office.settings.rescheduleLimit });
+  }
+  if (byApplicant && a.applicantRescheduleCount >= office.settings.applicantRescheduleLimit) {
+    throw new Problem(409, "conflict", `An applicant may reschedule at most ${office.settings.applicantRescheduleLimit} times.`, { limit: office.settings.applicantRescheduleLimit });
+  }
+  if (byApplicant && ctx.deps.clock.now() > a.startAt - 24 * 3_600_000) {
+    throw new Problem(409, "conflict", "Less than 24 hours before the appointment it can no longer be moved here; please call the office.");
   }
   const request = {
     office, service, caseRow,
     start: input.start,
     staffId: input.staffId,
     roomId: undefined,
-    overrideWindow: Boolean(input.overrideWindow ?? a.windowOverride),
+    overrideWindow: !byApplicant && Boolean(input.overrideWindow ?? a.windowOverride),
     moving: a,
   };
   const slot = await placeAt(ctx, request);
@@ -122,7 +133,7 @@ export async function reschedule(ctx: Ctx, id: string, input: { start: number; s
   // Prefer the interviewer and room the appointment already has, when they are free.
   const preferred = { ...slot, staffIds: [...slot.staffIds].sort((x, y) => Number(y === a.staffId) - Number(x === a.staffId)), roomIds: [...slot.roomIds].sort((x, y) => Number(y === a.roomId) - Number(x === a.roomId)) };
   await writeFirstFree(ctx, request, preferred, { start: input.start, until: holdUntil }, ({ staffId, roomId }) => {
-    const next = { status: "scheduled", startAt: input.start, endAt: end, holdUntil, localDate, staffId, roomId, sequence, rescheduleCount: a.rescheduleCount + 1, windowOverride: input.overrideWindow?.reason ?? a.windowOverride, updatedAt: now };
+    const next = { status: "scheduled", startAt: input.start, endAt: end, holdUntil, localDate, staffId, roomId, sequence, rescheduleCount: a.rescheduleCount + 1, applicantRescheduleCount: a.applicantRescheduleCount + (byApplicant ? 1 : 0), windowOverride: input.overrideWindow?.reason ?? a.windowOverride, updatedAt: now };
     return [
       ...updateGuarded(a, next),
       releaseClaims(a.id),
