@@ -35,7 +35,9 @@ export function createApp(deps: Deps) {
       },
     }),
   );
-  app.use("/v1/*", authenticate(deps.config.adminToken));
+  // Calendar clients cannot send a bearer header: an interviewer's feed carries its own ?token=.
+  const auth = authenticate(deps.config.adminToken);
+  app.use("/v1/*", (c, next) => (c.req.method === "GET" && /^\/v1\/staff\/[^/]+\/feed\.ics$/.test(c.req.path) ? next() : auth(c, next)));
   app.use("/v1/*", requireJsonBody);
   app.use("/v1/*", idempotency);
 

@@ -8,7 +8,7 @@ import { slotCache, type CachedAnswer } from "./slot-cache.js";
 import { versionsOf } from "./versions.js";
 import { DAY_MS, addDays, dayNumber, parseInstant } from "./dates.js";
 import { mondayOf } from "../slots/calendar.js";
-import { getCase, type CaseRow } from "./cases.js";
+import { findCase, getCase, type CaseRow } from "./cases.js";
 import { getOffice, listRoomIds, type OfficeRow } from "./offices.js";
 import { getService, type ServiceRow } from "./services.js";
 
@@ -137,7 +137,8 @@ export async function loadResources(
  */
 export async function listSlots(ctx: Ctx, req: SlotRequest): Promise<{ timeZone: string; slots: Slot[] }> {
   const versions = await versionsOf(ctx, req.officeId);
-  const caseRow = req.caseId ? await getCase(ctx, req.caseId) : null;
+  // An applicant's request names only the case of the appointment their link opens.
+  const caseRow = req.caseId ? await (ctx.actor.role === "applicant" ? findCase : getCase)(ctx, req.caseId) : null;
   if (caseRow && caseRow.officeId !== req.officeId) throw fieldProblem("case", `the case belongs to office '${caseRow.officeId}'`);
   const language = req.language ?? caseRow?.language;
   const key = [req.officeId, req.serviceId, req.from, req.to, req.staffId ?? "", language ?? ""].join("\n");
