@@ -3,6 +3,7 @@
 import { run as health } from "./health.js";
 import { run as slotsEngine } from "./slots-engine.js";
 import { run as slotsHttp } from "./slots-http.js";
+import { run as slotsScaling } from "./slots-scaling.js";
 import { run as booking } from "./booking.js";
 
 export type Emit = (figure: { name: string; value: number; unit: string; [k: string]: unknown }) => void;
@@ -18,6 +19,7 @@ const benches: [string, (emit: Emit, figures: Map<string, number>) => Promise<vo
   ["health", health],
   ["slots-engine", (e) => slotsEngine(e as (f: Record<string, unknown>) => void)],
   ["slots-http", slotsHttp],
+  ["slots-scaling", slotsScaling],
   ["book", booking],
 ];
 

@@ -239,8 +239,10 @@ export const appointments = sqliteTable(
     ...stamps,
   },
   (t) => [
-    index("appointments_staff_start").on(t.staffId, t.startAt),
-    index("appointments_office_start").on(t.officeId, t.startAt),
+    // Covering indexes for the busy-time reads: in-range rows of a long history are scattered
+    // over the table, so reading them from the index alone keeps those reads flat.
+    index("appointments_staff_busy").on(t.staffId, t.startAt, t.holdUntil, t.status),
+    index("appointments_office_busy").on(t.officeId, t.startAt, t.roomId, t.holdUntil, t.status),
     index("appointments_office_date").on(t.officeId, t.localDate),
     index("appointments_case").on(t.caseId),
     uniqueIndex("appointments_case_service_live")

@@ -3,9 +3,9 @@ import { and, eq, gt, gte, inArray, isNotNull, lt, lte, ne, or, sql } from "driz
 import type { Ctx } from "../http/context.js";
 import { fieldProblem } from "../http/problem.js";
 import { appointments, availabilityRules, closures, dayCounts, staff, timeOff, type HoursRow } from "../db/schema.js";
-import { closedDates, findSlots, isKnownHolidayCountry, localDateOf, startOfLocalDay, type Slot, type SlotQuery } from "../slots/index.js";
-import { slotCache, type CachedAnswer } from "./slot-cache.js";
-import { versionsOf } from "./versions.js";
+import { closedDates, findSlots, isKnownHolidayCountry, localDateOf, localDayOf, startOfLocalDay, type Interval, type Slot, type SlotQuery } from "../slots/index.js";
+import { versionedCache } from "./versioned-cache.js";
+import { versionsOf, type Versions } from "./versions.js";
 import { DAY_MS, addDays, dayNumber, parseInstant } from "./dates.js";
 import { mondayOf } from "../slots/calendar.js";
 import { findCase, getCase, type CaseRow } from "./cases.js";
@@ -44,72 +44,110 @@ export function caseWindow(c: CaseRow, s: ServiceRow) {
   return { firstDate: addDays(c.screenedAt, s.windowMinDays), lastDate: addDays(c.screenedAt, s.windowMaxDays + c.windowExtensionDays) };
 }
 
-/**
- * Staff, rules, busy time, rooms, closures and day counts for [from, to). Busy rows are read
- * for whole local weeks around the range (the engine ranks staff by booked minutes per week),
- * and every read is bounded on both sides so that history does not slow it down.
- */
-export async function loadResources(
-  ctx: Ctx,
-  office: OfficeRow,
-  service: ServiceRow,
-  opts: { from: number; to: number; staffId?: string; language?: string },
-): Promise<SlotQuery> {
-  const { db } = ctx.deps.database;
-  const zone = office.timeZone;
-  const fromDate = localDateOf(zone, opts.from);
-  const toDate = localDateOf(zone, opts.to);
-  // Whole local weeks (the engine ranks staff by booked minutes per week), and far enough
-  // past `to` for a slot starting just before it.
-  const loadFrom = Math.min(opts.from, startOfLocalDay(zone, mondayOf(dayNumber(fromDate)!)) ?? opts.from - 7 * DAY_MS);
-  const loadTo = Math.max(opts.to + MAX_HOLD_MS, startOfLocalDay(zone, mondayOf(dayNumber(localDateOf(zone, opts.to - 1))!) + 7) ?? opts.to + 7 * DAY_MS);
-  const inJson = (column: typeof staff.officeIds, value: string) => sql`exists (select 1 from json_each(${column}) where value = ${value})`;
+interface Calendar {
+  staffIds: string[];
+  rules: Map<string, SlotQuery["staff"][number]["rules"]>;
+  timeOff: Map<string, Interval[]>;
+  roomIds: string[];
+  closedDates: Set<string>;
+  closedIntervals: Interval[];
+}
 
+/** Who may serve and when, for the local weeks [loadFrom, loadTo): changes only with configuration. */
+async function loadCalendar(ctx: Ctx, office: OfficeRow, service: ServiceRow, w: Weeks, opts: { staffId?: string; language?: string }): Promise<Calendar> {
+  const { db } = ctx.deps.database;
+  const inJson = (column: typeof staff.officeIds, value: string) => sql`exists (select 1 from json_each(${column}) where value = ${value})`;
   const members = (
     await db.select({ id: staff.id, languages: staff.languages }).from(staff)
       .where(and(inJson(staff.officeIds, office.id), inJson(staff.serviceIds, service.id), opts.staffId ? eq(staff.id, opts.staffId) : undefined))
   ).filter((m) => !opts.language || m.languages.includes(opts.language));
   const ids = members.map((m) => m.id);
-  const live = ne(appointments.status, "cancelled");
-  const near = and(gt(appointments.startAt, loadFrom - MAX_HOLD_MS), lt(appointments.startAt, loadTo));
-
-  const [rules, busy, away, roomIds, roomBusy, officeClosures, counts] = await Promise.all([
+  const [rules, away, roomIds, officeClosures] = await Promise.all([
     ids.length ? db.select().from(availabilityRules).where(and(eq(availabilityRules.officeId, office.id), inArray(availabilityRules.staffId, ids))) : [],
-    ids.length ? db.select({ staffId: appointments.staffId, start: appointments.startAt, end: appointments.holdUntil }).from(appointments).where(and(inArray(appointments.staffId, ids), live, near)) : [],
-    ids.length ? db.select({ staffId: timeOff.staffId, start: timeOff.startAt, end: timeOff.endAt }).from(timeOff).where(and(inArray(timeOff.staffId, ids), lt(timeOff.startAt, loadTo), gt(timeOff.endAt, loadFrom))) : [],
+    ids.length ? db.select({ staffId: timeOff.staffId, start: timeOff.startAt, end: timeOff.endAt }).from(timeOff).where(and(inArray(timeOff.staffId, ids), lt(timeOff.startAt, w.loadTo), gt(timeOff.endAt, w.loadFrom))) : [],
     service.needsRoom ? listRoomIds(ctx, office.id) : [],
+    db.select().from(closures).where(and(eq(closures.officeId, office.id), or(and(gte(closures.date, w.firstDate), lte(closures.date, w.lastDate)), and(lt(closures.startAt, w.loadTo), gt(closures.endAt, w.loadFrom))))),
+  ]);
+  return {
+    staffIds: ids,
+    rules: groupBy(rules, (r) => r.staffId, (r) => r),
+    timeOff: groupBy(away, (a) => a.staffId, (a) => ({ start: a.start, end: a.end })),
+    roomIds,
+    closedDates: closedDates({
+      country: isKnownHolidayCountry(office.country) ? office.country : null,
+      from: w.firstDate,
+      to: w.lastDate,
+      closures: officeClosures.flatMap((c) => (c.date ? [{ date: c.date, open: c.open }] : [])),
+    }),
+    closedIntervals: officeClosures.flatMap((c) => (c.startAt !== null && c.endAt !== null ? [{ start: c.startAt, end: c.endAt }] : [])),
+  };
+}
+
+function groupBy<R, V>(rows: R[], key: (r: R) => string | null, value: (r: R) => V): Map<string, V[]> {
+  const map = new Map<string, V[]>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k !== null) (map.get(k) ?? map.set(k, []).get(k)!).push(value(r));
+  }
+  return map;
+}
+
+interface Weeks {
+  loadFrom: number;
+  loadTo: number;
+  firstDate: string;
+  lastDate: string;
+}
+
+/**
+ * The local weeks around [from, to) (the engine ranks staff by booked minutes per week), far
+ * enough past `to` for a slot that starts just before it, and the local dates they span ±1.
+ */
+function weeksAround(zone: string, from: number, to: number): Weeks {
+  const firstMonday = mondayOf(localDayOf(zone, from));
+  const lastMonday = mondayOf(localDayOf(zone, to - 1));
+  const loadFrom = Math.min(from, startOfLocalDay(zone, firstMonday) ?? from - 7 * DAY_MS);
+  const loadTo = Math.max(to + MAX_HOLD_MS, startOfLocalDay(zone, lastMonday + 7) ?? to + 7 * DAY_MS);
+  return { loadFrom, loadTo, firstDate: addDays(localDateOf(zone, loadFrom), -1), lastDate: addDays(localDateOf(zone, loadTo), 1) };
+}
+
+/**
+ * Everything the engine needs for [from, to). Who may serve and when is cached per process
+ * while the configuration version holds; busy time and day counts are always read fresh, and
+ * every read is bounded on both sides so a long history does not slow it down.
+ */
+export async function loadResources(
+  ctx: Ctx,
+  office: OfficeRow,
+  service: ServiceRow,
+  opts: { from: number; to: number; staffId?: string; language?: string; versions?: Versions },
+): Promise<SlotQuery> {
+  const { db } = ctx.deps.database;
+  const zone = office.timeZone;
+  const w = weeksAround(zone, opts.from, opts.to);
+  const { config } = opts.versions ?? (await versionsOf(ctx, office.id));
+  const key = [office.id, service.id, opts.staffId ?? "", opts.language ?? "", w.loadFrom, w.loadTo].join("\n");
+  const calendars = versionedCache<Calendar>(ctx.deps, "calendar");
+  const calendar = calendars.get(key, config) ?? calendars.set(key, config, await loadCalendar(ctx, office, service, w, opts));
+  const ids = calendar.staffIds;
+  const live = ne(appointments.status, "cancelled");
+  const near = and(gt(appointments.startAt, w.loadFrom - MAX_HOLD_MS), lt(appointments.startAt, w.loadTo));
+  const [busy, roomBusy, counts] = await Promise.all([
+    ids.length ? db.select({ staffId: appointments.staffId, start: appointments.startAt, end: appointments.holdUntil }).from(appointments).where(and(inArray(appointments.staffId, ids), live, near)) : [],
     service.needsRoom
       ? db.select({ roomId: appointments.roomId, start: appointments.startAt, end: appointments.holdUntil }).from(appointments).where(and(eq(appointments.officeId, office.id), isNotNull(appointments.roomId), live, near))
       : [],
-    db.select().from(closures).where(and(eq(closures.officeId, office.id), or(and(gte(closures.date, addDays(fromDate, -1)), lte(closures.date, addDays(toDate, 1))), and(lt(closures.startAt, opts.to), gt(closures.endAt, opts.from))))),
     service.dailyCapPerOffice
-      ? db.select({ day: dayCounts.day, count: dayCounts.count }).from(dayCounts).where(and(eq(dayCounts.officeId, office.id), eq(dayCounts.serviceId, service.id), gte(dayCounts.day, fromDate), lte(dayCounts.day, toDate)))
+      ? db.select({ day: dayCounts.day, count: dayCounts.count }).from(dayCounts).where(and(eq(dayCounts.officeId, office.id), eq(dayCounts.serviceId, service.id), gte(dayCounts.day, w.firstDate), lte(dayCounts.day, w.lastDate)))
       : [],
   ]);
-
-  const group = <T extends { start: number; end: number }>(rows: (T & { key: string | null })[]) => {
-    const map = new Map<string, { start: number; end: number }[]>();
-    for (const r of rows) if (r.key) (map.get(r.key) ?? map.set(r.key, []).get(r.key)!).push({ start: r.start, end: r.end });
-    return map;
-  };
-  const busyBy = group(busy.map((b) => ({ ...b, key: b.staffId })));
-  const awayBy = group(away.map((a) => ({ ...a, key: a.staffId })));
-  const roomBusyBy = group(roomBusy.map((r) => ({ ...r, key: r.roomId })));
+  const busyBy = groupBy(busy, (b) => b.staffId, (b) => ({ start: b.start, end: b.end }));
+  const roomBusyBy = groupBy(roomBusy, (r) => r.roomId, (r) => ({ start: r.start, end: r.end }));
 
   return {
     from: opts.from,
     to: opts.to,
-    office: {
-      timeZone: zone,
-      hours: office.hours as HoursRow[],
-      closedDates: closedDates({
-        country: isKnownHolidayCountry(office.country) ? office.country : null,
-        from: addDays(fromDate, -1),
-        to: addDays(toDate, 1),
-        closures: officeClosures.flatMap((c) => (c.date ? [{ date: c.date, open: c.open }] : [])),
-      }),
-      closedIntervals: officeClosures.flatMap((c) => (c.startAt !== null && c.endAt !== null ? [{ start: c.startAt, end: c.endAt }] : [])),
-    },
+    office: { timeZone: zone, hours: office.hours as HoursRow[], closedDates: calendar.closedDates, closedIntervals: calendar.closedIntervals },
     service: {
       durationMinutes: service.durationMinutes,
       bufferMinutes: service.bufferMinutes,
@@ -117,13 +155,8 @@ export async function loadResources(
       dailyCapPerOffice: service.dailyCapPerOffice,
       needsRoom: service.needsRoom,
     },
-    staff: ids.map((id) => ({
-      id,
-      rules: rules.filter((r) => r.staffId === id),
-      appointments: busyBy.get(id) ?? [],
-      timeOff: awayBy.get(id) ?? [],
-    })),
-    rooms: roomIds.map((id) => ({ id, busy: roomBusyBy.get(id) ?? [] })),
+    staff: ids.map((id) => ({ id, rules: calendar.rules.get(id) ?? [], appointments: busyBy.get(id) ?? [], timeOff: calendar.timeOff.get(id) ?? [] })),
+    rooms: calendar.roomIds.map((id) => ({ id, busy: roomBusyBy.get(id) ?? [] })),
     dayCounts: new Map(counts.map((c) => [c.day, c.count])),
     notBefore: Number.NEGATIVE_INFINITY,
     window: null,
@@ -142,20 +175,29 @@ export async function listSlots(ctx: Ctx, req: SlotRequest): Promise<{ timeZone:
   if (caseRow && caseRow.officeId !== req.officeId) throw fieldProblem("case", `the case belongs to office '${caseRow.officeId}'`);
   const language = req.language ?? caseRow?.language;
   const key = [req.officeId, req.serviceId, req.from, req.to, req.staffId ?? "", language ?? ""].join("\n");
-  const answer = slotCache(ctx.deps).get(key, versions) ?? slotCache(ctx.deps).set(key, versions, await search(ctx, req, language));
+  const answers = versionedCache<Answer>(ctx.deps, "slots");
+  const answer = answers.get(key, versions.office) ?? answers.set(key, versions.office, await search(ctx, req, language, versions));
   const notBefore = ctx.deps.clock.now() + answer.service.minNoticeHours * 3_600_000;
   const window = caseRow ? caseWindow(caseRow, answer.service) : null;
   const slots = answer.slots.filter((s, i) => s.start >= notBefore && (!window || (answer.dates[i]! >= window.firstDate && answer.dates[i]! <= window.lastDate)));
   return { timeZone: answer.timeZone, slots };
 }
 
-async function search(ctx: Ctx, req: SlotRequest, language: string | undefined): Promise<CachedAnswer> {
+/** The engine's answer before the case's window and the notice period, with each start's local date. */
+interface Answer {
+  timeZone: string;
+  service: ServiceRow;
+  slots: Slot[];
+  dates: string[];
+}
+
+async function search(ctx: Ctx, req: SlotRequest, language: string | undefined, versions: Versions): Promise<Answer> {
   const [office, service] = await Promise.all([getOffice(ctx, req.officeId), getService(ctx, req.serviceId)]);
   const zone = office.timeZone;
   const from = boundary(req.from, zone, "from");
   const to = boundary(req.to, zone, "to");
   if (to <= from) throw fieldProblem("to", "must be after from");
   if (to - from > MAX_RANGE_DAYS * DAY_MS) throw fieldProblem("to", `the range may span at most ${MAX_RANGE_DAYS} days`);
-  const slots = findSlots(await loadResources(ctx, office, service, { from, to, staffId: req.staffId, language }));
+  const slots = findSlots(await loadResources(ctx, office, service, { from, to, staffId: req.staffId, language, versions }));
   return { timeZone: zone, service, slots, dates: slots.map((s) => localDateOf(zone, s.start)) };
 }

@@ -16,11 +16,17 @@ export function writeConfig(ctx: Ctx, ...writes: (Statement | { toSQL(): { sql: 
   return ctx.deps.database.batch([...writes.map((w) => ("toSQL" in w ? statement(w) : w)), bump(CONFIG)]);
 }
 
-/** "config:<n>|office:<m>": equal strings mean nothing that shapes this office's free time changed. */
-export async function versionsOf(ctx: Ctx, officeId: string): Promise<string> {
-  const scopes = [CONFIG, officeScope(officeId)];
+export interface Versions {
+  /** Changes with any configuration write. */
+  config: string;
+  /** Changes with any write that shapes this office's free time (configuration or bookings). */
+  office: string;
+}
+
+export async function versionsOf(ctx: Ctx, officeId: string): Promise<Versions> {
   const query = prepared(ctx.deps.database, "versions", (db) => db.select().from(versions).where(inArray(versions.scope, [sql.placeholder("config"), sql.placeholder("office")])).prepare());
-  const rows = await query.all({ config: CONFIG, office: scopes[1] });
+  const rows = await query.all({ config: CONFIG, office: officeScope(officeId) });
   const value = new Map(rows.map((r) => [r.scope, r.value]));
-  return scopes.map((s) => `${s}:${value.get(s) ?? 0}`).join("|");
+  const config = `config:${value.get(CONFIG) ?? 0}`;
+  return { config, office: `${config}|office:${value.get(officeScope(officeId)) ?? 0}` };
 }
