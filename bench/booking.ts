@@ -8,31 +8,46 @@ import type { Emit } from "./run.js";
 
 const headers = { authorization: `Bearer ${BENCH_ADMIN}`, "content-type": "application/json" };
 
+export interface Pair {
+  start: string;
+  staffId: string;
+}
+
+/** Free (interviewer, start) pairs that never overlap each other: starts two hours apart (60 min + 10 buffer). */
+export async function freePairs(url: string): Promise<Pair[]> {
+  const res = await fetch(`${url}/v1/slots?service=iom-counseling&office=bogota&from=2026-11-25&to=2027-02-20`, { headers });
+  const { slots } = (await res.json()) as { slots: { start: string; localStart: string; staffIds: string[] }[] };
+  return slots.filter((s) => /T(08|10|12|14|16):00/.test(s.localStart)).flatMap((s) => s.staffIds.map((staffId) => ({ start: s.start, staffId })));
+}
+
+export const bookingBody = (caseId: string, p: Pair) => JSON.stringify({ caseId, serviceId: "iom-counseling", officeId: "bogota", ...p });
+
+/** Books each pair once, for the case of the same index, at 64 connections. */
+export function bookAll(url: string, pairs: Pair[], caseIds: string[]) {
+  let next = 0;
+  return load({
+    url: `${url}/v1/appointments`,
+    method: "POST",
+    headers,
+    amount: Math.min(pairs.length, caseIds.length),
+    requests: [{ setupRequest: ((req: object) => ({ ...req, body: bookingBody(caseIds[next]!, pairs[next++]!) })) as never }],
+  });
+}
+
 export async function run(emit: Emit, figures: Map<string, number>): Promise<void> {
   const db = await buildBenchDb({ appointments: 3000, cases: 6000 });
   const server = await startServer({ CITA_ADMIN_TOKEN: BENCH_ADMIN, CITA_NOW: NOW }, { db });
   try {
-    const res = await fetch(`${server.url}/v1/slots?service=iom-counseling&office=bogota&from=2026-11-25&to=2027-02-20`, { headers });
-    const { slots } = (await res.json()) as { slots: { start: string; localStart: string; staffIds: string[] }[] };
-    // Starts two hours apart never overlap for one interviewer (60 minutes + 10 buffer).
-    const pairs = slots.filter((s) => /T(08|10|12|14|16):00/.test(s.localStart)).flatMap((s) => s.staffIds.map((staffId) => ({ start: s.start, staffId })));
+    const pairs = await freePairs(server.url);
     const contention = pairs.splice(0, 8);
-    let next = 0;
-    const body = (i: number, p: { start: string; staffId: string }) => JSON.stringify({ caseId: `case_b${i}`, serviceId: "iom-counseling", officeId: "bogota", ...p });
-    const result = await load({
-      url: `${server.url}/v1/appointments`,
-      method: "POST",
-      headers,
-      amount: Math.min(pairs.length, 5000),
-      requests: [{ setupRequest: ((req: object) => ({ ...req, body: body(next, pairs[next++]!) })) as never }],
-    });
+    const result = await bookAll(server.url, pairs, Array.from({ length: 5000 }, (_, i) => `case_b${i}`));
     const health = figures.get("health.rps");
     emit({ name: "book.http.rps", value: Math.round(result.rps), unit: "req/s", connections: 64, booked: result.statuses["201"] ?? 0, statuses: result.statuses });
     emit({ name: "book.http.p99_ms", value: result.p99, unit: "ms" });
     if (health) emit({ name: "book.http.ratio_to_health", value: Number((result.rps / health).toFixed(3)), unit: "ratio", target: ">= 0.20" });
 
     const fights = await Promise.all(
-      Array.from({ length: 64 }, (_, i) => fetch(`${server.url}/v1/appointments`, { method: "POST", headers, body: body(5500 + i, contention[i % 8]!) }).then((r) => r.status)),
+      Array.from({ length: 64 }, (_, i) => fetch(`${server.url}/v1/appointments`, { method: "POST", headers, body: bookingBody(`case_b${5500 + i}`, contention[i % 8]!) }).then((r) => r.status)),
     );
     const sqlite = new BetterSqlite3(db, { readonly: true });
     const { n: overlaps } = sqlite.prepare(`SELECT count(*) AS n FROM appointments x JOIN appointments y ON x.staff_id = y.staff_id AND x.id < y.id

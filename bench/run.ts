@@ -5,6 +5,7 @@ import { run as slotsEngine } from "./slots-engine.js";
 import { run as slotsHttp } from "./slots-http.js";
 import { run as slotsScaling } from "./slots-scaling.js";
 import { run as booking } from "./booking.js";
+import { run as worker } from "./worker.js";
 
 export type Emit = (figure: { name: string; value: number; unit: string; [k: string]: unknown }) => void;
 
@@ -21,6 +22,7 @@ const benches: [string, (emit: Emit, figures: Map<string, number>) => Promise<vo
   ["slots-http", slotsHttp],
   ["slots-scaling", slotsScaling],
   ["book", booking],
+  ["worker", worker],
 ];
 
 for (const [name, bench] of benches) {
