@@ -1,23 +1,12 @@
 // Applicant links: an HMAC-SHA256 (Web Crypto, so Workers can check it too) over the
 // appointment, its link version and an expiry. Re-issuing bumps the version and kills old links.
-import { eq } from "drizzle-orm";
 import type { Deps } from "../deps.js";
-import { settings } from "../db/schema.js";
-import { base64url, randomToken } from "../lib/ids.js";
+import { base64url } from "../lib/ids.js";
+import { hmacKey, linkSecret, sameInConstantTime } from "./link-secret.js";
 
 const keys = new WeakMap<Deps, Promise<CryptoKey>>();
 
-/** CITA_LINK_SECRET, or a secret made on first use and kept in the database. */
-async function loadKey(deps: Deps): Promise<CryptoKey> {
-  let secret = deps.config.linkSecret;
-  if (!secret) {
-    const { db } = deps.database;
-    await db.insert(settings).values({ key: "link_secret", value: randomToken("lk") }).onConflictDoNothing();
-    const [row] = await db.select().from(settings).where(eq(settings.key, "link_secret"));
-    secret = row!.value;
-  }
-  return crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-}
+const loadKey = async (deps: Deps) => hmacKey(new TextEncoder().encode(await linkSecret(deps)));
 
 function key(deps: Deps): Promise<CryptoKey> {
   let k = keys.get(deps);
@@ -45,13 +34,6 @@ export async function linkToken(deps: Deps, appointmentId: string, linkVersion: 
 export const selfServiceUrl = async (deps: Deps, a: { id: string; linkVersion: number; endAt: number }) =>
   `${deps.config.publicUrl}/a/${await linkToken(deps, a.id, a.linkVersion, a.endAt)}`;
 
-function equalInConstantTime(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
-}
-
 /** The appointment id and link version a token names, or null for any bad, altered or expired token. */
 export async function readLinkToken(deps: Deps, token: string): Promise<{ appointmentId: string; linkVersion: number } | null> {
   const [encoded, mac, extra] = token.split(".");
@@ -62,7 +44,7 @@ export async function readLinkToken(deps: Deps, token: string): Promise<{ appoin
   } catch {
     return null;
   }
-  if (!equalInConstantTime(await sign(deps, payload), mac) || base64url(new TextEncoder().encode(payload)) !== encoded) return null;
+  if (!sameInConstantTime(await sign(deps, payload), mac) || base64url(new TextEncoder().encode(payload)) !== encoded) return null;
   const [appointmentId, version, expires] = payload.split(".");
   if (!appointmentId || !version || !expires) return null;
   if (parseInt(expires, 36) * 1000 < deps.clock.now()) return null;

@@ -9,12 +9,23 @@ import { versionsOf, type Versions } from "./versions.js";
 import { DAY_MS, addDays, dayNumber, parseInstant } from "./dates.js";
 import { mondayOf } from "../slots/calendar.js";
 import { findCase, getCase, type CaseRow } from "./cases.js";
+import type { AppointmentRow } from "./booking/read.js";
 import { getOffice, listRoomIds, type OfficeRow } from "./offices.js";
 import { getService, type ServiceRow } from "./services.js";
 
 /** Longest hold an appointment can have (480 min + 240 min buffer): overlap reads look this far back. */
 export const MAX_HOLD_MS = 12 * 60 * 60 * 1000;
 export const MAX_RANGE_DAYS = 92;
+
+/** When moving an appointment, its own hold is not busy time and its day counts one less. */
+export function withoutOwnHold(q: SlotQuery, own: Pick<AppointmentRow, "staffId" | "roomId" | "startAt" | "holdUntil" | "localDate">): SlotQuery {
+  const notOwn = (i: Interval) => !(i.start === own.startAt && i.end === own.holdUntil);
+  for (const s of q.staff) if (s.id === own.staffId) s.appointments = s.appointments.filter(notOwn);
+  for (const room of q.rooms) if (room.id === own.roomId) room.busy = room.busy.filter(notOwn);
+  const count = q.dayCounts.get(own.localDate);
+  if (count !== undefined) (q.dayCounts as Map<string, number>).set(own.localDate, count - 1);
+  return q;
+}
 
 export interface SlotRequest {
   serviceId: string;
@@ -24,6 +35,8 @@ export interface SlotRequest {
   caseId?: string;
   staffId?: string;
   language?: string;
+  /** The appointment being moved: its own time is offered too. */
+  moving?: AppointmentRow;
 }
 
 /** An instant, or a local date meaning midnight in the office's zone. */
@@ -174,7 +187,7 @@ export async function listSlots(ctx: Ctx, req: SlotRequest): Promise<{ timeZone:
   const caseRow = req.caseId ? await (ctx.actor.role === "applicant" ? findCase : getCase)(ctx, req.caseId) : null;
   if (caseRow && caseRow.officeId !== req.officeId) throw fieldProblem("case", `the case belongs to office '${caseRow.officeId}'`);
   const language = req.language ?? caseRow?.language;
-  const key = [req.officeId, req.serviceId, req.from, req.to, req.staffId ?? "", language ?? ""].join("\n");
+  const key = [req.officeId, req.serviceId, req.from, req.to, req.staffId ?? "", language ?? "", req.moving ? `${req.moving.id}:${req.moving.version}` : ""].join("\n");
   const answers = versionedCache<Answer>(ctx.deps, "slots");
   const answer = answers.get(key, versions.office) ?? answers.set(key, versions.office, await search(ctx, req, language, versions));
   const notBefore = ctx.deps.clock.now() + answer.service.minNoticeHours * 3_600_000;
@@ -198,6 +211,7 @@ async function search(ctx: Ctx, req: SlotRequest, language: string | undefined, 
   const to = boundary(req.to, zone, "to");
   if (to <= from) throw fieldProblem("to", "must be after from");
   if (to - from > MAX_RANGE_DAYS * DAY_MS) throw fieldProblem("to", `the range may span at most ${MAX_RANGE_DAYS} days`);
-  const slots = findSlots(await loadResources(ctx, office, service, { from, to, staffId: req.staffId, language, versions }));
+  const query = await loadResources(ctx, office, service, { from, to, staffId: req.staffId, language, versions });
+  const slots = findSlots(req.moving ? withoutOwnHold(query, req.moving) : query);
   return { timeZone: zone, service, slots, dates: slots.map((s) => localDateOf(zone, s.start)) };
 }

@@ -31,7 +31,8 @@ export function makeApp(options: AppOptions = {}) {
   const database = openSqlite(file);
   const clock = manualClock(Date.parse(options.now ?? "2026-11-23T12:00:00Z"));
   const config = { ...readConfig({}), adminToken: ADMIN, linkSecret: "test-link-secret", publicUrl: "http://cita.test" };
-  const app = createApp({ database: options.wrap ? options.wrap(database) : database, clock, mailer: null, sms: null, config, logger: silentLogger });
+  const deps = { database: options.wrap ? options.wrap(database) : database, clock, mailer: null, sms: null, config, logger: silentLogger };
+  const app = createApp(deps);
 
   async function call(method: string, path: string, { token = ADMIN, body, headers = {} }: Call = {}) {
     const init: RequestInit = { method, headers: { ...headers } };
@@ -53,6 +54,7 @@ export function makeApp(options: AppOptions = {}) {
 
   return {
     app,
+    deps,
     database,
     clock,
     file,

@@ -66,6 +66,7 @@ export const matrix: Row[] = [
   { route: "POST /v1/appointments/{id}/no-show", call: (s, i) => ["POST", `/v1/appointments/${i.appointment[s]}/no-show`], admin: "allow", scheduler: "scoped", interviewer: "scoped" },
   { route: "POST /v1/appointments/{id}/reschedule", call: (s, i) => ["POST", `/v1/appointments/${i.appointment[s]}/reschedule`, { start: "2026-12-07T11:00:00-05:00" }], admin: "allow", scheduler: "scoped", interviewer: "deny" },
   { route: "POST /v1/appointments/{id}/cancel", call: (s, i) => ["POST", `/v1/appointments/${i.appointment[s]}/cancel`, { reason: "Asked to" }], admin: "allow", scheduler: "scoped", interviewer: "deny" },
+  { route: "POST /v1/appointments/{id}/link", call: (s, i) => ["POST", `/v1/appointments/${i.appointment[s]}/link`], admin: "allow", scheduler: "scoped", interviewer: "deny" },
   { route: "GET /v1/notifications", call: (s, i) => ["GET", `/v1/notifications?appointmentId=${i.appointment[s]}`], admin: "allow", scheduler: "scoped", interviewer: "deny" },
   { route: "POST /v1/users", call: () => ["POST", "/v1/users", { name: "N", email: "n@example.org", role: "admin" }], admin: "allow", scheduler: "deny", interviewer: "deny" },
   { route: "GET /v1/users", call: () => ["GET", "/v1/users"], admin: "allow", scheduler: "deny", interviewer: "deny" },

@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { makeApp } from "../helpers/app.js";
 import { at, booking, bookingApp, newCase, type TestApp } from "../helpers/booking.js";
+import { listSlots } from "../../src/domain/slots.js";
+import { findAppointment } from "../../src/domain/booking/read.js";
 
 const apps: TestApp[] = [];
 afterEach(() => {
@@ -40,5 +42,20 @@ describe("the slot cache", () => {
     expect(withCase.json.slots).toEqual([]);
     t.clock.set(Date.parse("2026-12-06T15:30:00Z")); // 24 h before 10:30 on the 7th
     expect(await starts(t)).toEqual(["10:30", "11:00", "11:30", "12:00"]);
+  });
+});
+
+describe("slots for moving an appointment", () => {
+  it("offers the times next to the appointment's own, which it would free", async () => {
+    const t = await bookingApp();
+    apps.push(t);
+    const { json } = await t.post("/v1/appointments", booking(await newCase(t), at("10:00")));
+    const ctx = { deps: t.deps, actor: { id: "applicant", role: "applicant" as const, officeIds: [], staffId: null, appointmentId: json.id } };
+    const row = await findAppointment(ctx, json.id);
+    const request = { serviceId: "iom-counseling", officeId: "bogota", from: "2026-12-07", to: "2026-12-08", caseId: row.caseId };
+    const without = (await listSlots(ctx, request)).slots.length;
+    const moving = (await listSlots(ctx, { ...request, moving: row })).slots.map((s) => new Date(s.start).toISOString().slice(11, 16));
+    expect(without).toBe(4);
+    expect(moving).toEqual(["14:00", "14:30", "15:00", "15:30", "16:00", "16:30", "17:00"]);
   });
 });

@@ -8,7 +8,7 @@ import { findSlots, formatLocalIso, localDateOf, slotView, type Slot, type SlotQ
 import type { CaseRow } from "../cases.js";
 import type { OfficeRow } from "../offices.js";
 import type { ServiceRow } from "../services.js";
-import { caseWindow, loadResources } from "../slots.js";
+import { caseWindow, loadResources, withoutOwnHold } from "../slots.js";
 import { DAY_MS } from "../dates.js";
 import { roomResource, staffResource, units } from "./claims.js";
 import type { AppointmentRow } from "./read.js";
@@ -27,14 +27,7 @@ export interface PlacementRequest {
 
 async function query(ctx: Ctx, r: PlacementRequest, from: number, to: number, staffId?: string): Promise<SlotQuery> {
   const q = await loadResources(ctx, r.office, r.service, { from, to, staffId });
-  if (r.moving) {
-    const own = r.moving;
-    const notOwn = (i: { start: number; end: number }) => !(i.start === own.startAt && i.end === own.holdUntil);
-    for (const s of q.staff) if (s.id === own.staffId) s.appointments = s.appointments.filter(notOwn);
-    for (const room of q.rooms) if (room.id === own.roomId) room.busy = room.busy.filter(notOwn);
-    const count = (q.dayCounts as Map<string, number>).get(own.localDate);
-    if (count !== undefined) (q.dayCounts as Map<string, number>).set(own.localDate, count - 1);
-  }
+  if (r.moving) withoutOwnHold(q, r.moving);
   q.notBefore = ctx.deps.clock.now() + r.service.minNoticeHours * 3_600_000;
   q.window = r.overrideWindow ? null : caseWindow(r.caseRow, r.service);
   return q;

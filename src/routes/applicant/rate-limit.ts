@@ -1,0 +1,70 @@
+// Fixed-window request counters per link token and per client address. They live in this
+// process's memory (one isolate's on Workers): several processes each count on their own, so the
+// real ceiling is the limit times the number of processes. Enough to slow down guessing and
+// scraping; a shared store would be needed for an exact limit.
+import type { Context } from "hono";
+import type { Deps } from "../../deps.js";
+
+export interface Limit {
+  limit: number;
+  windowMs: number;
+}
+
+/** Per link: a person paging through weeks and acting does a few dozen requests at most. */
+export const PER_LINK: Limit = { limit: 60, windowMs: 10 * 60_000 };
+/** Per address: generous, because many phones share one carrier or office address. */
+export const PER_ADDRESS: Limit = { limit: 600, windowMs: 10 * 60_000 };
+const MAX_KEYS = 20_000;
+
+interface Window {
+  start: number;
+  count: number;
+}
+
+export function fixedWindow({ limit, windowMs }: Limit) {
+  const windows = new Map<string, Window>();
+  return {
+    /** Counts one request; the milliseconds to wait when over the limit, else 0. */
+    hit(key: string, now: number): number {
+      let w = windows.get(key);
+      if (!w || now - w.start >= windowMs) {
+        if (windows.size >= MAX_KEYS) prune(now);
+        w = { start: now, count: 0 };
+        windows.set(key, w);
+      }
+      w.count += 1;
+      return w.count > limit ? w.start + windowMs - now : 0;
+    },
+  };
+
+  function prune(now: number) {
+    for (const [key, w] of windows) if (now - w.start >= windowMs) windows.delete(key);
+    // Still full of live windows: drop the oldest (Map keeps insertion order) rather than grow.
+    for (const key of windows.keys()) {
+      if (windows.size < MAX_KEYS) break;
+      windows.delete(key);
+    }
+  }
+}
+
+const limiters = new WeakMap<Deps, { link: ReturnType<typeof fixedWindow>; address: ReturnType<typeof fixedWindow> }>();
+
+export function limitersFor(deps: Deps) {
+  let l = limiters.get(deps);
+  if (!l) limiters.set(deps, (l = { link: fixedWindow(PER_LINK), address: fixedWindow(PER_ADDRESS) }));
+  return l;
+}
+
+/**
+ * The client's address: Cloudflare's header, else the last X-Forwarded-For hop (the one the
+ * nearest proxy added, which the client cannot forge behind one proxy), else the Node
+ * connection's address, else one shared key for all unknown clients.
+ */
+export function clientAddress(c: Context): string {
+  const cf = c.req.header("cf-connecting-ip");
+  if (cf) return cf.trim();
+  const forwarded = c.req.header("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
+  if (forwarded) return forwarded;
+  const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket;
+  return socket?.remoteAddress ?? "unknown";
+}
