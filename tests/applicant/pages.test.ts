@@ -91,8 +91,9 @@ describe("the reschedule page", () => {
 
     const second = textOf((await open(t, `${app.path}/slots?week=2026-12-09`)).text);
     expect(second).toContain("Del lunes 7 de diciembre al domingo 13 de diciembre");
-    // The appointment's own time is not offered (and 8 December is a public holiday).
-    expect(second).toContain("Lunes 7 de diciembre 09:00 11:00 11:30 12:00 Miércoles 9 de diciembre");
+    // The appointment's own 10:00 is not offered, the times next to it are (moving it frees
+    // them), and 8 December is a public holiday.
+    expect(second).toContain("Lunes 7 de diciembre 09:00 09:30 10:30 11:00 11:30 12:00 Miércoles 9 de diciembre");
     expect(second).toContain("Semana anterior");
 
     const last = textOf((await open(t, `${app.path}/slots?week=2027-03-01`)).text);
