@@ -7,6 +7,15 @@ export interface Config {
   linkSecret: string | null;
   smtpUrl: string | null;
   smsUrl: string | null;
+  /** Twilio-style account and credentials; the URL's user:password is used when these are unset. */
+  smsAccountSid: string | null;
+  smsAuthToken: string | null;
+  /** The sender number (E.164) or alphanumeric sender id. */
+  smsFrom: string | null;
+  /** Sender and ORGANIZER address for offices that have no mailbox of their own. */
+  mailFrom: string;
+  /** How often the Node server sends due notifications; 0 turns the timer off. */
+  dispatchIntervalMs: number;
   publicUrl: string;
   now: number | null;
 }
@@ -20,6 +29,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     now = Date.parse(env.CITA_NOW);
     if (!/(Z|[+-]\d\d:\d\d)$/i.test(env.CITA_NOW) || Number.isNaN(now)) throw new Error(`CITA_NOW must be an ISO instant with an offset, got '${env.CITA_NOW}'`);
   }
+  const dispatchIntervalMs = Number(env.CITA_DISPATCH_INTERVAL_MS || 2000);
+  if (!Number.isInteger(dispatchIntervalMs) || dispatchIntervalMs < 0) throw new Error(`CITA_DISPATCH_INTERVAL_MS must be a whole number of milliseconds, got '${env.CITA_DISPATCH_INTERVAL_MS}'`);
   const hostInUrl = host.includes(":") ? `[${host}]` : host;
   return {
     port,
@@ -29,6 +40,11 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     linkSecret: env.CITA_LINK_SECRET || null,
     smtpUrl: env.CITA_SMTP_URL || null,
     smsUrl: env.CITA_SMS_URL || null,
+    smsAccountSid: env.CITA_SMS_ACCOUNT_SID || null,
+    smsAuthToken: env.CITA_SMS_AUTH_TOKEN || null,
+    smsFrom: env.CITA_SMS_FROM || null,
+    mailFrom: env.CITA_MAIL_FROM || "cita@localhost",
+    dispatchIntervalMs,
     publicUrl: (env.CITA_PUBLIC_URL || `http://${hostInUrl}:${port}`).replace(/\/+$/, ""),
     now,
   };

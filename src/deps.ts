@@ -4,8 +4,11 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 
 export interface MailMessage {
+  /** The outbox row's id: becomes the Message-ID, so a repeated delivery can be recognised. */
+  id?: string;
   to: string;
   from?: string;
+  fromName?: string;
   subject: string;
   text: string;
   html?: string;
@@ -13,17 +16,28 @@ export interface MailMessage {
   calendar?: { method: "REQUEST" | "CANCEL"; content: string };
 }
 
+/** What a provider said when it accepted a message (its own id, for tracing). */
+export interface Receipt {
+  providerId?: string;
+}
+
+/**
+ * Senders resolve when the provider accepted the message and reject otherwise; an error with
+ * `permanent: true` (see src/notify/errors.ts) means retrying cannot help.
+ */
 export interface Mailer {
-  send(message: MailMessage): Promise<void>;
+  send(message: MailMessage): Promise<Receipt | void>;
 }
 
 export interface TextMessage {
+  /** The outbox row's id, for logs; not sent to the provider. */
+  id?: string;
   to: string;
   body: string;
 }
 
 export interface MessageSender {
-  send(message: TextMessage): Promise<void>;
+  send(message: TextMessage): Promise<Receipt | void>;
 }
 
 export interface Logger {

@@ -1,27 +1,41 @@
-// The Node entry point: better-sqlite3 file, system clock (or CITA_NOW), HTTP on HOST:PORT.
+// The Node entry point: better-sqlite3 file, system clock (or CITA_NOW), HTTP on HOST:PORT, and
+// the outbox dispatcher on a timer (SMTP mail and Twilio-style text messages when configured).
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { startingClock, type Clock } from "./clock.js";
 import { readConfig, type Config } from "./config.js";
+import type { Deps } from "./deps.js";
 import { openSqlite } from "./db/sqlite.js";
 import { jsonLogger } from "./lib/logger.js";
+import { startDispatcher } from "./notify/loop.js";
+import { smsFromConfig } from "./notify/senders.js";
+import { smtpMailer } from "./notify/smtp.node.js";
 
 export function startServer(config: Config = readConfig(process.env)) {
   const logger = jsonLogger();
   const database = openSqlite(config.dbPath);
   const clock: Clock = config.now !== null ? startingClock(config.now, () => performance.now()) : { now: () => Date.now() };
-  const app = createApp({ database, clock, mailer: null, sms: null, config, logger });
+  const mailer = config.smtpUrl ? smtpMailer({ url: config.smtpUrl }) : null;
+  const deps: Deps = { database, clock, mailer, sms: smsFromConfig(config, logger), config, logger };
+  const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info("listening", { url: `http://${config.host}:${info.port}`, database: config.dbPath });
+    logger.info("listening", { url: `http://${config.host}:${info.port}`, database: config.dbPath, mail: Boolean(mailer), sms: Boolean(deps.sms) });
   });
-  const stop = () => {
+  const dispatcher = config.dispatchIntervalMs > 0 ? startDispatcher(deps, { intervalMs: config.dispatchIntervalMs }) : null;
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
+    // A send in progress finishes (its timeouts bound the wait) before the database closes.
+    await dispatcher?.stop();
+    mailer?.close();
     database.close();
     process.exit(0);
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  return { app, server, database };
+  return { app, server, database, dispatcher };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) startServer();

@@ -1,0 +1,46 @@
+// The Node server's dispatcher: a timer that sends what is due, one run at a time. (On Workers
+// a cron trigger calls dispatchDue instead.)
+import type { Deps } from "../deps.js";
+import { describe } from "./errors.js";
+import { DISPATCH_DEFAULTS, dispatchDue, type DispatchOptions } from "./dispatcher.js";
+
+export interface DispatcherHandle {
+  /** Stops the timer and waits for a run in progress, so no send is cut off mid-way. */
+  stop(): Promise<void>;
+}
+
+/** Full batches are followed at once by another, up to this many per tick. */
+const MAX_BATCHES_PER_TICK = 10;
+
+export function startDispatcher(deps: Deps, options: DispatchOptions & { intervalMs: number }): DispatcherHandle {
+  const { intervalMs, ...dispatch } = options;
+  const limit = dispatch.limit ?? DISPATCH_DEFAULTS.limit;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const run = async () => {
+    try {
+      for (let i = 0; i < MAX_BATCHES_PER_TICK && !stopped; i++) {
+        if ((await dispatchDue(deps, dispatch)).leased < limit) break;
+      }
+    } catch (error) {
+      deps.logger.error("dispatcher run failed", { error: describe(error) });
+    }
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = run().finally(schedule);
+    }, intervalMs);
+  };
+  schedule();
+
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// Text messages through a Twilio-compatible Messages API: a form-encoded POST to
+// {base}/2010-04-01/Accounts/{AccountSid}/Messages.json with basic auth, answered 201 with
+// { sid, status }. Uses global fetch and btoa, so it runs on Node and Workers alike.
+import type { MessageSender, Receipt } from "../deps.js";
+import { permanentFailure, redact, transientFailure } from "./errors.js";
+
+export interface TwilioOptions {
+  /** CITA_SMS_URL: the API's base URL, or the full Messages.json URL. */
+  url: string;
+  accountSid: string;
+  authToken: string;
+  from: string;
+  /** Well under the dispatcher's lease, so a slow provider cannot outlive the lease. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export const E164 = /^\+[1-9]\d{6,14}$/;
+
+export function messagesUrl(base: string, accountSid: string): string {
+  const url = new URL(base);
+  url.username = "";
+  url.password = "";
+  if (/\/Messages\.json$/.test(url.pathname)) return url.toString();
+  url.pathname = `${url.pathname.replace(/\/+$/, "")}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Messages.json`;
+  return url.toString();
+}
+
+/** 408 and 429 are worth another try; any other 4xx means the request itself is refused. */
+const retryable = (status: number) => status >= 500 || status === 408 || status === 429;
+
+export function twilioSender(options: TwilioOptions): MessageSender {
+  const endpoint = messagesUrl(options.url, options.accountSid);
+  const authorization = `Basic ${btoa(`${options.accountSid}:${options.authToken}`)}`;
+  const doFetch = options.fetch ?? fetch;
+  return {
+    async send({ to, body }): Promise<Receipt> {
+      if (!E164.test(to)) throw permanentFailure("the recipient is not an E.164 phone number");
+      let response: Response;
+      try {
+        response = await doFetch(endpoint, {
+          method: "POST",
+          headers: { authorization, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+          body: new URLSearchParams({ To: to, From: options.from, Body: body }).toString(),
+          signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+        });
+      } catch (error) {
+        throw transientFailure(`SMS provider unreachable: ${redact(error instanceof Error ? error.message : String(error))}`);
+      }
+      const text = await response.text().catch(() => "");
+      if (!response.ok) {
+        let detail = text.slice(0, 300);
+        try {
+          const json = JSON.parse(text) as { code?: number; message?: string };
+          detail = [json.code, json.message].filter(Boolean).join(" ");
+        } catch {
+          // not JSON: keep the start of the body
+        }
+        const message = `SMS provider answered ${response.status}: ${redact(detail)}`;
+        throw retryable(response.status) ? transientFailure(message) : permanentFailure(message);
+      }
+      try {
+        const json = JSON.parse(text) as { sid?: string };
+        return json.sid ? { providerId: json.sid } : {};
+      } catch {
+        return {};
+      }
+    },
+  };
+}

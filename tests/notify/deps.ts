@@ -1,0 +1,21 @@
+// Dependencies for calling the dispatcher directly on a test app's database and clock, with the
+// senders a test chooses and a logger whose lines the test can read.
+import type { Deps } from "../../src/deps.js";
+import { readConfig } from "../../src/config.js";
+import { jsonLogger } from "../../src/lib/logger.js";
+import { openSqlite } from "../../src/db/sqlite.js";
+import { ADMIN, type TestApp } from "../helpers/app.js";
+
+/** The same settings makeApp gives its app, so links signed here open there. */
+export const testConfig = () => ({ ...readConfig({}), adminToken: ADMIN, linkSecret: "test-link-secret", publicUrl: "http://cita.test", mailFrom: "cita@cita.test" });
+
+export function depsFor(t: TestApp, over: Partial<Deps> = {}): Deps & { logs: string[] } {
+  const logs: string[] = [];
+  return { database: t.database, clock: t.clock, mailer: null, sms: null, config: testConfig(), logger: jsonLogger((line) => logs.push(line)), ...over, logs };
+}
+
+/** A second connection to the same database file, as a second process would have. */
+export function secondConnection(t: TestApp) {
+  const database = openSqlite(t.file);
+  return { database, close: () => database.close() };
+}
