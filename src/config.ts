@@ -14,6 +14,9 @@ export interface Config {
   smsFrom: string | null;
   /** Sender and ORGANIZER address for offices that have no mailbox of their own. */
   mailFrom: string;
+  /** An HTTP mail API (Resend's shape) for runtimes without SMTP. */
+  mailApiUrl: string | null;
+  mailApiKey: string | null;
   /** How often the Node server sends due notifications; 0 turns the timer off. */
   dispatchIntervalMs: number;
   publicUrl: string;
@@ -44,6 +47,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     smsAuthToken: env.CITA_SMS_AUTH_TOKEN || null,
     smsFrom: env.CITA_SMS_FROM || null,
     mailFrom: env.CITA_MAIL_FROM || "cita@localhost",
+    mailApiUrl: env.CITA_MAIL_API_URL || null,
+    mailApiKey: env.CITA_MAIL_API_KEY || null,
     dispatchIntervalMs,
     publicUrl: (env.CITA_PUBLIC_URL || `http://${hostInUrl}:${port}`).replace(/\/+$/, ""),
     now,

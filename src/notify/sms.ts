@@ -2,7 +2,8 @@
 // {base}/2010-04-01/Accounts/{AccountSid}/Messages.json with basic auth, answered 201 with
 // { sid, status }. Uses global fetch and btoa, so it runs on Node and Workers alike.
 import type { MessageSender, Receipt } from "../deps.js";
-import { permanentFailure, redact, transientFailure } from "./errors.js";
+import { permanentFailure } from "./errors.js";
+import { callProvider, providerId } from "./provider.js";
 
 export interface TwilioOptions {
   /** CITA_SMS_URL: the API's base URL, or the full Messages.json URL. */
@@ -26,45 +27,18 @@ export function messagesUrl(base: string, accountSid: string): string {
   return url.toString();
 }
 
-/** 408 and 429 are worth another try; any other 4xx means the request itself is refused. */
-const retryable = (status: number) => status >= 500 || status === 408 || status === 429;
-
 export function twilioSender(options: TwilioOptions): MessageSender {
   const endpoint = messagesUrl(options.url, options.accountSid);
   const authorization = `Basic ${btoa(`${options.accountSid}:${options.authToken}`)}`;
-  const doFetch = options.fetch ?? fetch;
   return {
     async send({ to, body }): Promise<Receipt> {
       if (!E164.test(to)) throw permanentFailure("the recipient is not an E.164 phone number");
-      let response: Response;
-      try {
-        response = await doFetch(endpoint, {
-          method: "POST",
-          headers: { authorization, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-          body: new URLSearchParams({ To: to, From: options.from, Body: body }).toString(),
-          signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-        });
-      } catch (error) {
-        throw transientFailure(`SMS provider unreachable: ${redact(error instanceof Error ? error.message : String(error))}`);
-      }
-      const text = await response.text().catch(() => "");
-      if (!response.ok) {
-        let detail = text.slice(0, 300);
-        try {
-          const json = JSON.parse(text) as { code?: number; message?: string };
-          detail = [json.code, json.message].filter(Boolean).join(" ");
-        } catch {
-          // not JSON: keep the start of the body
-        }
-        const message = `SMS provider answered ${response.status}: ${redact(detail)}`;
-        throw retryable(response.status) ? transientFailure(message) : permanentFailure(message);
-      }
-      try {
-        const json = JSON.parse(text) as { sid?: string };
-        return json.sid ? { providerId: json.sid } : {};
-      } catch {
-        return {};
-      }
+      const text = await callProvider("SMS provider", options.fetch ?? fetch, endpoint, {
+        method: "POST",
+        headers: { authorization, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+        body: new URLSearchParams({ To: to, From: options.from, Body: body }).toString(),
+      }, options.timeoutMs);
+      return providerId(text, "sid");
     },
   };
 }

@@ -20,8 +20,8 @@ export interface RunningWorker {
   stop: () => Promise<void>;
 }
 
-export async function startWorker(vars: Record<string, string>): Promise<RunningWorker> {
-  const persist = mkdtempSync(join(tmpdir(), "cita-d1-"));
+/** `persist` reuses an earlier run's local D1, as a restarted deployment would. */
+export async function startWorker(vars: Record<string, string>, persist = mkdtempSync(join(tmpdir(), "cita-d1-"))): Promise<RunningWorker> {
   const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "cita", "--local", "--persist-to", persist], { cwd: root, env: quiet, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(`migrations failed: ${migrate.stdout}${migrate.stderr}`);
   const port = await freePort();

@@ -100,3 +100,27 @@ export async function startTwilioFake(account = { sid: "ACtest000000000000000000
 }
 
 export type TwilioFake = Awaited<ReturnType<typeof startTwilioFake>>;
+
+export interface MailApiRequest {
+  authorization: string | undefined;
+  body: { from: string; to: string[]; subject: string; text: string; html?: string; attachments?: { filename: string; content: string; content_type: string }[] };
+}
+
+/** An HTTP mail API in Resend's shape: POST /emails with a bearer key, answered 200 { id }. */
+export async function startMailApiFake(key = "test-mail-key") {
+  const accepted: MailApiRequest[] = [];
+  const server = createServer(async (req, res) => {
+    const text = await readBody(req);
+    const answer = (status: number, body: object) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method !== "POST" || req.url !== "/emails") return answer(404, { message: "not found" });
+    if (req.headers.authorization !== `Bearer ${key}`) return answer(401, { message: "missing or wrong API key" });
+    accepted.push({ authorization: req.headers.authorization, body: JSON.parse(text) });
+    answer(200, { id: `mail-${accepted.length}` });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, key, accepted, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
