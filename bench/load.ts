@@ -17,5 +17,6 @@ export async function load(options: autocannon.Options): Promise<LoadResult> {
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
   const result = await instance;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.errors + result.timeouts };
+  // Total over the time actually taken: a fixed `amount` may finish before `duration` runs out.
+  return { rps: result.requests.total / Math.max(result.duration, 0.001), p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.errors + result.timeouts };
 }

@@ -15,7 +15,7 @@ const emit: Emit = (figure) => {
   console.log(JSON.stringify(figure));
 };
 
-const only = process.argv[2];
+const only = process.argv.slice(2);
 const benches: [string, (emit: Emit, figures: Map<string, number>) => Promise<void>][] = [
   ["health", health],
   ["slots-engine", (e) => slotsEngine(e as (f: Record<string, unknown>) => void)],
@@ -26,7 +26,7 @@ const benches: [string, (emit: Emit, figures: Map<string, number>) => Promise<vo
 ];
 
 for (const [name, bench] of benches) {
-  if (only && !name.startsWith(only)) continue;
+  if (only.length && !only.some((o) => name.startsWith(o))) continue;
   await bench(emit, figures);
 }
 process.exit(0);
