@@ -1,5 +1,5 @@
 // Idempotency-Key: a repeated mutating request with the same key and body gets the first
-// answer again (for 24 hours); the same key with another body is a 422.
+// successful answer again (for 24 hours); the same key with another body is a 422.
 import { and, eq, gte, lt } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import { idempotencyKeys } from "../db/schema.js";
@@ -35,7 +35,9 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const earlier = await lookup();
   if (earlier) return void (c.res = check(earlier));
   await next();
-  if (c.res.status >= 500) return;
+  // Only a change that happened is remembered: a refused request writes nothing, and its retry
+  // is judged afresh.
+  if (c.res.status < 200 || c.res.status >= 300) return;
   const body = await c.res.clone().text();
   await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, clock.now() - DAY_MS));
   try {

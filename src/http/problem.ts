@@ -48,7 +48,8 @@ export class Problem extends Error {
   }
 
   toJSON() {
-    return { type: problemType(this.kind), title: titles[this.kind], status: this.status, detail: this.detail, ...this.extra };
+    // Extra members come first so that none can replace the standard ones.
+    return { ...this.extra, type: problemType(this.kind), title: titles[this.kind], status: this.status, detail: this.detail };
   }
 }
 

@@ -29,9 +29,18 @@ const allowedFrom: Record<string, Status[]> = {
   reschedule: ["scheduled", "confirmed"],
 };
 
+const pastTense: Record<string, string> = {
+  confirm: "confirmed",
+  check_in: "checked in",
+  complete: "completed",
+  no_show: "marked as a no-show",
+  cancel: "cancelled",
+  reschedule: "rescheduled",
+};
+
 function assertFrom(a: AppointmentRow, action: string) {
   if (!allowedFrom[action]!.includes(a.status as Status)) {
-    throw conflict(`An appointment that is ${a.status.replace("_", " ")} cannot be ${action.replace("_", " ")}${action.endsWith("e") ? "d" : "ed"}.`, { status: a.status });
+    throw conflict(`An appointment that is ${a.status.replace("_", " ")} cannot be ${pastTense[action]}.`, { appointmentStatus: a.status });
   }
 }
 
