@@ -14,13 +14,15 @@ const { app } = startServer(config);
 const now = config.now ?? Date.now();
 const today = new Date(now).toISOString().slice(0, 10);
 const inFourWeeks = new Date(now + 28 * 86_400_000).toISOString().slice(0, 10);
-const { cases, schedulerToken } = await seedDemo(async (path, init) => app.request(path, init), adminToken, today);
+const { cases, links, schedulerToken } = await seedDemo(async (path, init) => app.request(path, init), adminToken, today);
 
 console.log(`
 Cita demo on ${config.publicUrl}  (database ${dbPath}, fresh)
   admin token:     ${adminToken}
   scheduler token: ${schedulerToken}   (Bogotá office)
   ${cases.length} cases in 4 offices, e.g. ${cases.slice(0, 3).map((c: { id: string }) => c.id).join(", ")}
+  applicant links (booked appointments):
+${links.map((l) => `    ${l}`).join("\n")}
 
 Try:
   curl -H "Authorization: Bearer ${adminToken}" ${config.publicUrl}/v1/offices

@@ -1,4 +1,5 @@
 // Fills an empty Cita through its own API, so the demo data passes the same validation as any client's.
+import { addDays } from "../../src/domain/dates.js";
 import * as data from "./data.js";
 
 type Fetch = (path: string, init: RequestInit) => Promise<Response>;
@@ -25,6 +26,16 @@ export async function seedDemo(fetch: Fetch, adminToken: string, today: string) 
   }
   const cases = [];
   for (const c of data.cases(today)) cases.push(await send("POST", "/v1/cases", c));
+  // A few booked appointments, so the applicant pages have something to show.
+  const links: string[] = [];
+  for (const c of cases.slice(0, 3) as { id: string; officeId: string; track: string }[]) {
+    const service = c.track === "UNHCR" ? "unhcr-interview" : "iom-counseling";
+    const res = await fetch(`/v1/slots?service=${service}&office=${c.officeId}&case=${c.id}&from=${today}&to=${addDays(today, 60)}`, { method: "GET", headers: { authorization: `Bearer ${adminToken}` } });
+    const [slot] = ((await res.json()) as { slots: { start: string }[] }).slots;
+    if (!slot) continue;
+    const booked = await send("POST", "/v1/appointments", { caseId: c.id, serviceId: service, officeId: c.officeId, start: slot.start });
+    links.push(booked.selfServiceUrl as string);
+  }
   const scheduler = await send("POST", "/v1/users", { name: "Demo scheduler", email: "scheduler@movilidadsegura.example", role: "scheduler", officeIds: ["bogota"] });
-  return { cases, schedulerToken: scheduler.token as string };
+  return { cases, links, schedulerToken: scheduler.token as string };
 }

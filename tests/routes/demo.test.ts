@@ -11,8 +11,12 @@ afterEach(() => t.close());
 
 describe("demo data", () => {
   it("seeds four offices with eligibility rules, staff incl. one in a DST zone, two services and 50 cases", async () => {
-    const { cases } = await seedDemo(async (path, init) => t.app.request(path, init), ADMIN, "2026-11-23");
+    const { cases, links } = await seedDemo(async (path, init) => t.app.request(path, init), ADMIN, "2026-11-23");
     expect(cases).toHaveLength(50);
+    expect(links).toHaveLength(3);
+    const page = await t.get(new URL(links[0]!).pathname, { token: null });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toContain("text/html");
     const offices = (await t.get("/v1/offices")).json.items;
     expect(offices.map((o: { timeZone: string }) => o.timeZone).sort()).toEqual(["America/Bogota", "America/Costa_Rica", "America/Guatemala", "America/Guayaquil"]);
     for (const o of offices) expect((await t.get(`/v1/offices/${o.id}/eligibility`)).json.nationalities.length).toBeGreaterThan(0);
