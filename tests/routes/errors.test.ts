@@ -74,6 +74,14 @@ describe("errors are problem+json", () => {
     }
   });
 
+  it("refuses unknown query parameters on lists, naming them", async () => {
+    for (const path of ["/v1/offices", "/v1/cases", "/v1/staff", "/v1/appointments", "/v1/notifications"]) {
+      const res = await t.get(`${path}?bogus=1`);
+      expect(res.status, path).toBe(422);
+      expect(res.json.errors[0].path).toBe("bogus");
+    }
+  });
+
   it("serves the OpenAPI 3.1 document and a docs page without scripts from elsewhere", async () => {
     const doc = await t.get("/openapi.json", { token: null });
     expect(doc.json.openapi).toBe("3.1.0");

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IdParams, Instant, LocalDate, Text } from "../common.js";
+import { IdParams, Instant, LocalDate, PageQuery, Text } from "../common.js";
 
 const Override = z.strictObject({ reason: Text(500) });
 
@@ -45,9 +45,7 @@ export const Appointment = z
   })
   .openapi("Appointment");
 
-export const AppointmentQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+export const AppointmentQuery = PageQuery.extend({
   officeId: z.string().max(100).optional(),
   staffId: z.string().max(100).optional(),
   caseId: z.string().max(100).optional(),

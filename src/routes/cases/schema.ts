@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { Agency, Country, Email, Language, LocalDate, Phone, Text } from "../common.js";
+import { Agency, Country, Email, Language, LocalDate, PageQuery, Phone, Text } from "../common.js";
 
 const Contact = z.strictObject({ email: Email.nullable().optional(), phone: Phone.nullable().optional() });
 const Override = z.strictObject({ reason: Text(500) });
@@ -51,9 +51,7 @@ export const Case = z
   })
   .openapi("Case");
 
-export const CaseQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+export const CaseQuery = PageQuery.extend({
   officeId: z.string().max(100).optional(),
   reference: z.string().max(100).optional(),
 });

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ctxOf, type App } from "../../http/context.js";
 import { allow } from "../../http/auth.js";
 import { listNotifications, type NotificationRow } from "../../domain/notifications.js";
-import { errorResponses, isoUtc, json, listOf } from "../common.js";
+import { errorResponses, isoUtc, json, listOf, PageQuery } from "../common.js";
 
 const Notification = z
   .object({
@@ -19,9 +19,7 @@ const Notification = z
   })
   .openapi("Notification");
 
-const Query = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+const Query = PageQuery.extend({
   appointmentId: z.string().max(100).optional(),
   status: z.enum(["pending", "sent", "failed"]).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { Agency, Email, IdParams, Instant, Language, LocalDate, Phone, Slug, Text, TimeZone, WallTime } from "../common.js";
+import { Agency, Email, IdParams, Instant, Language, LocalDate, PageQuery, Phone, Slug, Text, TimeZone, WallTime } from "../common.js";
 
 const fields = {
   name: Text(200),
@@ -31,9 +31,7 @@ export const Staff = z
   })
   .openapi("Staff");
 
-export const StaffQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+export const StaffQuery = PageQuery.extend({
   officeId: z.string().max(100).optional(),
 });
 
