@@ -2,7 +2,7 @@
 import { DateTime } from "luxon";
 import { daysFromCivil, isoDate, parseIsoDate } from "../slots/calendar.js";
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS } from "../slots/calendar.js";
 
 /** Days since 1970-01-01, or null for a date that does not exist. */
 export const dayNumber = (date: string): number | null => parseIsoDate(date);

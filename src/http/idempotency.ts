@@ -5,10 +5,10 @@ import { createMiddleware } from "hono/factory";
 import { idempotencyKeys } from "../db/schema.js";
 import { constraintFailure } from "../db/database.js";
 import { sha256Hex } from "../lib/ids.js";
+import { DAY_MS } from "../domain/dates.js";
 import type { AppEnv } from "./context.js";
 import { fieldProblem } from "./problem.js";
 
-const DAY_MS = 86_400_000;
 type Stored = typeof idempotencyKeys.$inferSelect;
 
 function replay(stored: Stored): Response {

@@ -1,5 +1,5 @@
 // Reading appointments: one, a filtered list, an office's day, a history.
-import { and, asc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt } from "drizzle-orm";
 import type { Ctx } from "../../http/context.js";
 import { forbidden, notFound } from "../../http/problem.js";
 import { appointments, history } from "../../db/schema.js";
@@ -76,5 +76,3 @@ export async function appointmentHistory(ctx: Ctx, id: string) {
   await getAppointment(ctx, id);
   return ctx.deps.database.db.select().from(history).where(eq(history.appointmentId, id)).orderBy(asc(history.id));
 }
-
-export const liveStatus = sql`status IN ('scheduled', 'confirmed', 'checked_in')`;
