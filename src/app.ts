@@ -18,6 +18,7 @@ import { registerAppointments } from "./routes/appointments/index.js";
 import { registerNotifications } from "./routes/notifications/index.js";
 import { registerCalendar } from "./routes/calendar/index.js";
 import { registerApplicant } from "./routes/applicant/index.js";
+import { registerConsole } from "./routes/console/index.js";
 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -51,6 +52,7 @@ export function createApp(deps: Deps) {
   registerNotifications(app);
   registerCalendar(app);
   registerApplicant(app);
+  registerConsole(app);
   registerMeta(app);
 
   app.notFound(notFoundHandler);

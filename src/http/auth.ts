@@ -2,6 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import { prepared } from "../db/prepared.js";
 import { createMiddleware } from "hono/factory";
+import type { Deps } from "../deps.js";
 import { users } from "../db/schema.js";
 import { sha256Hex } from "../lib/ids.js";
 import type { Actor, AppEnv, Role } from "./context.js";
@@ -21,22 +22,27 @@ function hashCache(size = 1000) {
   };
 }
 
-export function authenticate(adminToken: string | null) {
+/** Finds the staff member a bearer token belongs to (or the bootstrap admin), else null. */
+export function tokenResolver(adminToken: string | null) {
   const adminHash = adminToken ? sha256Hex(adminToken) : null;
   const hashOf = hashCache();
+  return async (deps: Deps, token: string): Promise<Actor | null> => {
+    if (token.length === 0 || token.length > 200) return null;
+    const hash = await hashOf(token);
+    if (adminHash && hash === (await adminHash)) return { id: "admin-token", role: "admin", officeIds: [], staffId: null };
+    const byToken = prepared(deps.database, "userByToken", (db) => db.select().from(users).where(eq(users.tokenHash, sql.placeholder("hash"))).limit(1).prepare());
+    const [user] = await byToken.all({ hash });
+    return user ? { id: user.id, role: user.role as Role, officeIds: user.officeIds, staffId: user.staffId } : null;
+  };
+}
+
+export function authenticate(adminToken: string | null) {
+  const resolve = tokenResolver(adminToken);
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match || match[1]!.length > 200) throw new Problem(401, "unauthorized", "Send 'Authorization: Bearer <token>'.");
-    const hash = await hashOf(match[1]!);
-    let actor: Actor | null = null;
-    if (adminHash && hash === (await adminHash)) {
-      actor = { id: "admin-token", role: "admin", officeIds: [], staffId: null };
-    } else {
-      const byToken = prepared(c.var.deps.database, "userByToken", (db) => db.select().from(users).where(eq(users.tokenHash, sql.placeholder("hash"))).limit(1).prepare());
-      const [user] = await byToken.all({ hash });
-      if (user) actor = { id: user.id, role: user.role as Role, officeIds: user.officeIds, staffId: user.staffId };
-    }
+    const actor = await resolve(c.var.deps, match[1]!);
     if (!actor) throw new Problem(401, "unauthorized", "The token is not valid.");
     c.set("actor", actor);
     await next();

@@ -1,5 +1,5 @@
-// The page shell every server-rendered page shares (applicant pages now, the staff console
-// later): language, viewport, inline styles, an optional header bar, and one <main>.
+// The page shell every server-rendered page shares (the applicant pages
+// and the staff console): language, viewport, inline styles, an optional header bar, and one <main>.
 import type { Child } from "hono/jsx";
 import { css } from "./styles.js";
 
@@ -8,10 +8,12 @@ export interface LayoutProps {
   title: string;
   /** Shown in a bar above the content, e.g. the language switcher. */
   header?: Child;
+  /** The stylesheet; the applicant pages' by default. */
+  styles?: string;
   children?: Child;
 }
 
-export function Layout({ lang, title, header, children }: LayoutProps) {
+export function Layout({ lang, title, header, styles = css, children }: LayoutProps) {
   return (
     <html lang={lang}>
       <head>
@@ -21,7 +23,7 @@ export function Layout({ lang, title, header, children }: LayoutProps) {
         <title>{title}</title>
         {/* No favicon request: one round trip less on a slow connection. */}
         <link rel="icon" href="data:," />
-        <style dangerouslySetInnerHTML={{ __html: css }} />
+        <style dangerouslySetInnerHTML={{ __html: styles }} />
       </head>
       <body>
         {header ? <header>{header}</header> : null}

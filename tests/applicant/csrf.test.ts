@@ -1,7 +1,8 @@
 // Every form carries a token bound to its link and to a two-hour time bucket: a form without
 // it, with a made-up one, with another link's, or one left open too long changes nothing.
 import { afterEach, describe, expect, it } from "vitest";
-import { FORM_BUCKET_MS, formToken, isValidFormToken } from "../../src/routes/applicant/csrf.js";
+import { FORM_BUCKET_MS } from "../../src/http/form-token.js";
+import { formToken, isValidFormToken } from "../../src/routes/applicant/csrf.js";
 import { book, depsOf, formTokenOf, linkApp, open, submit, textOf, type TestApp } from "./helpers.js";
 
 let t: TestApp;

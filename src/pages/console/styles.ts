@@ -1,0 +1,38 @@
+// The console's stylesheet: the applicant pages' base, made for a desk screen (1280 px wide,
+// a mouse) and for printing an appointment slip. Still one inline stylesheet, no requests.
+import { css } from "../styles.js";
+
+export const consoleCss =
+  css +
+  `
+body{font-size:1rem}
+header{justify-content:space-between;align-items:center;gap:1rem;padding:.25rem 1rem}
+header nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0;list-style:none}
+header nav li{margin:0}
+header nav a{display:inline-flex;align-items:center;min-height:2.5rem;font-weight:700}
+header nav a[aria-current]{color:#1b1b1b;text-decoration:none;border-bottom:3px solid #0a4d99}
+.who{display:flex;align-items:center;gap:.75rem}
+main{max-width:78rem;padding:1rem 1.5rem}
+.btn{display:inline-flex;width:auto;min-height:2.5rem;margin:.25rem .25rem .25rem 0;padding:.25rem .9rem}
+.btn.small{min-height:2.25rem;padding:.1rem .6rem;font-size:.95rem}
+table{width:100%;border-collapse:collapse;background:#fff;margin:0 0 1rem}
+caption{text-align:left;font-weight:700;padding:.25rem 0}
+th,td{padding:.4rem .6rem;border-bottom:1px solid #d6d6d0;text-align:left;vertical-align:top}
+th{background:#ecece7;font-weight:700}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td form{display:inline}
+label{display:block;font-weight:700;margin:.5rem 0 .25rem}
+input[type=text],input[type=password],input[type=date],input[type=search],select,textarea{font:inherit;padding:.4rem .5rem;border:1px solid #8a8a85;border-radius:.25rem;background:#fff;min-height:2.5rem;max-width:100%}
+textarea{width:100%;min-height:4rem}
+select:focus-visible,textarea:focus-visible{outline:3px solid #e89b00;outline-offset:2px}
+.row{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.5rem 1rem;margin:0 0 1rem}
+.row label{margin-top:0}
+.days{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:1rem}
+.days section{background:#fff;border:1px solid #d6d6d0;border-radius:.5rem;padding:.75rem}
+.days h3{margin:0 0 .5rem;font-size:1rem}
+.badge.checked_in,.badge.completed{background:#dcefe2}
+.badge.no_show{background:#fde7c2}
+.slip{max-width:24rem;border:2px dashed #8a8a85;background:#fff;padding:1rem 1.5rem}
+.slip .number{font-size:3rem;font-weight:800;line-height:1.1}
+@media print{header,.no-print{display:none}body{background:#fff}main{padding:0}.slip{border:0}}
+`.replace(/\n/g, "");

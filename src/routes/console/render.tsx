@@ -1,0 +1,26 @@
+// Turns a console page into a response: the shared HTML headers, the console's shell.
+import type { Context } from "hono";
+import type { Child } from "hono/jsx";
+import { htmlPage } from "../../pages/render.js";
+import { ConsoleLayout, type Section } from "../../pages/console/layout.js";
+import type { ConsoleEnv } from "./session.js";
+
+export interface PageOptions {
+  title: string;
+  section?: Section;
+  status?: number;
+}
+
+const ROLE_NAMES: Record<string, string> = { admin: "Admin", scheduler: "Scheduler" };
+
+export function consolePage(c: Context<ConsoleEnv>, { title, section, status = 200 }: PageOptions, body: Child): Promise<Response> {
+  const { actor, csrf } = c.var;
+  const chrome = { who: `${ROLE_NAMES[actor.role] ?? actor.role} · ${actor.id}`, csrf };
+  return htmlPage(c, status, <ConsoleLayout title={title} section={section} chrome={chrome}>{body}</ConsoleLayout>);
+}
+
+/** The fields of a console form (already parsed and checked by the session guard). */
+export async function formOf(c: Context<ConsoleEnv>): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"));
+}

@@ -1,0 +1,27 @@
+// Which offices the signed-in person may work with: every office for an admin, their own for a
+// scheduler. Pages pick one with ?office=, defaulting to the first.
+import { inArray } from "drizzle-orm";
+import type { Ctx } from "../../http/context.js";
+import { assertOffice } from "../../http/auth.js";
+import { offices } from "../../db/schema.js";
+import { getOffice, type OfficeRow } from "../../domain/offices.js";
+import { Problem } from "../../http/problem.js";
+
+export async function myOffices(ctx: Ctx): Promise<OfficeRow[]> {
+  const { db } = ctx.deps.database;
+  if (ctx.actor.role === "admin") return db.select().from(offices).orderBy(offices.name).limit(500);
+  if (ctx.actor.officeIds.length === 0) return [];
+  return db.select().from(offices).where(inArray(offices.id, ctx.actor.officeIds)).orderBy(offices.name);
+}
+
+/** The office a page is about: the one asked for if it is the person's, else their first. */
+export async function pickOffice(ctx: Ctx, requested: string | undefined): Promise<{ office: OfficeRow; offices: OfficeRow[] }> {
+  const mine = await myOffices(ctx);
+  if (requested) {
+    assertOffice(ctx.actor, requested);
+    return { office: await getOffice(ctx, requested), offices: mine };
+  }
+  const office = mine[0];
+  if (!office) throw new Problem(404, "not-found", "No office is assigned to you yet. An admin can add one to your account.");
+  return { office, offices: mine };
+}

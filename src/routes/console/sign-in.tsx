@@ -1,0 +1,36 @@
+// GET/POST /console/sign-in and POST /console/sign-out (signed in, with its form token).
+import type { Hono } from "hono";
+import { getCookie } from "hono/cookie";
+import { htmlPage } from "../../pages/render.js";
+import { SignInPage } from "../../pages/console/message.js";
+import { SESSION_COOKIE, actorFor, assertSameSite, endSession, mayUseConsole, startSession, type ConsoleEnv } from "./session.js";
+
+/** Only a path inside the console: never another site (open redirect) or a scheme-relative URL. */
+export const safeNext = (next: unknown) => (typeof next === "string" && /^\/console(\/[^/\\]|$|\?)/.test(next) ? next : "/console");
+
+export function registerSignIn(console: Hono<ConsoleEnv>) {
+  console.get("/sign-in", async (c) => {
+    const next = safeNext(c.req.query("next"));
+    const token = getCookie(c, SESSION_COOKIE);
+    const actor = token ? await actorFor(c.var.deps, token) : null;
+    if (actor && mayUseConsole(actor)) return c.redirect(next, 303);
+    return htmlPage(c, 200, <SignInPage next={next} />);
+  });
+
+  console.post("/sign-in", async (c) => {
+    assertSameSite(c);
+    const form = await c.req.parseBody();
+    const next = safeNext(form.next);
+    const token = typeof form.token === "string" ? form.token.trim() : "";
+    const actor = token ? await actorFor(c.var.deps, token) : null;
+    if (!actor) return htmlPage(c, 401, <SignInPage next={next} error="That token is not valid. Check it and try again." />);
+    if (!mayUseConsole(actor)) return htmlPage(c, 403, <SignInPage next={next} error="The console is for schedulers and admins." />);
+    startSession(c, token);
+    return c.redirect(next, 303);
+  });
+
+  console.post("/sign-out", (c) => {
+    endSession(c);
+    return c.redirect("/console/sign-in", 303);
+  });
+}
