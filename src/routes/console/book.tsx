@@ -1,6 +1,205 @@
-import type { Hono } from "hono";
+// GET /console/cases/:id/book?service=&week=: the case and one week of free times in its window.
+// POST /console/cases/:id/book (start, service, staffId?): books, then 303 to the appointment;
+// a refusal shows the book page again with the reason and a 4xx status.
+import type { Context, Hono } from "hono";
+import { ctxOf, type Ctx } from "../../http/context.js";
+import { Problem, fieldProblem } from "../../http/problem.js";
+import { LIVE_STATUSES } from "../../db/schema.js";
+import { book } from "../../domain/booking/book.js";
+import { listAppointments, type AppointmentRow } from "../../domain/booking/read.js";
+import { getCase, type CaseRow } from "../../domain/cases.js";
+import { parseInstant } from "../../domain/dates.js";
+import { getOffice, type OfficeRow } from "../../domain/offices.js";
+import { windowStanding } from "../../domain/queue.js";
+import { listServices, type ServiceRow } from "../../domain/services.js";
+import { caseWindow, listSlots, MAX_RANGE_DAYS } from "../../domain/slots.js";
+import { listStaff } from "../../domain/staff.js";
+import { localDateWords, localTime } from "../../i18n/dates.js";
+import { formatUtcIso, isoDate, localDateOf, localDayOf, parseIsoDate, startOfLocalDay, type Slot, type SlotView } from "../../slots/index.js";
+import { mondayOf } from "../../slots/calendar.js";
+import { BookPage, type BookView, type BookWeek, type SlotChoice } from "../../pages/console/book.js";
+import { consolePage, formOf } from "./render.js";
 import type { ConsoleEnv } from "./session.js";
 
+interface Loaded {
+  ctx: Ctx;
+  caseRow: CaseRow;
+  office: OfficeRow;
+  service: ServiceRow;
+  services: ServiceRow[];
+  /** Names of the office's interviewers by id. */
+  names: Map<string, string>;
+  /** Those who give this service. */
+  serving: Set<string>;
+}
+
+/** The case (404 / 403 through getCase), its office, and the service of its track it is booked for. */
+async function load(c: Context<ConsoleEnv>, serviceId: string | undefined): Promise<Loaded> {
+  const ctx = ctxOf(c);
+  const caseRow = await getCase(ctx, c.req.param("id")!);
+  const [office, all, staff] = await Promise.all([getOffice(ctx, caseRow.officeId), listServices(ctx, 200), listStaff(ctx, 200, undefined, caseRow.officeId)]);
+  const services = all.items.filter((s) => s.agency === caseRow.track);
+  const service = serviceId ? services.find((s) => s.id === serviceId) : services[0];
+  if (serviceId && !service) throw fieldProblem("service", `no service '${serviceId}' books the case's ${caseRow.track} track`);
+  if (!service) throw new Problem(409, "conflict", `No service books the ${caseRow.track} track yet. An admin can create one.`);
+  return { ctx, caseRow, office, service, services, names: new Map(staff.items.map((s) => [s.id, s.name])), serving: new Set(staff.items.filter((s) => s.serviceIds.includes(service.id)).map((s) => s.id)) };
+}
+
+const isLive = (status: string) => (LIVE_STATUSES as readonly string[]).includes(status);
+
+async function liveAppointment(l: Loaded): Promise<AppointmentRow | null> {
+  let cursor: string | undefined;
+  do {
+    const page = await listAppointments(l.ctx, 200, cursor, { caseId: l.caseRow.id });
+    const live = page.items.find((a) => a.serviceId === l.service.id && isLive(a.status));
+    if (live) return live;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return null;
+}
+
+/** "Monday 7 December 2026", from noon of a local date: always inside that date, whatever the zone does at midnight. */
+function dayLabel(zone: string, day: number): string {
+  const noon = (startOfLocalDay(zone, day) ?? day * 86_400_000) + 12 * 3_600_000;
+  return `${localDateWords(noon, zone, "en")} ${isoDate(day).slice(0, 4)}`;
+}
+
+function choice(l: Loaded, slot: { start: number; end: number; staffIds: string[] }, withDay = false): SlotChoice {
+  const zone = l.office.timeZone;
+  return {
+    start: formatUtcIso(slot.start),
+    time: localTime(slot.start, zone),
+    end: localTime(slot.end, zone),
+    day: withDay ? dayLabel(zone, localDayOf(zone, slot.start)) : undefined,
+    staff: slot.staffIds.map((id) => ({ id, name: l.names.get(id) ?? id })),
+  };
+}
+
+async function freeSlots(l: Loaded, fromDay: number, toDay: number): Promise<Slot[]> {
+  const { slots } = await listSlots(l.ctx, { serviceId: l.service.id, officeId: l.office.id, caseId: l.caseRow.id, from: isoDate(fromDay), to: isoDate(toDay) });
+  return slots;
+}
+
+const clamp = (n: number, lo: number, hi: number) => Math.min(Math.max(n, lo), hi);
+
+/**
+ * The Monday–Sunday week of `requested` (kept within the window), else the first week of the
+ * window with a free time, else the window's first week still ahead.
+ */
+async function weekOf(l: Loaded, requested: string | undefined): Promise<{ week: BookWeek | null; empty: BookView["empty"] }> {
+  const zone = l.office.timeZone;
+  const window = caseWindow(l.caseRow, l.service);
+  const first = Math.max(localDayOf(zone, l.ctx.deps.clock.now()), parseIsoDate(window.firstDate)!);
+  const last = parseIsoDate(window.lastDate)!;
+  if (first > last) return { week: null, empty: "passed" };
+  const bounds = [mondayOf(first), mondayOf(last)] as const;
+  let monday: number;
+  if (requested !== undefined) {
+    const asked = parseIsoDate(requested);
+    if (asked === null) throw fieldProblem("week", "must be a date (YYYY-MM-DD)");
+    monday = clamp(mondayOf(asked), ...bounds);
+  } else {
+    const searchTo = Math.min(last + 1, first + MAX_RANGE_DAYS);
+    const [firstFree] = await freeSlots(l, first, searchTo);
+    // Nothing free in the part searched: the window is full only if the search covered all of it.
+    if (!firstFree && searchTo > last) return { week: null, empty: "full" };
+    monday = firstFree ? mondayOf(localDayOf(zone, firstFree.start)) : bounds[0];
+  }
+  const byDay = new Map<number, SlotChoice[]>();
+  for (const slot of await freeSlots(l, monday, monday + 7)) {
+    const day = localDayOf(zone, slot.start);
+    (byDay.get(day) ?? byDay.set(day, []).get(day)!).push(choice(l, slot));
+  }
+  const weekHref = (day: number) => `/console/cases/${encodeURIComponent(l.caseRow.id)}/book?service=${encodeURIComponent(l.service.id)}&week=${isoDate(day)}`;
+  return {
+    empty: null,
+    week: {
+      label: `${dayLabel(zone, monday)} – ${dayLabel(zone, monday + 6)}`,
+      previous: monday > bounds[0] ? weekHref(monday - 7) : null,
+      next: monday < bounds[1] ? weekHref(monday + 7) : null,
+      days: [...byDay].map(([day, slots]) => ({ label: dayLabel(zone, day), slots })),
+    },
+  };
+}
+
+interface Shown {
+  week?: string;
+  status?: number;
+  message?: BookView["message"];
+  nextSlots?: SlotView[];
+}
+
+async function showBook(c: Context<ConsoleEnv>, l: Loaded, shown: Shown = {}) {
+  const zone = l.office.timeZone;
+  const window = caseWindow(l.caseRow, l.service);
+  const live = await liveAppointment(l);
+  const { week, empty } = live ? { week: null, empty: null } : await weekOf(l, shown.week);
+  const view: BookView = {
+    caseRow: l.caseRow,
+    office: l.office,
+    service: l.service,
+    services: l.services,
+    window,
+    standing: windowStanding(window, localDateOf(zone, l.ctx.deps.clock.now())),
+    live: live && {
+      id: live.id,
+      when: `${dayLabel(zone, localDayOf(zone, live.startAt))}, ${localTime(live.startAt, zone)}–${localTime(live.endAt, zone)}`,
+      staffName: l.names.get(live.staffId) ?? live.staffId,
+      status: live.status,
+    },
+    week,
+    empty,
+    message: shown.message ?? null,
+    nextSlots: shown.nextSlots ? shown.nextSlots.map((s) => choice(l, { start: parseInstant(s.start)!, end: parseInstant(s.end)!, staffIds: s.staffIds }, true)) : null,
+    csrf: c.var.csrf,
+  };
+  return consolePage(c, { title: `Book ${l.caseRow.reference}`, section: "queue", status: shown.status }, <BookPage view={view} />);
+}
+
+const error = (text: string) => ({ tone: "error" as const, text });
+
+/** Why book() refused, shown on the book page of the week that was tried. */
+async function refused(c: Context<ConsoleEnv>, l: Loaded, start: number, problem: Problem) {
+  const week = localDateOf(l.office.timeZone, start);
+  // Whatever the engine said, a live appointment of this case is the real reason (a form sent twice, say).
+  const live = await liveAppointment(l);
+  if (live) return showBook(c, l, { status: 409, message: error(`Case ${l.caseRow.reference} already has an appointment for ${l.service.name}. Nothing new was booked.`) });
+  if (problem.kind === "slot-taken") {
+    const nextSlots = (problem.extra.nextSlots as SlotView[] | undefined) ?? [];
+    // The daily cap also answers slot-taken, with a detail of its own.
+    const reason = problem.detail.startsWith("Someone") ? "Someone booked that time first." : problem.detail;
+    return showBook(c, l, { week, status: 409, message: error(`${reason} Pick one of the next free times below: one click books it.`), nextSlots });
+  }
+  return showBook(c, l, { week, status: problem.status, message: error(problem.detail) });
+}
+
 export function registerBook(console: Hono<ConsoleEnv>) {
-  void console;
+  console.get("/cases/:id/book", async (c) => {
+    const l = await load(c, c.req.query("service") || undefined);
+    return showBook(c, l, { week: c.req.query("week") || undefined });
+  });
+
+  console.post("/cases/:id/book", async (c) => {
+    const form = await formOf(c);
+    if (!form.service) throw fieldProblem("service", "is missing: open the case's book page again and choose a time there");
+    const l = await load(c, form.service);
+    const start = form.start ? parseInstant(form.start) : null;
+    if (start === null) {
+      const text = form.start ? `start: '${form.start}' is not a time (an ISO 8601 instant with an offset).` : "start: choose a time to book.";
+      return showBook(c, l, { status: 422, message: error(text) });
+    }
+    const staffId = form.staffId || undefined;
+    if (staffId && !l.serving.has(staffId)) {
+      const text = `staffId: '${staffId}' is not an interviewer of ${l.office.name} for ${l.service.name}.`;
+      return showBook(c, l, { week: localDateOf(l.office.timeZone, start), status: 422, message: error(text) });
+    }
+    let booked: AppointmentRow;
+    try {
+      booked = await book(l.ctx, { caseId: l.caseRow.id, serviceId: l.service.id, officeId: l.office.id, start, staffId });
+    } catch (cause) {
+      if (cause instanceof Problem && cause.status < 500 && cause.status !== 403) return refused(c, l, start, cause);
+      throw cause;
+    }
+    return c.redirect(`/console/appointments/${encodeURIComponent(booked.id)}`, 303);
+  });
 }
