@@ -15,7 +15,7 @@ header nav a[aria-current]{color:#1b1b1b;text-decoration:none;border-bottom:3px 
 main{max-width:78rem;padding:1rem 1.5rem}
 .btn{display:inline-flex;width:auto;min-height:2.5rem;margin:.25rem .25rem .25rem 0;padding:.25rem .9rem}
 .btn.small{min-height:2.25rem;padding:.1rem .6rem;font-size:.95rem}
-table{width:100%;border-collapse:collapse;background:#fff;margin:0 0 1rem}
+table{width:100%;border-collapse:collapse;background:#fff;margin:0 0 1rem;overflow-wrap:normal}
 caption{text-align:left;font-weight:700;padding:.25rem 0}
 th,td{padding:.4rem .6rem;border-bottom:1px solid #d6d6d0;text-align:left;vertical-align:top}
 th{background:#ecece7;font-weight:700}

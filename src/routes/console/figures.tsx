@@ -1,6 +1,97 @@
-import type { Hono } from "hono";
+// Figures for programme managers: GET /console/figures (table, chart, utilisation) and
+// GET /console/figures.csv with the same parameters (?table=interviewers for utilisation).
+// Reads only; the domain enforces who may see which office.
+import type { Context, Hono } from "hono";
+import { ctxOf } from "../../http/context.js";
+import { assertOffice } from "../../http/auth.js";
+import { Problem, fieldProblem, type FieldError } from "../../http/problem.js";
+import { computeFigures, type Figures, type FiguresQuery } from "../../domain/figures.js";
+import { addDays, dayNumber } from "../../domain/dates.js";
+import { getOffice, type OfficeRow } from "../../domain/offices.js";
+import { listServices } from "../../domain/services.js";
+import { localDateOf } from "../../slots/index.js";
+import { FiguresView, figuresCsv, queryOf, utilisationCsv, type FiguresChoices, type FiguresFilter } from "../../pages/console/figures.js";
+import { consolePage } from "./render.js";
+import { myOffices } from "./scope.js";
 import type { ConsoleEnv } from "./session.js";
 
+/** The default period: the last 30 local days up to today, in the office's zone. */
+const DEFAULT_DAYS = 30;
+
+const FIELD_NAMES: Record<string, string> = { office: "Office", service: "Service", from: "From", to: "To", table: "table" };
+
+interface FiguresRequest {
+  filter: FiguresFilter;
+  query: FiguresQuery;
+  choices: FiguresChoices;
+}
+
+/** The parameters with their defaults; a foreign office is refused here (403) before anything is read. */
+async function readRequest(c: Context<ConsoleEnv>): Promise<FiguresRequest> {
+  const ctx = ctxOf(c);
+  const param = (name: string) => c.req.query(name)?.trim() || undefined;
+  const mine = await myOffices(ctx);
+  const requested = param("office");
+  if (requested && requested !== "all") assertOffice(ctx.actor, requested);
+  if (mine.length === 0 && (!requested || requested === "all")) throw new Problem(404, "not-found", "No office is assigned to you yet. An admin can add one to your account.");
+  const officeIds = requested === "all" ? mine.map((o) => o.id) : [requested ?? mine[0]!.id];
+  // Defaults are read in the zone of the office shown (the first one for "all offices").
+  const zoneOffice: OfficeRow | null = mine.find((o) => o.id === officeIds[0]) ?? (await getOffice(ctx, officeIds[0]!).catch(() => null)) ?? mine[0] ?? null;
+  const today = localDateOf(zoneOffice?.timeZone ?? "UTC", ctx.deps.clock.now());
+  const to = param("to") ?? today;
+  const from = param("from") ?? addDays(dayNumber(to) === null ? today : to, -(DEFAULT_DAYS - 1));
+  const service = param("service") ?? "";
+  const services = await listServices(ctx, 200);
+  return {
+    filter: { office: requested === "all" ? "all" : officeIds[0]!, service, from, to },
+    query: { officeIds, serviceId: service || undefined, from, to },
+    choices: { offices: mine.map((o) => ({ id: o.id, name: o.name })), services: services.items.map((s) => ({ id: s.id, name: s.name })), canChooseAll: mine.length > 1 },
+  };
+}
+
+/** "From: must be a real date written YYYY-MM-DD", naming the field as the form labels it. */
+function explain(problem: Problem): string {
+  const errors = (problem.extra.errors as FieldError[] | undefined) ?? [];
+  return errors.length ? errors.map((e) => `${FIELD_NAMES[e.path] ?? e.path}: ${e.message}.`).join(" ") : problem.detail;
+}
+
+const isValidation = (error: unknown): error is Problem => error instanceof Problem && error.kind === "validation";
+
+const safeName = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, "_");
+
 export function registerFigures(console: Hono<ConsoleEnv>) {
-  void console;
+  console.get("/figures", async (c) => {
+    const r = await readRequest(c);
+    let figures: Figures | null = null;
+    let error: string | null = null;
+    try {
+      figures = await computeFigures(ctxOf(c), r.query);
+    } catch (e) {
+      // A bad parameter shows the form again with the reason; anything else is the guard's.
+      if (!isValidation(e)) throw e;
+      error = explain(e);
+    }
+    const view = <FiguresView filter={r.filter} choices={r.choices} figures={figures} error={error} csvHref={`/console/figures.csv?${queryOf(r.filter)}`} />;
+    return consolePage(c, { title: "Figures", section: "figures", status: error ? 422 : 200 }, view);
+  });
+
+  console.get("/figures.csv", async (c) => {
+    const table = c.req.query("table") ?? "services";
+    const r = await readRequest(c);
+    try {
+      if (table !== "services" && table !== "interviewers") throw fieldProblem("table", "must be services or interviewers");
+      const figures = await computeFigures(ctxOf(c), r.query);
+      const name = `cita-${table === "services" ? "figures" : "utilisation"}-${safeName(r.filter.office)}-${r.query.from}-${r.query.to}.csv`;
+      // A byte-order mark, so that spreadsheet programs read the accents of "Bogotá" as UTF-8.
+      return c.body(`\uFEFF${table === "services" ? figuresCsv(figures) : utilisationCsv(figures)}`, 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}"`,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      });
+    } catch (e) {
+      if (!isValidation(e)) throw e;
+      throw new Problem(422, "validation", explain(e));
+    }
+  });
 }
