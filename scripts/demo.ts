@@ -24,6 +24,8 @@ Cita demo on ${config.publicUrl}  (database ${dbPath}, fresh)
   applicant links (booked appointments):
 ${links.map((l) => `    ${l}`).join("\n")}
 
+Staff console: ${config.publicUrl}/console  (sign in with the scheduler or admin token)
+
 Try:
   curl -H "Authorization: Bearer ${adminToken}" ${config.publicUrl}/v1/offices
   curl -H "Authorization: Bearer ${adminToken}" "${config.publicUrl}/v1/slots?service=iom-counseling&office=bogota&case=${cases[2].id}&from=${today}&to=${inFourWeeks}"

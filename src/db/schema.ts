@@ -149,7 +149,12 @@ export const cases = sqliteTable(
     createdBy: text("created_by").notNull(),
     ...stamps,
   },
-  (t) => [uniqueIndex("cases_reference").on(t.reference), index("cases_office").on(t.officeId, t.id)],
+  (t) => [
+    uniqueIndex("cases_reference").on(t.reference),
+    index("cases_office").on(t.officeId, t.id),
+    // The console's queue: an office's cases, oldest screening first, paged by (screenedAt, id).
+    index("cases_queue").on(t.officeId, t.screenedAt, t.id),
+  ],
 );
 
 export const users = sqliteTable(

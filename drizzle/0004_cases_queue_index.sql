@@ -1,0 +1,1 @@
+CREATE INDEX `cases_queue` ON `cases` (`office_id`,`screened_at`,`id`);
