@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import type { Ctx } from "../http/context.js";
 import { assertOffice } from "../http/auth.js";
 import { Problem, conflict, validationProblem, type FieldError } from "../http/problem.js";
-import { closures } from "../db/schema.js";
+import { LIVE_STATUSES, closures } from "../db/schema.js";
 import { localDateOf, type Slot } from "../slots/index.js";
 import { reschedule } from "./booking/transitions.js";
 import { appointmentHistory, daySheet, findAppointment, getAppointment, type AppointmentRow } from "./booking/read.js";
@@ -18,7 +18,7 @@ import { createClosure, getOffice, type ClosureRow, type OfficeRow } from "./off
 import { getService } from "./services.js";
 import { MAX_RANGE_DAYS, caseWindow, listSlots } from "./slots.js";
 
-const LIVE = new Set(["scheduled", "confirmed", "checked_in"]);
+const LIVE = new Set<string>(LIVE_STATUSES);
 /** Free times tried per appointment when others take them first (a race), before flagging it. */
 const ATTEMPTS = 8;
 const REASON_MAX = 300;

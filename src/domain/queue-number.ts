@@ -1,8 +1,7 @@
 // The number an applicant is called by in the waiting room instead of their name: the
 // appointment's place in its office's local day, ordered by start then id.
-import type { Ctx } from "../http/context.js";
 import { parseIsoDate, pad2 } from "../slots/calendar.js";
-import { daySheet, getAppointment, type AppointmentRow } from "./booking/read.js";
+import type { AppointmentRow } from "./booking/read.js";
 
 /**
  * The letter names the weekday (A = Monday … G = Sunday), never the service: a letter per
@@ -24,11 +23,4 @@ export const queueLabel = (localDate: string, position: number) => `${queueLette
  */
 export function queueLabels(day: Pick<AppointmentRow, "id" | "localDate">[]): Map<string, string> {
   return new Map(day.map((a, i) => [a.id, queueLabel(a.localDate, i + 1)]));
-}
-
-/** The queue number of one appointment (access checked like reading it). */
-export async function queueNumber(ctx: Ctx, id: string): Promise<string> {
-  const row = await getAppointment(ctx, id);
-  const day = await daySheet(ctx, row.officeId, row.localDate);
-  return queueLabels(day).get(row.id)!;
 }

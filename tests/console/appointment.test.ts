@@ -1,35 +1,22 @@
 // The appointment page: details, history, messages, and the changes staff make from it
 // (cancel, move within the window, move outside it with a reason), refusals included.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { at, booking, bookingApp, newCase, type TestApp } from "../helpers/booking.js";
-import { bogota, token } from "../helpers/fixtures.js";
-import { postForms, session, textOf, type Session } from "../helpers/console.js";
+import { at, type TestApp } from "../helpers/booking.js";
+import { appointmentState, bookAt, deskApp, postForms, quitoScheduler, textOf, type Session } from "../helpers/console.js";
 
 let t: TestApp;
 let desk: Session;
 let apt: { id: string; reference: string };
 let page: string;
 
-async function bookAt(start: string) {
-  const caseId = await newCase(t);
-  const res = await t.post("/v1/appointments", booking(caseId, start));
-  if (res.status !== 201) throw new Error(`booking: ${res.status} ${res.text}`);
-  return { id: res.json.id as string, reference: (await t.get(`/v1/cases/${caseId}`)).json.reference as string };
-}
-
 beforeEach(async () => {
-  t = await bookingApp();
-  desk = session(t, await token(t, { role: "scheduler", officeIds: ["bogota"] }));
-  apt = await bookAt(at("09:00"));
+  ({ t, desk } = await deskApp());
+  apt = await bookAt(t, at("09:00"));
   page = `/console/appointments/${apt.id}`;
 });
 afterEach(() => t.close());
 
-/** What a refused change must leave alone: the appointment, its history and its outbox. */
-async function state(id = apt.id) {
-  const [a, history, outbox] = await Promise.all([t.get(`/v1/appointments/${id}`), t.get(`/v1/appointments/${id}/history`), t.get(`/v1/notifications?appointmentId=${id}`)]);
-  return { apt: a.json, history: history.json.items, outbox: outbox.json.items.length };
-}
+const state = (id = apt.id) => appointmentState(t, id);
 
 describe("the appointment page", () => {
   it("shows the details, the history and every message with its status", async () => {
@@ -127,7 +114,7 @@ describe("rescheduling within the window", () => {
   });
 
   it("shows the next free starts when someone took the time first, and changes nothing", async () => {
-    await bookAt(at("09:00", "2026-12-09"));
+    await bookAt(t, at("09:00", "2026-12-09"));
     const before = await state();
     const res = await desk.post(`${page}/reschedule`, { start: "2026-12-09T14:00:00Z" });
     expect(res.status).toBe(409);
@@ -194,8 +181,7 @@ describe("moving outside the window", () => {
 
 describe("another office's scheduler", () => {
   it("gets a 403 for the page and every form, and nothing changes", async () => {
-    await t.post("/v1/offices", bogota({ id: "quito", name: "SMO Quito", country: "EC", timeZone: "America/Guayaquil", address: "Av. Amazonas, Quito" }));
-    const stranger = session(t, await token(t, { role: "scheduler", officeIds: ["quito"] }));
+    const stranger = await quitoScheduler(t);
     const before = await state();
     for (const path of [page, `${page}?week=2026-12-07`, `${page}/slip`]) {
       const res = await stranger.get(path);

@@ -2,8 +2,8 @@
 // a booking can be refused, with office scopes held.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { at, booking, bookingApp, newCase, weekdays, type TestApp } from "../helpers/booking.js";
-import { bogota, counselor } from "../helpers/fixtures.js";
-import { session, textOf, type Session } from "../helpers/console.js";
+import { counselor } from "../helpers/fixtures.js";
+import { quitoScheduler, session, textOf, type Session } from "../helpers/console.js";
 
 let t: TestApp;
 let desk: Session;
@@ -233,9 +233,7 @@ describe("another office's case", () => {
   let quitoDesk: Session;
 
   beforeEach(async () => {
-    expect((await t.post("/v1/offices", bogota({ id: "quito", name: "SMO Quito", country: "EC", timeZone: "America/Guayaquil" }))).status).toBe(201);
-    const user = await t.post("/v1/users", { name: "Quito desk", email: "uio@example.org", role: "scheduler", officeIds: ["quito"] });
-    quitoDesk = session(t, user.json.token);
+    quitoDesk = await quitoScheduler(t);
     quitoCase = await newCase(t, { reference: "UIO-1", officeId: "quito" });
   });
 

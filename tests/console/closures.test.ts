@@ -2,9 +2,9 @@
 // Counselor Ana works weekdays 09:00–13:00 in Bogotá (UTC−5); the cases' window is
 // 2026-12-04 … 2026-12-18; 2026-12-10 is a Thursday.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { at, booking, bookingApp, newCase, type TestApp } from "../helpers/booking.js";
-import { bogota, token } from "../helpers/fixtures.js";
-import { postForms, session, textOf, type Session } from "../helpers/console.js";
+import { at, bookingApp, type TestApp } from "../helpers/booking.js";
+import { token } from "../helpers/fixtures.js";
+import { bookAt, postForms, quitoScheduler, session, textOf, type Session } from "../helpers/console.js";
 
 const CLOSED = "2026-12-10";
 const DAY_PAGE = `/console/closures/bogota/${CLOSED}`;
@@ -20,14 +20,6 @@ beforeEach(async () => {
   s = session(t, res.json.token);
 });
 afterEach(() => t.close());
-
-async function book(start: string, over: Record<string, unknown> = {}) {
-  const caseId = await newCase(t, over);
-  const res = await t.post("/v1/appointments", booking(caseId, start));
-  if (res.status !== 201) throw new Error(`book: ${res.status} ${res.text}`);
-  const reference = (await t.get(`/v1/cases/${caseId}`)).json.reference as string;
-  return { id: res.json.id as string, caseId, reference };
-}
 
 const closuresOf = async () => (await t.get("/v1/offices/bogota/closures")).json.items as { id: string; date: string; reason: string }[];
 const slotsOn = async (date: string, to: string) => (await t.get(`/v1/slots?service=iom-counseling&office=bogota&from=${date}&to=${to}`)).json.slots as unknown[];
@@ -52,8 +44,8 @@ describe("closing a day", () => {
   });
 
   it("closes the day, after which the slot engine offers nothing on it, and lists its appointments", async () => {
-    const a = await book(at("09:00", CLOSED));
-    const b = await book(at("11:00", CLOSED));
+    const a = await bookAt(t, at("09:00", CLOSED));
+    const b = await bookAt(t, at("11:00", CLOSED));
     expect(await slotsOn(CLOSED, "2026-12-11")).toHaveLength(2); // 10:00 and 12:00
 
     const res = await closeDay({ date: CLOSED, reason: "Water cut in the building" });
@@ -120,9 +112,9 @@ describe("moving a closed day's appointments", () => {
   it("moves each to the first free time in its window, flags the one that cannot move, and says so", async () => {
     await t.patch("/v1/services/iom-counseling", { window: { minDays: 20, maxDays: 20 } });
     // Windows: 2026-12-10 only (stuck), and 2026-12-10 … 2026-12-13 (extended by three days).
-    const stuck = await book(at("09:00", CLOSED));
-    const first = await book(at("10:00", CLOSED));
-    const second = await book(at("12:00", CLOSED));
+    const stuck = await bookAt(t, at("09:00", CLOSED));
+    const first = await bookAt(t, at("10:00", CLOSED));
+    const second = await bookAt(t, at("12:00", CLOSED));
     for (const c of [first, second]) await t.post(`/v1/cases/${c.caseId}/extensions`, { days: 3, reason: "Looking for a sponsor" });
     await closeDay({ date: CLOSED, reason: "Water cut" });
 
@@ -166,8 +158,8 @@ describe("moving a closed day's appointments", () => {
   });
 
   it("shows only this office's moves, whatever ids the address names", async () => {
-    const a = await book(at("09:00", CLOSED));
-    const elsewhere = await book(at("09:00", "2026-12-09"));
+    const a = await bookAt(t, at("09:00", CLOSED));
+    const elsewhere = await bookAt(t, at("09:00", "2026-12-09"));
     await t.post(`/v1/appointments/${elsewhere.id}/reschedule`, { start: at("11:00", "2026-12-09") });
     await closeDay({ date: CLOSED, reason: "Water cut" });
     await s.post(`${DAY_PAGE}/move`);
@@ -181,7 +173,7 @@ describe("moving a closed day's appointments", () => {
 
 describe("reopening", () => {
   it("removes the closure: the day can be booked again and moved appointments stay moved", async () => {
-    const a = await book(at("09:00", CLOSED));
+    const a = await bookAt(t, at("09:00", CLOSED));
     await closeDay({ date: CLOSED, reason: "Water cut" });
     await s.post(`${DAY_PAGE}/move`);
     const [closure] = await closuresOf();
@@ -196,9 +188,8 @@ describe("reopening", () => {
 
 describe("office scope", () => {
   it("refuses another office's scheduler on every route with a 403 page, and changes nothing", async () => {
-    await t.post("/v1/offices", bogota({ id: "quito", name: "SMO Quito", country: "EC", timeZone: "America/Guayaquil" }));
-    const other = session(t, await token(t, { role: "scheduler", officeIds: ["quito"] }));
-    const a = await book(at("09:00", CLOSED));
+    const other = await quitoScheduler(t);
+    const a = await bookAt(t, at("09:00", CLOSED));
     await closeDay({ date: CLOSED, reason: "Water cut" });
     const [closure] = await closuresOf();
 

@@ -1,32 +1,17 @@
 // The day sheet: an office's local day, queue numbers, the status changes the desk makes, and
 // the printable slip.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { at, booking, bookingApp, newCase, type TestApp } from "../helpers/booking.js";
-import { bogota, token } from "../helpers/fixtures.js";
-import { postForms, session, textOf, type Session } from "../helpers/console.js";
+import { at, type TestApp } from "../helpers/booking.js";
+import { appointmentState, bookAt, deskApp, postForms, quitoScheduler, textOf, type Session } from "../helpers/console.js";
 
 let t: TestApp;
 let desk: Session;
 
 beforeEach(async () => {
-  t = await bookingApp();
-  desk = session(t, await token(t, { role: "scheduler", officeIds: ["bogota"] }));
+  ({ t, desk } = await deskApp());
 });
 afterEach(() => t.close());
 
-async function bookAt(start: string, caseOver: Record<string, unknown> = {}) {
-  const caseId = await newCase(t, caseOver);
-  const res = await t.post("/v1/appointments", booking(caseId, start));
-  if (res.status !== 201) throw new Error(`booking: ${res.status} ${res.text}`);
-  const reference = (await t.get(`/v1/cases/${caseId}`)).json.reference as string;
-  return { id: res.json.id as string, caseId, reference };
-}
-
-/** What a refused change must leave alone: the appointment, its history and its outbox. */
-async function stateOf(id: string) {
-  const [apt, history, outbox] = await Promise.all([t.get(`/v1/appointments/${id}`), t.get(`/v1/appointments/${id}/history`), t.get(`/v1/notifications?appointmentId=${id}`)]);
-  return { apt: apt.json, history: history.json.items.length, outbox: outbox.json.items.length };
-}
 
 const DAY = "/console/day?office=bogota&date=2026-12-07";
 
@@ -34,10 +19,10 @@ describe("the day sheet", () => {
   it("lists the local day in the office's zone: 23:30 is on it, 00:30 of the next day is not", async () => {
     await t.patch("/v1/offices/bogota", { hours: [{ days: ["MO", "TU", "WE", "TH", "FR", "SA", "SU"], start: "00:00", end: "24:00" }] });
     await t.put("/v1/staff/ana/availability", [{ rrule: "FREQ=DAILY", start: "00:00", end: "24:00", officeId: "bogota" }]);
-    const late = await bookAt("2026-12-09T23:30:00-05:00");
-    const morning = await bookAt("2026-12-09T09:00:00-05:00");
-    const nextDay = await bookAt("2026-12-10T00:30:00-05:00");
-    const justAfterMidnight = await bookAt("2026-12-09T00:00:00-05:00");
+    const late = await bookAt(t, "2026-12-09T23:30:00-05:00");
+    const morning = await bookAt(t, "2026-12-09T09:00:00-05:00");
+    const nextDay = await bookAt(t, "2026-12-10T00:30:00-05:00");
+    const justAfterMidnight = await bookAt(t, "2026-12-09T00:00:00-05:00");
 
     const res = await desk.get("/console/day?office=bogota&date=2026-12-09");
     expect(res.status).toBe(200);
@@ -65,7 +50,7 @@ describe("the day sheet", () => {
   });
 
   it("shows each appointment with its number, names, status, buttons and links", async () => {
-    const a = await bookAt(at("10:00"));
+    const a = await bookAt(t, at("10:00"));
     const res = await desk.get(DAY);
     const text = textOf(res.text);
     expect(text).toContain(`10:00–11:00 A-01 ${a.reference} IOM counseling session Ana Counselor — Scheduled Confirm Check in No-show Slip Open`);
@@ -96,7 +81,7 @@ describe("the day sheet", () => {
 
 describe("status changes from the day sheet", () => {
   it("checks in on the appointment's day and comes back to the sheet saying so", async () => {
-    const a = await bookAt(at("09:00"));
+    const a = await bookAt(t, at("09:00"));
     t.clock.set(Date.parse("2026-12-07T14:05:00Z"));
     const res = await desk.post(`/console/appointments/${a.id}/status`, { action: "check_in", back: DAY });
     expect(res.status).toBe(303);
@@ -113,26 +98,26 @@ describe("status changes from the day sheet", () => {
   });
 
   it("refuses check-in the day before: the sheet again with the reason and a 409, nothing changed", async () => {
-    const a = await bookAt(at("09:00"));
+    const a = await bookAt(t, at("09:00"));
     t.clock.set(Date.parse("2026-12-06T15:00:00Z"));
-    const before = await stateOf(a.id);
+    const before = await appointmentState(t, a.id);
     const res = await desk.post(`/console/appointments/${a.id}/status`, { action: "check_in", back: DAY });
     expect(res.status).toBe(409);
     const text = textOf(res.text);
     expect(text).toContain("Check-in is only possible on the appointment's day (2026-12-07); today is 2026-12-06 at the office.");
     expect(text).toContain("SMO Bogotá · Monday 7 December 2026");
     expect(res.text).toContain('role="alert"');
-    expect(await stateOf(a.id)).toEqual(before);
+    expect(await appointmentState(t, a.id)).toEqual(before);
   });
 
   it("refuses a no-show before the start, and records one after it", async () => {
-    const a = await bookAt(at("09:00"));
+    const a = await bookAt(t, at("09:00"));
     t.clock.set(Date.parse("2026-12-07T13:30:00Z"));
-    const before = await stateOf(a.id);
+    const before = await appointmentState(t, a.id);
     const res = await desk.post(`/console/appointments/${a.id}/status`, { action: "no_show", back: DAY });
     expect(res.status).toBe(409);
     expect(textOf(res.text)).toContain("A no-show can only be recorded after the appointment's start.");
-    expect(await stateOf(a.id)).toEqual(before);
+    expect(await appointmentState(t, a.id)).toEqual(before);
 
     t.clock.set(Date.parse("2026-12-07T14:20:00Z"));
     const later = await desk.post(`/console/appointments/${a.id}/status`, { action: "no_show", back: DAY });
@@ -141,12 +126,12 @@ describe("status changes from the day sheet", () => {
   });
 
   it("refuses an unknown action naming the field, and never goes back outside the console", async () => {
-    const a = await bookAt(at("09:00"));
-    const before = await stateOf(a.id);
+    const a = await bookAt(t, at("09:00"));
+    const before = await appointmentState(t, a.id);
     const bad = await desk.post(`/console/appointments/${a.id}/status`, { action: "delete", back: DAY });
     expect(bad.status).toBe(422);
     expect(textOf(bad.text)).toContain("action: choose one of confirm, check_in, complete or no_show.");
-    expect(await stateOf(a.id)).toEqual(before);
+    expect(await appointmentState(t, a.id)).toEqual(before);
 
     const res = await desk.post(`/console/appointments/${a.id}/status`, { action: "confirm", back: "https://evil.example/console" });
     expect(res.status).toBe(303);
@@ -163,9 +148,9 @@ describe("status changes from the day sheet", () => {
 
 describe("the slip", () => {
   it("shows the queue number, the time in the case's language and the office, never the name, email, phone or service", async () => {
-    const ten = await bookAt(at("10:00"));
-    const nine = await bookAt(at("09:00"));
-    const eleven = await bookAt(at("11:00"), { language: "ht" });
+    const ten = await bookAt(t, at("10:00"));
+    const nine = await bookAt(t, at("09:00"));
+    const eleven = await bookAt(t, at("11:00"), { language: "ht" });
     const res = await desk.get(`/console/appointments/${ten.id}/slip`);
     expect(res.status).toBe(200);
     expect(res.text).toContain('<p class="number">A-02</p>');
@@ -183,8 +168,8 @@ describe("the slip", () => {
   });
 
   it("keeps every number when an earlier appointment is cancelled", async () => {
-    const nine = await bookAt(at("09:00"));
-    const ten = await bookAt(at("10:00"));
+    const nine = await bookAt(t, at("09:00"));
+    const ten = await bookAt(t, at("10:00"));
     expect((await t.post(`/v1/appointments/${nine.id}/cancel`, { reason: "Applicant asked" })).status).toBe(200);
     expect((await desk.get(`/console/appointments/${ten.id}/slip`)).text).toContain('<p class="number">A-02</p>');
     const cancelled = await desk.get(`/console/appointments/${nine.id}/slip`);
@@ -195,11 +180,10 @@ describe("the slip", () => {
 
 describe("another office's scheduler", () => {
   it("gets a 403 for the sheet, the slip and the status form, and nothing changes", async () => {
-    await t.post("/v1/offices", bogota({ id: "quito", name: "SMO Quito", country: "EC", timeZone: "America/Guayaquil", address: "Av. Amazonas, Quito" }));
-    const stranger = session(t, await token(t, { role: "scheduler", officeIds: ["quito"] }));
-    const a = await bookAt(at("09:00"));
+    const stranger = await quitoScheduler(t);
+    const a = await bookAt(t, at("09:00"));
     t.clock.set(Date.parse("2026-12-07T14:05:00Z"));
-    const before = await stateOf(a.id);
+    const before = await appointmentState(t, a.id);
     for (const path of [DAY, `/console/appointments/${a.id}/slip`]) {
       const res = await stranger.get(path);
       expect(res.status).toBe(403);
@@ -209,7 +193,7 @@ describe("another office's scheduler", () => {
       const res = await stranger.post(`/console/appointments/${a.id}/status`, { action, back: DAY });
       expect(res.status).toBe(403);
     }
-    expect(await stateOf(a.id)).toEqual(before);
+    expect(await appointmentState(t, a.id)).toEqual(before);
     // Their own office's sheet is theirs to see.
     const own = await stranger.get("/console/day");
     expect(own.status).toBe(200);

@@ -2,9 +2,8 @@
 // fixture of tests/domain/figures-fixture.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
-import { bogota, counselor, token } from "../helpers/fixtures.js";
-import { bookingApp } from "../helpers/booking.js";
-import { session, textOf, type Session } from "../helpers/console.js";
+import { counselor, token } from "../helpers/fixtures.js";
+import { deskApp, quitoScheduler, schedulerOf, session, textOf, type Session } from "../helpers/console.js";
 import { SESSION_COOKIE } from "../../src/routes/console/session.js";
 import { FINAL_NOW, figuresApp, PERIOD } from "../domain/figures-fixture.js";
 
@@ -57,12 +56,11 @@ describe("figures of the hand-worked office", () => {
   beforeAll(async () => {
     ({ t } = await figuresApp());
     // A second office with its own counselor and nothing booked, and a scheduler of it alone.
-    expect((await t.post("/v1/offices", bogota({ id: "quito", name: "SMO Quito", country: "EC", timeZone: "America/Guayaquil", address: "Av. Amazonas, Quito" }))).status).toBe(201);
+    stranger = await quitoScheduler(t);
     expect((await t.post("/v1/staff", counselor({ id: "caro", name: "Caro Counselor", email: "caro@example.org", officeIds: ["quito"] }))).status).toBe(201);
     expect((await t.put("/v1/staff/caro/availability", [{ rrule: "FREQ=WEEKLY;BYDAY=TU", start: "08:00", end: "10:00", officeId: "quito" }])).status).toBe(200);
     admin = session(t, await token(t, { role: "admin" }));
-    desk = session(t, await token(t, { role: "scheduler", officeIds: ["bogota"] }));
-    stranger = session(t, await token(t, { role: "scheduler", officeIds: ["quito"] }));
+    desk = await schedulerOf(t);
   }, 30_000);
   afterAll(() => t.close());
 
@@ -213,11 +211,11 @@ describe("CSV text cells", () => {
   afterAll(() => t.close());
 
   it("neutralises spreadsheet formulas and quotes what needs quoting", async () => {
-    t = await bookingApp();
+    let desk: Session;
+    ({ t, desk } = await deskApp());
     expect((await t.patch("/v1/offices/bogota", { name: '=HYPERLINK("http://evil.example","Bogotá, centre")' })).status).toBe(200);
     expect((await t.patch("/v1/services/iom-counseling", { name: "+1-2" })).status).toBe(200);
     expect((await t.patch("/v1/staff/ana", { name: "@SUM(A1:A9)" })).status).toBe(200);
-    const desk = session(t, await token(t, { role: "scheduler", officeIds: ["bogota"] }));
     const csv = await desk.get("/console/figures.csv?from=2026-12-07&to=2026-12-07");
     expect(csv.status).toBe(200);
     expect(csv.text.split("\r\n")[1]).toBe(`bogota,"'=HYPERLINK(""http://evil.example"",""Bogotá, centre"")",America/Bogota,iom-counseling,'+1-2,2026-12-07,2026-12-07,0,0,0,0,0,,0,,,0,`);

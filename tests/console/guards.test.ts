@@ -3,8 +3,8 @@
 // A new console route without a row here fails the first test.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { at, bookingApp, booking, newCase, type TestApp } from "../helpers/booking.js";
-import { bogota, token } from "../helpers/fixtures.js";
-import { session, type Session } from "../helpers/console.js";
+import { bogota } from "../helpers/fixtures.js";
+import { schedulerOf, type Session } from "../helpers/console.js";
 import { dumpTables } from "../security/db.js";
 
 let t: TestApp;
@@ -49,8 +49,8 @@ const send = (s: Session, route: string, options?: { csrf?: string | null }) => 
 beforeAll(async () => {
   t = await bookingApp();
   await t.post("/v1/offices", bogota({ id: "lima", name: "SMO Lima", country: "PE", timeZone: "America/Lima" }));
-  own = session(t, await token(t, { role: "scheduler", officeIds: ["bogota"] }));
-  foreign = session(t, await token(t, { role: "scheduler", officeIds: ["lima"] }));
+  own = await schedulerOf(t);
+  foreign = await schedulerOf(t, "lima");
   caseId = await newCase(t);
   const other = await newCase(t);
   appointmentId = (await t.post("/v1/appointments", booking(other, at("09:00")))).json.id;

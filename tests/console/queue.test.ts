@@ -1,9 +1,9 @@
 // The queue page: which cases wait, in which order, where each stands in its window, search,
 // pages, and office scopes.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { at, booking, bookingApp, newCase, type TestApp } from "../helpers/booking.js";
-import { bogota, token } from "../helpers/fixtures.js";
-import { session, textOf, type Session } from "../helpers/console.js";
+import { at, booking, newCase, type TestApp } from "../helpers/booking.js";
+import { token } from "../helpers/fixtures.js";
+import { deskApp, quito, session, textOf, type Session } from "../helpers/console.js";
 import { caseQueue } from "../../src/domain/queue.js";
 import { Problem } from "../../src/http/problem.js";
 
@@ -11,16 +11,13 @@ let t: TestApp;
 let desk: Session;
 
 beforeEach(async () => {
-  t = await bookingApp();
-  desk = session(t, await token(t, { role: "scheduler", officeIds: ["bogota"] }));
+  ({ t, desk } = await deskApp());
 });
 afterEach(() => t.close());
 
 /** The table's rows, as text, in page order. */
 const rows = (html: string) => [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => textOf(m[1]!)).filter((r) => !r.startsWith("Reference"));
 const references = (html: string) => rows(html).map((r) => r.split(" ")[0]);
-
-const quito = () => bogota({ id: "quito", name: "SMO Quito", country: "EC", timeZone: "America/Guayaquil", address: "Av. Amazonas, Quito" });
 
 describe("what waits, in which order", () => {
   it("lists cases without a live appointment, oldest screening first, with service, window and days left", async () => {

@@ -1,6 +1,8 @@
 // A signed-in console session driven through app.request(): its cookie on every request, and
-// the session's form token added to every form.
+// the session's form token added to every form. Also the setup the console tests share.
 import type { TestApp } from "./app.js";
+import { booking, bookingApp, newCase } from "./booking.js";
+import { bogota, token } from "./fixtures.js";
 import { formToken } from "../../src/http/form-token.js";
 import { FORM_PURPOSE, SESSION_COOKIE } from "../../src/routes/console/session.js";
 
@@ -57,4 +59,41 @@ export function postForms(html: string): { action: string; csrf: string }[] {
     action: m[1]!.replace(/&amp;/g, "&"),
     csrf: /name="csrf" value="([^"]*)"/.exec(m[2]!)?.[1] ?? "",
   }));
+}
+
+/** A second office, in another country and time zone. */
+export const quito = (over: Record<string, unknown> = {}) =>
+  bogota({ id: "quito", name: "SMO Quito", country: "EC", timeZone: "America/Guayaquil", address: "Av. Amazonas, Quito", ...over });
+
+/** A signed-in scheduler of one office. */
+export async function schedulerOf(t: TestApp, officeId = "bogota"): Promise<Session> {
+  return session(t, await token(t, { role: "scheduler", officeIds: [officeId] }));
+}
+
+/** Quito and a scheduler of it alone: the stranger of the office-scope tests. */
+export async function quitoScheduler(t: TestApp): Promise<Session> {
+  const res = await t.post("/v1/offices", quito());
+  if (res.status !== 201) throw new Error(`office: ${res.status} ${res.text}`);
+  return schedulerOf(t, "quito");
+}
+
+/** The booking fixture (tests/helpers/booking.ts) with a signed-in scheduler of Bogotá. */
+export async function deskApp(): Promise<{ t: TestApp; desk: Session }> {
+  const t = await bookingApp();
+  return { t, desk: await schedulerOf(t) };
+}
+
+/** A new case booked at `start` through the API. */
+export async function bookAt(t: TestApp, start: string, caseOver: Record<string, unknown> = {}) {
+  const caseId = await newCase(t, caseOver);
+  const res = await t.post("/v1/appointments", booking(caseId, start));
+  if (res.status !== 201) throw new Error(`booking: ${res.status} ${res.text}`);
+  const reference = (await t.get(`/v1/cases/${caseId}`)).json.reference as string;
+  return { id: res.json.id as string, caseId, reference };
+}
+
+/** What a refused change must leave alone: the appointment, its history and its outbox. */
+export async function appointmentState(t: TestApp, id: string) {
+  const [apt, history, outbox] = await Promise.all([t.get(`/v1/appointments/${id}`), t.get(`/v1/appointments/${id}/history`), t.get(`/v1/notifications?appointmentId=${id}`)]);
+  return { apt: apt.json, history: history.json.items, outbox: outbox.json.items.length };
 }

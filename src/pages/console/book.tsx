@@ -4,7 +4,9 @@ import type { CaseRow } from "../../domain/cases.js";
 import type { OfficeRow } from "../../domain/offices.js";
 import type { CaseWindow, WindowStanding } from "../../domain/queue.js";
 import type { ServiceRow } from "../../domain/services.js";
-import { LinkButton, Notice, PostForm, type Tone } from "../components.js";
+import type { Child } from "hono/jsx";
+import { LinkButton, Notice, PostForm } from "../components.js";
+import { DetailsTable, NoticeBox, type PageNotice } from "./parts.js";
 import { Standing } from "./queue.js";
 
 export interface SlotChoice {
@@ -45,7 +47,7 @@ export interface BookView {
   week: BookWeek | null;
   /** Why there is no week to show: the window is over, or nothing in it is free. */
   empty: "passed" | "full" | null;
-  message: { tone: Tone; text: string } | null;
+  message: PageNotice | null;
   nextSlots: SlotChoice[] | null;
   csrf: string;
 }
@@ -55,7 +57,7 @@ const bookPath = (view: BookView) => `/console/cases/${encodeURIComponent(view.c
 function SlotForm({ view, slot }: { view: BookView; slot: SlotChoice }) {
   const when = slot.day ? `${slot.day}, ${slot.time}` : slot.time;
   return (
-    <div style="padding:.25rem 0;border-top:1px solid #d6d6d0">
+    <div class="slot">
       <PostForm action={bookPath(view)} csrf={view.csrf}>
         <input type="hidden" name="service" value={view.service.id} />
         <input type="hidden" name="start" value={slot.start} />
@@ -76,7 +78,7 @@ function SlotForm({ view, slot }: { view: BookView; slot: SlotChoice }) {
 function CaseDetails({ view }: { view: BookView }) {
   const { caseRow: k, window } = view;
   const contact = [k.contactPhone, k.contactEmail].filter(Boolean).join(" · ");
-  const rows: [string, unknown][] = [
+  const rows: [string, Child][] = [
     ["Reference", <strong>{k.reference}</strong>],
     ["Office", view.office.name],
     ["Track", k.track],
@@ -89,20 +91,7 @@ function CaseDetails({ view }: { view: BookView }) {
     ["Legal status", k.legalStatus],
     ["Contact", contact || "—"],
   ];
-  return (
-    <table style="max-width:48rem">
-      <tbody>
-        {rows.map(([label, value]) => (
-          <tr>
-            <th scope="row" style="width:11rem">
-              {label}
-            </th>
-            <td>{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <DetailsTable rows={rows} />;
 }
 
 function Week({ view, week }: { view: BookView; week: BookWeek }) {
@@ -127,7 +116,7 @@ function Week({ view, week }: { view: BookView; week: BookWeek }) {
           ))}
         </div>
       )}
-      <div class="pager no-print" style="margin-top:1rem">
+      <div class="pager no-print">
         {week.previous ? <LinkButton href={week.previous}>← Previous week</LinkButton> : null}
         {week.next ? <LinkButton href={week.next}>Next week →</LinkButton> : null}
       </div>
@@ -140,11 +129,7 @@ export function BookPage({ view }: { view: BookView }) {
   const others = view.services.filter((s) => s.id !== view.service.id);
   return (
     <>
-      {view.message ? (
-        <Notice tone={view.message.tone}>
-          <p>{view.message.text}</p>
-        </Notice>
-      ) : null}
+      <NoticeBox notice={view.message} />
       {view.nextSlots ? (
         <section aria-labelledby="next-free">
           <h2 id="next-free">Next free times</h2>
@@ -153,10 +138,10 @@ export function BookPage({ view }: { view: BookView }) {
       ) : null}
       <CaseDetails view={view} />
       {others.length ? (
-        <p class="no-print">
+        <p class="no-print choices">
           Book another service instead:{" "}
           {others.map((s) => (
-            <a href={`${bookPath(view)}?service=${encodeURIComponent(s.id)}`} style="margin-right:1rem">
+            <a href={`${bookPath(view)}?service=${encodeURIComponent(s.id)}`}>
               {s.name}
             </a>
           ))}

@@ -1,11 +1,7 @@
 // Closures: the office's coming closures with the form that closes a day, and one closed day with
 // its appointments (still there, or moved off it).
-import { Button, Notice, PostForm, type Tone } from "../components.js";
-
-export interface OfficeChoice {
-  id: string;
-  name: string;
-}
+import { Button, Notice, PostForm } from "../components.js";
+import { NoticeBox, OfficeFilter, Table, type OfficeChoice, type PageNotice } from "./parts.js";
 
 export interface ClosureView {
   id: string;
@@ -16,51 +12,21 @@ export interface ClosureView {
   open: boolean;
 }
 
-export interface Message {
-  tone: Tone;
-  text: string;
-}
-
 export interface ClosuresProps {
   office: OfficeChoice & { timeZone: string };
   offices: OfficeChoice[];
   today: string;
   closures: ClosureView[];
   form: { date: string; reason: string };
-  message?: Message;
+  message?: PageNotice;
   csrf: string;
-}
-
-function OfficePicker({ office, offices }: { office: OfficeChoice; offices: OfficeChoice[] }) {
-  if (offices.length < 2) return null;
-  return (
-    <form method="get" action="/console/closures" class="row no-print">
-      <div>
-        <label for="office">Office</label>
-        <select id="office" name="office">
-          {offices.map((o) => (
-            <option value={o.id} selected={o.id === office.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" class="btn secondary">
-        Show
-      </button>
-    </form>
-  );
 }
 
 export function ClosuresPage({ office, offices, today, closures, form, message, csrf }: ClosuresProps) {
   return (
     <>
-      <OfficePicker office={office} offices={offices} />
-      {message ? (
-        <Notice tone={message.tone}>
-          <p>{message.text}</p>
-        </Notice>
-      ) : null}
+      {offices.length > 1 ? <OfficeFilter action="/console/closures" office={office} offices={offices} /> : null}
+      <NoticeBox notice={message} />
       <section class="card">
         <h2>Close a day at {office.name}</h2>
         <p class="muted">Nothing can be booked on a closed day. Its appointments are listed next, with a button that moves them all to the first free times.</p>
@@ -71,9 +37,9 @@ export function ClosuresPage({ office, offices, today, closures, form, message, 
               <label for="date">Date ({office.timeZone})</label>
               <input id="date" name="date" type="date" min={today} value={form.date} required />
             </div>
-            <div style="flex:1">
+            <div class="grow">
               <label for="reason">Reason</label>
-              <input id="reason" name="reason" type="text" maxlength={300} value={form.reason} required style="width:100%" />
+              <input id="reason" name="reason" type="text" maxlength={300} value={form.reason} required />
             </div>
             <Button kind="danger">Close the office that day</Button>
           </div>
@@ -83,33 +49,22 @@ export function ClosuresPage({ office, offices, today, closures, form, message, 
       {closures.length === 0 ? (
         <p class="muted">No closures from today on. Public holidays close the office too.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Kind</th>
-              <th scope="col" class="no-print">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {closures.map((c) => (
-              <tr>
-                <td>{c.when}</td>
-                <td>{c.reason}</td>
-                <td>{c.open ? "Open (a holiday worked)" : "Closed"}</td>
-                <td class="no-print">
-                  {c.date && !c.open ? <a href={`/console/closures/${office.id}/${c.date}`}>Appointments</a> : null}{" "}
-                  <PostForm action={`/console/closures/${office.id}/${c.id}/delete`} csrf={csrf}>
-                    <button type="submit" class="btn secondary small">
-                      {c.open ? "Remove" : "Reopen"}
-                    </button>
-                  </PostForm>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          columns={["When", "Reason", "Kind", { label: "Actions", class: "no-print" }]}
+          rows={closures.map((c) => [
+            c.when,
+            c.reason,
+            c.open ? "Open (a holiday worked)" : "Closed",
+            <>
+              {c.date && !c.open ? <a href={`/console/closures/${office.id}/${c.date}`}>Appointments</a> : null}{" "}
+              <PostForm action={`/console/closures/${office.id}/${c.id}/delete`} csrf={csrf}>
+                <button type="submit" class="btn secondary small">
+                  {c.open ? "Remove" : "Reopen"}
+                </button>
+              </PostForm>
+            </>,
+          ])}
+        />
       )}
     </>
   );
@@ -149,57 +104,27 @@ const appointmentLink = (id: string, text: string) => <a href={`/console/appoint
 
 function MovedTable({ moved, zone }: { moved: MovedView[]; zone: string }) {
   return (
-    <table>
-      <caption>Moved off this day (times in {zone})</caption>
-      <thead>
-        <tr>
-          <th scope="col">Case</th>
-          <th scope="col">Was</th>
-          <th scope="col">Now</th>
-          <th scope="col">Interviewer</th>
-        </tr>
-      </thead>
-      <tbody>
-        {moved.map((m) => (
-          <tr>
-            <td>{appointmentLink(m.id, m.reference)}</td>
-            <td>{m.from}</td>
-            <td>{m.to}</td>
-            <td>{m.fromStaff === m.toStaff ? m.toStaff : `${m.toStaff} (was ${m.fromStaff})`}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={`Moved off this day (times in ${zone})`}
+      columns={["Case", "Was", "Now", "Interviewer"]}
+      rows={moved.map((m) => [appointmentLink(m.id, m.reference), m.from, m.to, m.fromStaff === m.toStaff ? m.toStaff : `${m.toStaff} (was ${m.fromStaff})`])}
+    />
   );
 }
 
 function RemainingTable({ remaining, zone }: { remaining: RemainingView[]; zone: string }) {
   return (
-    <table>
-      <caption>Still on this day (times in {zone})</caption>
-      <thead>
-        <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Case</th>
-          <th scope="col">Interviewer</th>
-          <th scope="col">Status</th>
-          <th scope="col">Move</th>
-        </tr>
-      </thead>
-      <tbody>
-        {remaining.map((r) => (
-          <tr>
-            <td>{r.time}</td>
-            <td>{appointmentLink(r.id, r.reference)}</td>
-            <td>{r.interviewer}</td>
-            <td>
-              <span class={`badge ${r.status}`}>{r.status.replace("_", " ")}</span>
-            </td>
-            <td>{r.reason === null ? "Will move to the first free time" : <strong>Needs a call: {r.reason}</strong>}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={`Still on this day (times in ${zone})`}
+      columns={["Time", "Case", "Interviewer", "Status", "Move"]}
+      rows={remaining.map((r) => [
+        r.time,
+        appointmentLink(r.id, r.reference),
+        r.interviewer,
+        <span class={`badge ${r.status}`}>{r.status.replace("_", " ")}</span>,
+        r.reason === null ? "Will move to the first free time" : <strong class="flag">Needs a call: {r.reason}</strong>,
+      ])}
+    />
   );
 }
 

@@ -1,7 +1,8 @@
 // An office's day at the desk: every appointment of the local day by hour, with the queue
 // number the applicant holds and the status changes the desk makes as people arrive.
 import { LinkButton } from "../components.js";
-import { NoticeBox, StatusBadge, StatusButtons, type PageNotice } from "./appointment.js";
+import { NoticeBox, OfficeFilter, type PageNotice } from "./parts.js";
+import { StatusBadge, StatusButtons } from "./status.js";
 
 export interface DayRow {
   id: string;
@@ -28,37 +29,6 @@ export interface DaySheetProps {
   notice?: PageNotice | null;
 }
 
-// Times, numbers, references and badges read badly when broken over two lines.
-const NOWRAP = "white-space:nowrap";
-
-function Picker({ office, offices, date }: Pick<DaySheetProps, "office" | "offices" | "date">) {
-  return (
-    <form method="get" action="/console/day" class="row no-print">
-      {offices.length > 1 ? (
-        <div>
-          <label for="office">Office</label>
-          <select id="office" name="office">
-            {offices.map((o) => (
-              <option value={o.id} selected={o.id === office.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : (
-        <input type="hidden" name="office" value={office.id} />
-      )}
-      <div>
-        <label for="date">Date</label>
-        <input id="date" type="date" name="date" value={date} required />
-      </div>
-      <button type="submit" class="btn secondary">
-        Show
-      </button>
-    </form>
-  );
-}
-
 /** "12 appointments · 3 checked in · 1 cancelled". */
 function summary(rows: DayRow[]): string {
   const counts = new Map<string, number>();
@@ -72,7 +42,12 @@ export function DaySheetPage(p: DaySheetProps) {
   return (
     <>
       <NoticeBox notice={p.notice} />
-      <Picker office={p.office} offices={p.offices} date={p.date} />
+      <OfficeFilter action="/console/day" office={p.office} offices={p.offices}>
+        <div>
+          <label for="date">Date</label>
+          <input id="date" type="date" name="date" value={p.date} required />
+        </div>
+      </OfficeFilter>
       <p class="no-print">
         <LinkButton href={p.links.previous}>← Previous day</LinkButton>
         <LinkButton href={p.links.today}>Today</LinkButton>
@@ -111,18 +86,18 @@ export function DaySheetPage(p: DaySheetProps) {
               {p.rows
                 .filter((r) => r.hour === hour)
                 .map((r) => (
-                  <tr id={`a-${r.id}`} style={r.status === "cancelled" ? "color:#6b6b6b" : undefined}>
-                    <td style={NOWRAP}>{r.time}</td>
-                    <td style={NOWRAP}>
+                  <tr id={`a-${r.id}`} class={r.status === "cancelled" ? "cancelled" : undefined}>
+                    <td class="nowrap">{r.time}</td>
+                    <td class="nowrap">
                       <strong>{r.number}</strong>
                     </td>
-                    <td style={NOWRAP}>
+                    <td class="nowrap">
                       <a href={`/console/appointments/${r.id}`}>{r.reference}</a>
                     </td>
                     <td>{r.service}</td>
                     <td>{r.interviewer}</td>
                     <td>{r.room}</td>
-                    <td style={NOWRAP}>
+                    <td class="nowrap">
                       <StatusBadge status={r.status} />
                     </td>
                     <td class="no-print">

@@ -1,8 +1,10 @@
 // The queue: cases waiting for an appointment, oldest screening first, with where each stands
 // in its window. A GET form picks the office and searches by reference.
+import type { Child } from "hono/jsx";
 import type { OfficeRow } from "../../domain/offices.js";
 import type { QueueItem, WindowStanding } from "../../domain/queue.js";
 import { Notice } from "../components.js";
+import { OfficeFilter, Table } from "./parts.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -17,12 +19,8 @@ export function standingText({ opensIn, daysLeft }: WindowStanding): string {
 /** Passed in red, the last three days in amber: the cases to book first stand out. */
 export function Standing({ standing }: { standing: WindowStanding }) {
   const { daysLeft, opensIn } = standing;
-  const background = daysLeft < 0 ? "#f8d7d3" : opensIn <= 0 && daysLeft <= 3 ? "#fde7c2" : undefined;
-  return (
-    <span class="badge" style={background ? `background:${background}` : undefined}>
-      {standingText(standing)}
-    </span>
-  );
+  const urgency = daysLeft < 0 ? " late" : opensIn <= 0 && daysLeft <= 3 ? " warn" : "";
+  return <span class={`badge${urgency}`}>{standingText(standing)}</span>;
 }
 
 export function queueHref(params: { office?: string; q?: string; cursor?: string }) {
@@ -45,54 +43,30 @@ export interface QueueView {
 
 function Filters({ view }: { view: QueueView }) {
   return (
-    <form method="get" action="/console/queue" class="row no-print" role="search">
-      {view.offices.length > 1 ? (
-        <div>
-          <label for="office">Office</label>
-          <select id="office" name="office">
-            {view.offices.map((o) => (
-              <option value={o.id} selected={o.id === view.office.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : (
-        <input type="hidden" name="office" value={view.office.id} />
-      )}
+    <OfficeFilter action="/console/queue" office={view.office} offices={view.offices} search>
       <div>
         <label for="q">Case reference</label>
         <input id="q" name="q" type="search" value={view.q} placeholder="Whole reference or its start" autocomplete="off" />
       </div>
-      <button type="submit" class="btn secondary">
-        Show
-      </button>
-    </form>
+    </OfficeFilter>
   );
 }
 
-function Row({ item }: { item: QueueItem }) {
-  const { caseRow, service, window, standing } = item;
-  return (
-    <tr>
-      <td>
-        <strong>{caseRow.reference}</strong>
-      </td>
-      <td>{caseRow.screenedAt}</td>
-      <td>{service ? service.name : <span class="muted">No service books this track ({caseRow.track})</span>}</td>
-      <td>{window ? `${window.firstDate} – ${window.lastDate}` : "—"}</td>
-      <td>{standing ? <Standing standing={standing} /> : "—"}</td>
-      <td class="num">{caseRow.householdSize}</td>
-      <td>{caseRow.language}</td>
-      <td>
-        {service ? (
-          <a class="btn small" href={`/console/cases/${encodeURIComponent(caseRow.id)}/book?service=${encodeURIComponent(service.id)}`}>
-            Book
-          </a>
-        ) : null}
-      </td>
-    </tr>
-  );
+function cells({ caseRow, service, window, standing }: QueueItem): Child[] {
+  return [
+    <strong>{caseRow.reference}</strong>,
+    caseRow.screenedAt,
+    service ? service.name : <span class="muted">No service books this track ({caseRow.track})</span>,
+    window ? `${window.firstDate} – ${window.lastDate}` : "—",
+    standing ? <Standing standing={standing} /> : "—",
+    caseRow.householdSize,
+    caseRow.language,
+    service ? (
+      <a class="btn small" href={`/console/cases/${encodeURIComponent(caseRow.id)}/book?service=${encodeURIComponent(service.id)}`}>
+        Book
+      </a>
+    ) : null,
+  ];
 }
 
 export function QueuePage({ view }: { view: QueueView }) {
@@ -115,29 +89,10 @@ export function QueuePage({ view }: { view: QueueView }) {
       {items.length === 0 ? (
         <p>{q ? `No waiting case has a reference that starts with “${q}”.` : "No case is waiting for an appointment."}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Screened</th>
-              <th scope="col">Service</th>
-              <th scope="col">Window ({office.timeZone})</th>
-              <th scope="col">Days</th>
-              <th scope="col" class="num">
-                Household
-              </th>
-              <th scope="col">Language</th>
-              <th scope="col">
-                <span class="muted">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <Row item={item} />
-            ))}
-          </tbody>
-        </table>
+        <Table
+          columns={["Reference", "Screened", "Service", `Window (${office.timeZone})`, "Days", { label: "Household", class: "num" }, "Language", { label: <span class="muted">Action</span> }]}
+          rows={items.map(cells)}
+        />
       )}
       <div class="pager no-print">
         {view.later ? (

@@ -29,8 +29,6 @@ export function SlipPage(p: SlipProps) {
   const s = strings[p.language];
   return (
     <>
-      {/* Only the slip goes on paper: the console stylesheet hides the header, not the page title. */}
-      <style dangerouslySetInnerHTML={{ __html: "@media print{main>h1{display:none}}" }} />
       <p class="no-print">
         <LinkButton href={`/console/appointments/${p.id}`}>Back to the appointment</LinkButton>
         <span class="muted"> Print with the browser (Ctrl+P): only the slip is printed.</span>

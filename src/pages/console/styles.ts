@@ -1,5 +1,6 @@
 // The console's stylesheet: the applicant pages' base, made for a desk screen (1280 px wide,
-// a mouse) and for printing an appointment slip. Still one inline stylesheet, no requests.
+// a mouse) and for printing an appointment slip (alone: the slip page's title stays on screen).
+// Still one inline stylesheet, no requests, and no style attributes in the pages.
 import { css } from "../styles.js";
 
 export const consoleCss =
@@ -22,17 +23,31 @@ th{background:#ecece7;font-weight:700}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td form{display:inline}
 label{display:block;font-weight:700;margin:.5rem 0 .25rem}
-input[type=text],input[type=password],input[type=date],input[type=search],select,textarea{font:inherit;padding:.4rem .5rem;border:1px solid #8a8a85;border-radius:.25rem;background:#fff;min-height:2.5rem;max-width:100%}
+input[type=text],input[type=password],input[type=date],input[type=datetime-local],input[type=search],select,textarea{font:inherit;padding:.4rem .5rem;border:1px solid #8a8a85;border-radius:.25rem;background:#fff;min-height:2.5rem;max-width:100%}
 textarea{width:100%;min-height:4rem}
 select:focus-visible,textarea:focus-visible{outline:3px solid #e89b00;outline-offset:2px}
 .row{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.5rem 1rem;margin:0 0 1rem}
 .row label{margin-top:0}
+.grow{flex:1 1 24rem}
+.grow input{width:100%}
+.actions{display:flex;flex-wrap:wrap;gap:.25rem}
+.nowrap{white-space:nowrap}
+.pager{margin-top:1rem}
+.choices a{margin-right:1rem}
+table.details{max-width:48rem}
+table.details th{width:14rem}
+tr.cancelled{color:#6b6b6b}
+.slot{padding:.25rem 0;border-top:1px solid #d6d6d0}
+.chart{margin:0 0 1rem}
+.chart svg{max-width:100%;height:auto;background:#fff}
 .days{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:1rem}
 .days section{background:#fff;border:1px solid #d6d6d0;border-radius:.5rem;padding:.75rem}
 .days h3{margin:0 0 .5rem;font-size:1rem}
 .badge.checked_in,.badge.completed{background:#dcefe2}
-.badge.no_show{background:#fde7c2}
+.badge.no_show,.badge.warn{background:#fde7c2}
+.badge.late{background:#f8d7d3}
+.flag{color:#a3161b}
 .slip{max-width:24rem;border:2px dashed #8a8a85;background:#fff;padding:1rem 1.5rem}
 .slip .number{font-size:3rem;font-weight:800;line-height:1.1}
-@media print{header,.no-print{display:none}body{background:#fff}main{padding:0}.slip{border:0}}
+@media print{header,.no-print{display:none}body{background:#fff}main{padding:0}.slip{border:0}main:has(.slip)>h1{display:none}}
 `.replace(/\n/g, "");

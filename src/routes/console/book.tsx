@@ -14,10 +14,12 @@ import { windowStanding } from "../../domain/queue.js";
 import { listServices, type ServiceRow } from "../../domain/services.js";
 import { caseWindow, listSlots, MAX_RANGE_DAYS } from "../../domain/slots.js";
 import { listStaff } from "../../domain/staff.js";
-import { localDateWords, localTime } from "../../i18n/dates.js";
-import { formatUtcIso, isoDate, localDateOf, localDayOf, parseIsoDate, startOfLocalDay, type Slot, type SlotView } from "../../slots/index.js";
+import { localTime } from "../../i18n/dates.js";
+import { formatUtcIso, isoDate, localDateOf, localDayOf, parseIsoDate, type Slot, type SlotView } from "../../slots/index.js";
 import { mondayOf } from "../../slots/calendar.js";
 import { BookPage, type BookView, type BookWeek, type SlotChoice } from "../../pages/console/book.js";
+import { errorNotice } from "../../pages/console/parts.js";
+import { dayWords } from "./dates.js";
 import { consolePage, formOf } from "./render.js";
 import type { ConsoleEnv } from "./session.js";
 
@@ -58,19 +60,13 @@ async function liveAppointment(l: Loaded): Promise<AppointmentRow | null> {
   return null;
 }
 
-/** "Monday 7 December 2026", from noon of a local date: always inside that date, whatever the zone does at midnight. */
-function dayLabel(zone: string, day: number): string {
-  const noon = (startOfLocalDay(zone, day) ?? day * 86_400_000) + 12 * 3_600_000;
-  return `${localDateWords(noon, zone, "en")} ${isoDate(day).slice(0, 4)}`;
-}
-
 function choice(l: Loaded, slot: { start: number; end: number; staffIds: string[] }, withDay = false): SlotChoice {
   const zone = l.office.timeZone;
   return {
     start: formatUtcIso(slot.start),
     time: localTime(slot.start, zone),
     end: localTime(slot.end, zone),
-    day: withDay ? dayLabel(zone, localDayOf(zone, slot.start)) : undefined,
+    day: withDay ? dayWords(zone, localDayOf(zone, slot.start)) : undefined,
     staff: slot.staffIds.map((id) => ({ id, name: l.names.get(id) ?? id })),
   };
 }
@@ -114,10 +110,10 @@ async function weekOf(l: Loaded, requested: string | undefined): Promise<{ week:
   return {
     empty: null,
     week: {
-      label: `${dayLabel(zone, monday)} – ${dayLabel(zone, monday + 6)}`,
+      label: `${dayWords(zone, monday)} – ${dayWords(zone, monday + 6)}`,
       previous: monday > bounds[0] ? weekHref(monday - 7) : null,
       next: monday < bounds[1] ? weekHref(monday + 7) : null,
-      days: [...byDay].map(([day, slots]) => ({ label: dayLabel(zone, day), slots })),
+      days: [...byDay].map(([day, slots]) => ({ label: dayWords(zone, day), slots })),
     },
   };
 }
@@ -143,7 +139,7 @@ async function showBook(c: Context<ConsoleEnv>, l: Loaded, shown: Shown = {}) {
     standing: windowStanding(window, localDateOf(zone, l.ctx.deps.clock.now())),
     live: live && {
       id: live.id,
-      when: `${dayLabel(zone, localDayOf(zone, live.startAt))}, ${localTime(live.startAt, zone)}–${localTime(live.endAt, zone)}`,
+      when: `${dayWords(zone, localDayOf(zone, live.startAt))}, ${localTime(live.startAt, zone)}–${localTime(live.endAt, zone)}`,
       staffName: l.names.get(live.staffId) ?? live.staffId,
       status: live.status,
     },
@@ -156,21 +152,19 @@ async function showBook(c: Context<ConsoleEnv>, l: Loaded, shown: Shown = {}) {
   return consolePage(c, { title: `Book ${l.caseRow.reference}`, section: "queue", status: shown.status }, <BookPage view={view} />);
 }
 
-const error = (text: string) => ({ tone: "error" as const, text });
-
 /** Why book() refused, shown on the book page of the week that was tried. */
 async function refused(c: Context<ConsoleEnv>, l: Loaded, start: number, problem: Problem) {
   const week = localDateOf(l.office.timeZone, start);
   // Whatever the engine said, a live appointment of this case is the real reason (a form sent twice, say).
   const live = await liveAppointment(l);
-  if (live) return showBook(c, l, { status: 409, message: error(`Case ${l.caseRow.reference} already has an appointment for ${l.service.name}. Nothing new was booked.`) });
+  if (live) return showBook(c, l, { status: 409, message: errorNotice(`Case ${l.caseRow.reference} already has an appointment for ${l.service.name}. Nothing new was booked.`) });
   if (problem.kind === "slot-taken") {
     const nextSlots = (problem.extra.nextSlots as SlotView[] | undefined) ?? [];
     // The daily cap also answers slot-taken, with a detail of its own.
     const reason = problem.detail.startsWith("Someone") ? "Someone booked that time first." : problem.detail;
-    return showBook(c, l, { week, status: 409, message: error(`${reason} Pick one of the next free times below: one click books it.`), nextSlots });
+    return showBook(c, l, { week, status: 409, message: errorNotice(`${reason} Pick one of the next free times below: one click books it.`), nextSlots });
   }
-  return showBook(c, l, { week, status: problem.status, message: error(problem.detail) });
+  return showBook(c, l, { week, status: problem.status, message: errorNotice(problem.detail) });
 }
 
 export function registerBook(console: Hono<ConsoleEnv>) {
@@ -186,12 +180,12 @@ export function registerBook(console: Hono<ConsoleEnv>) {
     const start = form.start ? parseInstant(form.start) : null;
     if (start === null) {
       const text = form.start ? `start: '${form.start}' is not a time (an ISO 8601 instant with an offset).` : "start: choose a time to book.";
-      return showBook(c, l, { status: 422, message: error(text) });
+      return showBook(c, l, { status: 422, message: errorNotice(text) });
     }
     const staffId = form.staffId || undefined;
     if (staffId && !l.serving.has(staffId)) {
       const text = `staffId: '${staffId}' is not an interviewer of ${l.office.name} for ${l.service.name}.`;
-      return showBook(c, l, { week: localDateOf(l.office.timeZone, start), status: 422, message: error(text) });
+      return showBook(c, l, { week: localDateOf(l.office.timeZone, start), status: 422, message: errorNotice(text) });
     }
     let booked: AppointmentRow;
     try {

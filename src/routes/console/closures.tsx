@@ -7,32 +7,28 @@ import { ctxOf, type Ctx } from "../../http/context.js";
 import { Problem } from "../../http/problem.js";
 import { deleteClosure, listClosures, type ClosureRow, type OfficeRow } from "../../domain/offices.js";
 import { closeDay, closuresOn, isRealDate, moveAppointmentsOff, movesOffDay, stillOnDay } from "../../domain/closure-moves.js";
-import { getCase } from "../../domain/cases.js";
-import { getStaff } from "../../domain/staff.js";
 import { DAY_MS, dayNumber } from "../../domain/dates.js";
 import { localDateWords, localDateTimeWords } from "../../i18n/dates.js";
 import { localDateOf } from "../../slots/index.js";
-import { ClosedDayPage, ClosuresPage, type Message } from "../../pages/console/closures.js";
-import { consolePage, formOf } from "./render.js";
+import { ClosedDayPage, ClosuresPage } from "../../pages/console/closures.js";
+import { errorNotice, type PageNotice } from "../../pages/console/parts.js";
+import { deskNames } from "./names.js";
+import { consolePage, formOf, problemText } from "./render.js";
 import { pickOffice } from "./scope.js";
 import type { ConsoleEnv } from "./session.js";
 
-type C = Context<ConsoleEnv>;
-
 const when = (instant: number, zone: string) => localDateTimeWords(instant, zone, "en");
+/** "Thursday 10 December" for "2026-12-10"; the page shows the ISO date next to it. */
 const dateWords = (date: string) => localDateWords(dayNumber(date)! * DAY_MS + DAY_MS / 2, "UTC", "en");
 
-/** A refusal in words that name the field: "Reason is required: …". */
-function problemText(p: Problem): string {
-  const errors = p.extra.errors as { path: string; message: string }[] | undefined;
-  if (!errors?.length) return p.detail;
-  return errors.map((e) => `${e.path.charAt(0).toUpperCase()}${e.path.slice(1)} ${e.message}.`).join(" ");
+const NOT_A_DATE = "Date must be a date written YYYY-MM-DD.";
+
+function assertRealDate(date: string) {
+  if (!isRealDate(date)) throw new Problem(422, "validation", NOT_A_DATE);
 }
 
-const refusal = (error: unknown): Problem => {
-  if (error instanceof Problem && error.status < 500) return error;
-  throw error;
-};
+/** "Reason is required: say why the office is closed.": the field's name starts the sentence. */
+const closureProblemText = (p: Problem) => problemText(p, (e) => `${e.path.charAt(0).toUpperCase()}${e.path.slice(1)} ${e.message}.`);
 
 /** Every closure of the office (a few a year), read page by page. */
 async function allClosures(ctx: Ctx, officeId: string): Promise<ClosureRow[]> {
@@ -47,12 +43,12 @@ async function allClosures(ctx: Ctx, officeId: string): Promise<ClosureRow[]> {
   return rows;
 }
 
-async function listPage(c: C, requested: string | undefined, form: { date: string; reason: string }, message?: Message, status = 200) {
+async function listPage(c: Context<ConsoleEnv>, requested: string | undefined, form: { date: string; reason: string }, message?: PageNotice, status = 200) {
   const ctx = ctxOf(c);
   const { office, offices } = await pickOffice(ctx, requested);
-  const now = ctx.deps.clock.now();
-  const today = localDateOf(office.timeZone, now);
   const zone = office.timeZone;
+  const now = ctx.deps.clock.now();
+  const today = localDateOf(zone, now);
   const coming = (await allClosures(ctx, office.id))
     .filter((r) => (r.date !== null && r.date >= today) || (r.endAt !== null && r.endAt > now))
     .map((r) => ({ row: r, key: r.date ?? localDateOf(zone, r.startAt!) }))
@@ -68,42 +64,32 @@ async function listPage(c: C, requested: string | undefined, form: { date: strin
   return consolePage(c, { title: "Closures", section: "closures", status }, <ClosuresPage {...props} />);
 }
 
-/** Names for the page, looked up once each; an id stands in for what the actor may not see. */
-function namer(ctx: Ctx) {
-  const staff = new Map<string, Promise<string>>();
-  const cases = new Map<string, Promise<string>>();
-  const orId = (id: string) => (error: unknown) => (refusal(error), id);
-  return {
-    staff: (id: string) => staff.get(id) ?? staff.set(id, getStaff(ctx, id).then((s) => s.name, orId(id))).get(id)!,
-    reference: (id: string) => cases.get(id) ?? cases.set(id, getCase(ctx, id).then((k) => k.reference, orId(id))).get(id)!,
-  };
-}
-
-async function dayPage(c: C, office: OfficeRow, date: string) {
+async function dayPage(c: Context<ConsoleEnv>, office: OfficeRow, date: string) {
   const ctx = ctxOf(c);
   const closed = (await closuresOn(ctx, office.id, date)).filter((r) => !r.open);
   if (!closed.length) throw new Problem(404, "not-found", `${office.name} is not closed on ${date}. Close the day on the Closures page first.`);
   const zone = office.timeZone;
-  const names = namer(ctx);
+  // `?moved=` names the appointments a move just made; their moves are read back from history.
   const movedParam = c.req.query("moved");
   const ids = (movedParam ?? "").split(",").filter((id) => /^[\w-]{1,64}$/.test(id)).slice(0, 200);
-  const moves = movedParam === undefined ? undefined : await movesOffDay(ctx, office.id, date, ids);
-  const moved = moves && (await Promise.all(moves.map(async (m) => ({
+  const [moves, still] = await Promise.all([movedParam === undefined ? undefined : movesOffDay(ctx, office.id, date, ids), stillOnDay(ctx, office.id, date)]);
+  const names = await deskNames(ctx, office.id, [...(moves ?? []), ...still.map((s) => s.appointment)]);
+  const moved = moves?.map((m) => ({
     id: m.appointmentId,
-    reference: await names.reference(m.caseId),
+    reference: names.reference(m.caseId),
     from: when(m.from.start, zone),
     to: when(m.to.start, zone),
-    fromStaff: await names.staff(m.from.staffId),
-    toStaff: await names.staff(m.to.staffId),
-  }))));
-  const remaining = await Promise.all((await stillOnDay(ctx, office.id, date)).map(async ({ appointment: a, reason }) => ({
+    fromStaff: names.interviewer(m.from.staffId),
+    toStaff: names.interviewer(m.to.staffId),
+  }));
+  const remaining = still.map(({ appointment: a, reason }) => ({
     id: a.id,
-    reference: await names.reference(a.caseId),
+    reference: names.reference(a.caseId),
     time: when(a.startAt, zone),
-    interviewer: await names.staff(a.staffId),
+    interviewer: names.interviewer(a.staffId),
     status: a.status,
     reason,
-  })));
+  }));
   const props = { office, date, dateWords: dateWords(date), closures: closed, moved, remaining, csrf: c.var.csrf };
   return consolePage(c, { title: `Closed: ${date}`, section: "closures" }, <ClosedDayPage {...props} />);
 }
@@ -111,10 +97,11 @@ async function dayPage(c: C, office: OfficeRow, date: string) {
 export function registerClosures(console: Hono<ConsoleEnv>) {
   console.get("/closures", async (c) => {
     const date = c.req.query("date") ?? "";
+    const office = c.req.query("office");
+    if (date && !isRealDate(date)) return listPage(c, office, { date: "", reason: "" }, errorNotice(NOT_A_DATE), 422);
     const reopened = c.req.query("reopened") !== undefined;
-    if (date && !isRealDate(date)) return listPage(c, c.req.query("office"), { date: "", reason: "" }, { tone: "error", text: "Date must be a date written YYYY-MM-DD." }, 422);
-    const message: Message | undefined = reopened ? { tone: "ok", text: "The closure was removed: the day can be booked again. Appointments moved off it stay at their new times." } : undefined;
-    return listPage(c, c.req.query("office"), { date, reason: "" }, message);
+    const message: PageNotice | undefined = reopened ? { tone: "ok", text: "The closure was removed: the day can be booked again. Appointments moved off it stay at their new times." } : undefined;
+    return listPage(c, office, { date, reason: "" }, message);
   });
 
   console.post("/closures", async (c) => {
@@ -125,22 +112,22 @@ export function registerClosures(console: Hono<ConsoleEnv>) {
       const { closure } = await closeDay(ctxOf(c), office.id, input);
       return c.redirect(`/console/closures/${office.id}/${closure.date}`, 303);
     } catch (error) {
-      const p = refusal(error);
-      return listPage(c, office.id, input, { tone: "error", text: problemText(p) }, p.status);
+      if (!(error instanceof Problem) || error.status >= 500) throw error;
+      return listPage(c, office.id, input, errorNotice(closureProblemText(error)), error.status);
     }
   });
 
   console.get("/closures/:officeId/:date", async (c) => {
     const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"));
     const date = c.req.param("date");
-    if (!isRealDate(date)) throw new Problem(422, "validation", "Date must be a date written YYYY-MM-DD.");
+    assertRealDate(date);
     return dayPage(c, office, date);
   });
 
   console.post("/closures/:officeId/:date/move", async (c) => {
     const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"));
     const date = c.req.param("date");
-    if (!isRealDate(date)) throw new Problem(422, "validation", "Date must be a date written YYYY-MM-DD.");
+    assertRealDate(date);
     const { moved } = await moveAppointmentsOff(ctxOf(c), office.id, date);
     return c.redirect(`/console/closures/${office.id}/${date}?moved=${moved.map((m) => m.appointmentId).join(",")}`, 303);
   });

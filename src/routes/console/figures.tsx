@@ -4,14 +4,15 @@
 import type { Context, Hono } from "hono";
 import { ctxOf } from "../../http/context.js";
 import { assertOffice } from "../../http/auth.js";
-import { Problem, fieldProblem, type FieldError } from "../../http/problem.js";
+import { Problem, fieldProblem } from "../../http/problem.js";
 import { computeFigures, type Figures, type FiguresQuery } from "../../domain/figures.js";
 import { addDays, dayNumber } from "../../domain/dates.js";
 import { getOffice, type OfficeRow } from "../../domain/offices.js";
 import { listServices } from "../../domain/services.js";
 import { localDateOf } from "../../slots/index.js";
-import { FiguresView, figuresCsv, queryOf, utilisationCsv, type FiguresChoices, type FiguresFilter } from "../../pages/console/figures.js";
-import { consolePage } from "./render.js";
+import { FiguresView, queryOf, type FiguresChoices, type FiguresFilter } from "../../pages/console/figures.js";
+import { figuresCsv, utilisationCsv } from "../../pages/console/figures-csv.js";
+import { consolePage, problemText } from "./render.js";
 import { myOffices } from "./scope.js";
 import type { ConsoleEnv } from "./session.js";
 
@@ -49,11 +50,8 @@ async function readRequest(c: Context<ConsoleEnv>): Promise<FiguresRequest> {
   };
 }
 
-/** "From: must be a real date written YYYY-MM-DD", naming the field as the form labels it. */
-function explain(problem: Problem): string {
-  const errors = (problem.extra.errors as FieldError[] | undefined) ?? [];
-  return errors.length ? errors.map((e) => `${FIELD_NAMES[e.path] ?? e.path}: ${e.message}.`).join(" ") : problem.detail;
-}
+/** "From: must be a real date written YYYY-MM-DD.", naming the field as the form labels it. */
+const explain = (problem: Problem) => problemText(problem, (e) => `${FIELD_NAMES[e.path] ?? e.path}: ${e.message}.`);
 
 const isValidation = (error: unknown): error is Problem => error instanceof Problem && error.kind === "validation";
 

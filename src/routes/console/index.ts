@@ -12,6 +12,7 @@ import { registerQueue } from "./queue.js";
 import { registerBook } from "./book.js";
 import { registerDay } from "./day.js";
 import { registerAppointment } from "./appointment.js";
+import { registerSlip } from "./slip.js";
 import { registerClosures } from "./closures.js";
 import { registerFigures } from "./figures.js";
 
@@ -35,6 +36,7 @@ export function registerConsole(app: App) {
   registerBook(console);
   registerDay(console);
   registerAppointment(console);
+  registerSlip(console);
   registerClosures(console);
   registerFigures(console);
   console.all("*", () => {

@@ -1,6 +1,8 @@
-// Turns a console page into a response: the shared HTML headers, the console's shell.
+// Turns a console page into a response (the shared HTML headers, the console's shell), and reads
+// what a console form sent.
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
+import type { FieldError, Problem } from "../../http/problem.js";
 import { htmlPage } from "../../pages/render.js";
 import { ConsoleLayout, type Section } from "../../pages/console/layout.js";
 import type { ConsoleEnv } from "./session.js";
@@ -23,4 +25,13 @@ export function consolePage(c: Context<ConsoleEnv>, { title, section, status = 2
 export async function formOf(c: Context<ConsoleEnv>): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
   return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"));
+}
+
+/**
+ * A validation refusal as one sentence per field at fault, in the words of the page's form
+ * (`sentence`); the problem's detail when it names no field.
+ */
+export function problemText(problem: Problem, sentence: (error: FieldError) => string): string {
+  const errors = (problem.extra.errors as FieldError[] | undefined) ?? [];
+  return errors.length ? errors.map(sentence).join(" ") : problem.detail;
 }

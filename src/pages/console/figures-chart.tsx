@@ -1,0 +1,93 @@
+// The figures page's chart: booked appointments per week as SVG bars, with the same numbers in a
+// table under it for screen readers and for reading exact values.
+import type { Figures } from "../../domain/figures.js";
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "1 December 2026" for "2026-12-01". */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+const shortDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]!.slice(0, 3)}`;
+
+/** Bars of booked appointments per week; every number is also in the table under it. */
+export function WeeklyChart({ weeks }: { weeks: Figures["weeks"] }) {
+  // About 1,100 px wide whatever the period (1 to 53 weeks), a date label every ~50 px.
+  const step = Math.min(56, Math.max(20, Math.floor(1100 / weeks.length)));
+  const bar = Math.round(step * 0.72);
+  const gap = step - bar;
+  const left = 36;
+  const top = 18;
+  const plot = 140;
+  const width = left + weeks.length * step + gap;
+  const height = top + plot + 28;
+  const max = Math.max(1, ...weeks.map((w) => w.booked));
+  const labelEvery = Math.ceil(50 / step);
+  const busiest = weeks.reduce((a, w) => (w.booked > a.booked ? w : a), weeks[0]!);
+  const total = weeks.reduce((s, w) => s + w.booked, 0);
+  const span = weeks.length === 1 ? "1 week" : `${weeks.length} weeks`;
+  const summary =
+    total === 0
+      ? `No appointments booked in the ${span} shown.`
+      : `${total} booked over ${span}; the busiest was the week of ${longDate(busiest.monday)} with ${busiest.booked}. The numbers are in the table under the chart.`;
+  return (
+    <figure class="chart">
+      <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="weeks-title weeks-desc" width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
+        <title id="weeks-title">Booked appointments per week</title>
+        <desc id="weeks-desc">{summary}</desc>
+        <line x1={left} y1={top + plot} x2={width - gap} y2={top + plot} stroke="#8a8a85" />
+        <line x1={left} y1={top} x2={width - gap} y2={top} stroke="#d6d6d0" />
+        <text x={left - 6} y={top + 4} text-anchor="end" font-size="11" fill="#1b1b1b">
+          {max}
+        </text>
+        <text x={left - 6} y={top + plot + 4} text-anchor="end" font-size="11" fill="#1b1b1b">
+          0
+        </text>
+        {weeks.map((w, i) => {
+          const x = left + gap + i * step;
+          const h = Math.round((w.booked / max) * plot);
+          return (
+            <g>
+              <rect x={x} y={top + plot - h} width={bar} height={h} fill="#0a4d99">
+                <title>{`Week of ${longDate(w.monday)}: ${w.booked} booked`}</title>
+              </rect>
+              {step >= 28 && w.booked > 0 ? (
+                <text x={x + bar / 2} y={top + plot - h - 4} text-anchor="middle" font-size="11" fill="#1b1b1b">
+                  {w.booked}
+                </text>
+              ) : null}
+              {i % labelEvery === 0 ? (
+                <text x={x + bar / 2} y={top + plot + 16} text-anchor="middle" font-size="11" fill="#1b1b1b">
+                  {shortDate(w.monday)}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>
+        <details>
+          <summary>Booked appointments per week, as a table</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Week of (Monday)</th>
+                <th scope="col" class="num">Booked</th>
+              </tr>
+            </thead>
+            <tbody>
+              {weeks.map((w) => (
+                <tr>
+                  <td>{longDate(w.monday)}</td>
+                  <td class="num">{w.booked}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,120 @@
+// Pieces several console pages share: the message box, the label/value table of a record, a
+// select, the office picker of a GET form, and a plain table of rows.
+import type { Child } from "hono/jsx";
+import { Notice, type Tone } from "../components.js";
+
+export interface PageNotice {
+  tone: Tone;
+  text: string;
+  /** Free starts offered after a refusal, as one-click buttons. */
+  child?: Child;
+}
+
+export const errorNotice = (text: string): PageNotice => ({ tone: "error", text });
+
+export function NoticeBox({ notice }: { notice?: PageNotice | null }) {
+  if (!notice) return null;
+  return (
+    <Notice tone={notice.tone}>
+      <p>{notice.text}</p>
+      {notice.child ?? null}
+    </Notice>
+  );
+}
+
+/** One record as label/value rows. */
+export function DetailsTable({ rows }: { rows: [string, Child][] }) {
+  return (
+    <table class="details">
+      <tbody>
+        {rows.map(([label, value]) => (
+          <tr>
+            <th scope="row">{label}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export interface OfficeChoice {
+  id: string;
+  name: string;
+}
+
+/** A labelled select of named choices; `first` is an extra choice above them ("All services"). */
+export function Select(p: { name: string; label: string; value: string; choices: OfficeChoice[]; first?: { value: string; label: string } | null }) {
+  return (
+    <div>
+      <label for={p.name}>{p.label}</label>
+      <select id={p.name} name={p.name}>
+        {p.first ? (
+          <option value={p.first.value} selected={p.value === p.first.value}>
+            {p.first.label}
+          </option>
+        ) : null}
+        {p.choices.map((o) => (
+          <option value={o.id} selected={o.id === p.value}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * A GET form that shows a page for another office: a select when the person has several, else
+ * the one office as a hidden field so that the other fields keep it. `children` are the page's
+ * own fields, before the button.
+ */
+export function OfficeFilter(p: { action: string; office: OfficeChoice; offices: OfficeChoice[]; search?: boolean; children?: Child }) {
+  return (
+    <form method="get" action={p.action} class="row no-print" role={p.search ? "search" : undefined}>
+      {p.offices.length > 1 ? (
+        <Select name="office" label="Office" value={p.office.id} choices={p.offices} />
+      ) : (
+        <input type="hidden" name="office" value={p.office.id} />
+      )}
+      {p.children}
+      <button type="submit" class="btn secondary">
+        Show
+      </button>
+    </form>
+  );
+}
+
+/** A column's header, and the class its header and cells share (e.g. "num", "no-print"). */
+export type Column = string | { label: Child; class?: string };
+
+/** A table with a header row and one row of cells per entry. */
+export function Table({ caption, columns, rows }: { caption?: Child; columns: Column[]; rows: Child[][] }) {
+  const classOf = (i: number) => {
+    const column = columns[i];
+    return typeof column === "object" ? column.class : undefined;
+  };
+  return (
+    <table>
+      {caption ? <caption>{caption}</caption> : null}
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th scope="col" class={typeof c === "object" ? c.class : undefined}>
+              {typeof c === "object" ? c.label : c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((cells) => (
+          <tr>
+            {cells.map((cell, i) => (
+              <td class={classOf(i)}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,93 @@
+// What the appointment page offers for moving an appointment: a week of free starts inside the
+// case's window, a start typed for a move outside it, and the next free starts after a refusal.
+import { Problem } from "../../http/problem.js";
+import { parseInstant } from "../../domain/dates.js";
+import { MAX_RANGE_DAYS, caseWindow, listSlots } from "../../domain/slots.js";
+import { listStaff } from "../../domain/staff.js";
+import { localTime } from "../../i18n/dates.js";
+import { formatUtcIso, isoDate, localDayOf, localToInstant, parseIsoDate } from "../../slots/index.js";
+import { mondayOf } from "../../slots/calendar.js";
+import type { PageNotice } from "../../pages/console/parts.js";
+import { StartButtons, type Start, type WeekOfStarts } from "../../pages/console/reschedule.js";
+import { dateWords, dayWords } from "./dates.js";
+import { appointmentPath, type Opened } from "./opened.js";
+
+export interface WeekRequest {
+  week?: string;
+  staff?: string;
+}
+
+/** The office's interviewers who give the appointment's service. */
+export async function serviceStaff(o: Opened): Promise<{ id: string; name: string }[]> {
+  const { items } = await listStaff(o.ctx, 200, undefined, o.office.id);
+  return items.filter((s) => s.serviceIds.includes(o.service.id)).map((s) => ({ id: s.id, name: s.name }));
+}
+
+/**
+ * Free starts of one week (any date picks its Monday) inside the case's window and from today
+ * on, as the applicant's reschedule page finds them: the appointment's own hold counts as free,
+ * its own start is left out. By default the week of the first free start.
+ */
+export async function rescheduleWeek(o: Opened, v: WeekRequest): Promise<WeekOfStarts> {
+  const { ctx, row, office, service, caseRow } = o;
+  const zone = office.timeZone;
+  const staff = await serviceStaff(o);
+  const staffId = v.staff ?? "";
+  const base: WeekOfStarts = { label: "", previous: null, next: null, days: [], blocked: null, staff, staffId, week: "" };
+  if (row.rescheduleCount >= office.settings.rescheduleLimit) {
+    return { ...base, blocked: `This appointment has been rescheduled ${row.rescheduleCount === 1 ? "once" : `${row.rescheduleCount} times`}, the office's limit: it cannot be moved again. Cancel it and book a new appointment if the case needs one.` };
+  }
+  if (staffId && !staff.some((s) => s.id === staffId)) throw new Problem(422, "validation", `staff: no interviewer '${staffId}' gives this service at ${office.name}.`);
+  const asked = v.week ? parseIsoDate(v.week) : null;
+  if (v.week && asked === null) throw new Problem(422, "validation", `week: '${v.week}' is not a date; write it as YYYY-MM-DD.`);
+  const window = caseWindow(caseRow, service);
+  const first = Math.max(localDayOf(zone, ctx.deps.clock.now()), parseIsoDate(window.firstDate)!);
+  const last = parseIsoDate(window.lastDate)!;
+  if (first > last) return { ...base, blocked: `What was the case's window (${window.firstDate} to ${window.lastDate}) has passed: only a move outside the window is possible.` };
+  const bounds = [mondayOf(first), mondayOf(last)] as const;
+  const search = (from: number, to: number) =>
+    listSlots(ctx, { serviceId: service.id, officeId: office.id, caseId: caseRow.id, from: isoDate(from), to: isoDate(to), staffId: staffId || undefined, moving: row }).then((r) => r.slots.filter((s) => s.start !== row.startAt));
+  // One search can span at most the engine's range: enough to find the first free start.
+  const firstFree = asked === null ? (await search(first, Math.min(last + 1, first + MAX_RANGE_DAYS)))[0] : undefined;
+  const wanted = asked ?? (firstFree ? localDayOf(zone, firstFree.start) : first);
+  const monday = Math.min(Math.max(mondayOf(wanted), bounds[0]), bounds[1]);
+  const days = new Map<number, Start[]>();
+  for (const s of await search(monday, monday + 7)) {
+    const day = localDayOf(zone, s.start);
+    (days.get(day) ?? days.set(day, []).get(day)!).push({ value: formatUtcIso(s.start), label: localTime(s.start, zone) });
+  }
+  const link = (m: number) => `${appointmentPath(o)}?${new URLSearchParams({ week: isoDate(m), ...(staffId ? { staff: staffId } : {}) })}`;
+  return {
+    ...base,
+    label: `${dayWords(zone, Math.max(monday, first))} to ${dayWords(zone, Math.min(monday + 6, last))}`,
+    previous: monday > bounds[0] ? link(monday - 7) : null,
+    next: monday < bounds[1] ? link(monday + 7) : null,
+    days: [...days].map(([day, starts]) => ({ label: dayWords(zone, day), starts })),
+    week: isoDate(monday),
+  };
+}
+
+/** An ISO instant with an offset, or a local "YYYY-MM-DDTHH:MM" in the office's zone; null if neither. */
+export function parseStart(text: string, zone: string): number | null {
+  const instant = parseInstant(text);
+  if (instant !== null) return instant;
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::00)?$/.exec(text);
+  if (!m || parseIsoDate(`${m[1]}-${m[2]}-${m[3]}`) === null || Number(m[4]) > 23 || Number(m[5]) > 59) return null;
+  // A wall time the zone skips (spring forward) has no instant: null, like a wrong date.
+  return localToInstant(zone, Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]) * 60 + Number(m[5]));
+}
+
+/** The next free starts a 409 slot-taken lists, as buttons that send the same form again. */
+export function takenNotice(o: Opened, csrf: string, cause: Problem, extra: Record<string, string>): PageNotice {
+  const zone = o.office.timeZone;
+  const next = (cause.extra.nextSlots as { start: string }[] | undefined) ?? [];
+  const starts = next.flatMap((s) => {
+    const at = parseInstant(s.start);
+    return at === null ? [] : [{ value: s.start, label: `${dateWords(at, zone)}, ${localTime(at, zone)}` }];
+  });
+  return {
+    tone: "error",
+    text: `${cause.detail} ${starts.length ? "The next free times:" : "There is no free time in the next two weeks."}`,
+    child: starts.length ? <StartButtons id={o.row.id} csrf={csrf} starts={starts} extra={extra} /> : undefined,
+  };
+}
