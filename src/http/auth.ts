@@ -29,10 +29,10 @@ export function tokenResolver(adminToken: string | null) {
   return async (deps: Deps, token: string): Promise<Actor | null> => {
     if (token.length === 0 || token.length > 200) return null;
     const hash = await hashOf(token);
-    if (adminHash && hash === (await adminHash)) return { id: "admin-token", role: "admin", officeIds: [], staffId: null };
+    if (adminHash && hash === (await adminHash)) return { id: "admin-token", role: "admin", officeIds: [], staffId: null, name: "Admin" };
     const byToken = prepared(deps.database, "userByToken", (db) => db.select().from(users).where(eq(users.tokenHash, sql.placeholder("hash"))).limit(1).prepare());
     const [user] = await byToken.all({ hash });
-    return user ? { id: user.id, role: user.role as Role, officeIds: user.officeIds, staffId: user.staffId } : null;
+    return user ? { id: user.id, role: user.role as Role, officeIds: user.officeIds, staffId: user.staffId, name: user.name } : null;
   };
 }
 

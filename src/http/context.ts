@@ -11,6 +11,8 @@ export interface Actor {
   role: Role;
   officeIds: string[];
   staffId: string | null;
+  /** What pages call a signed-in person. */
+  name?: string;
   /** For an applicant: the one appointment their link opens. */
   appointmentId?: string;
 }

@@ -241,8 +241,8 @@ describe.skipIf(!hasChromium)(hasChromium ? "staff console in Chromium, JavaScri
     expect(await mainText()).toContain(`SMO Bogotá is closed on Thursday 10 December (${CLOSED}): Water cut in the building.`);
     const still = page.locator("main table", { has: page.locator("caption", { hasText: "Still on this day" }) });
     expect(await rows(still)).toEqual([
-      ["Thursday 10 December, 09:00", "BRW-D", "Ana Counselor", "scheduled", "Will move to the first free time"],
-      ["Thursday 10 December, 10:00", "BRW-E", "Ana Counselor", "scheduled", "Will move to the first free time"],
+      ["Thursday 10 December, 09:00", "BRW-D", "Ana Counselor", "Scheduled", "Will move to the first free time"],
+      ["Thursday 10 December, 10:00", "BRW-E", "Ana Counselor", "Scheduled", "Will move to the first free time"],
     ]);
     await shot("closed-day");
 

@@ -27,8 +27,8 @@ describe("the appointment page", () => {
     expect(text).toContain(
       `Case reference ${apt.reference} Queue number A-01 Status Confirmed When Monday 7 December 2026, 09:00–10:00 (America/Bogota) Service IOM counseling session Office SMO Bogotá Interviewer Ana Counselor Room — Case window 2026-12-04 to 2026-12-18 Invite sequence 0 Rescheduled 0 of at most 3 times`,
     );
-    expect(text).toContain("2026-11-23 07:00 admin-token booked — Scheduled · 2026-12-07 09:00 · Ana Counselor");
-    expect(text).toContain("2026-11-23 07:00 admin-token confirm Scheduled · 2026-12-07 09:00 · Ana Counselor Confirmed · 2026-12-07 09:00 · Ana Counselor");
+    expect(text).toContain("2026-11-23 07:00 Admin booked — Scheduled · 2026-12-07 09:00 · Ana Counselor");
+    expect(text).toContain("2026-11-23 07:00 Admin confirm Scheduled · 2026-12-07 09:00 · Ana Counselor Confirmed · 2026-12-07 09:00 · Ana Counselor");
     expect(text).toContain("invite email 2026-11-23 07:00 pending 0 —");
     expect(text).toContain("invite sms 2026-11-23 07:00 pending 0 —");
     const outbox = (await t.get(`/v1/notifications?appointmentId=${apt.id}`)).json.items;

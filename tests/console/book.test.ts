@@ -113,7 +113,7 @@ describe("the week shown", () => {
     const apt = await t.post("/v1/appointments", booking(caseId, at("10:00")));
     const res = await desk.get(bookPath());
     expect(res.status).toBe(200);
-    expect(textOf(res.text)).toContain("Case K-1 already has an appointment for IOM counseling session: Monday 7 December 2026, 10:00–11:00 (America/Bogota) with Ana Counselor, scheduled");
+    expect(textOf(res.text)).toContain("Case K-1 already has an appointment for IOM counseling session: Monday 7 December 2026, 10:00–11:00 (America/Bogota) with Ana Counselor, Scheduled");
     expect(res.text).toContain(`href="/console/appointments/${apt.json.id}"`);
     expect(slotForms(res.text)).toEqual([]);
   });

@@ -59,8 +59,8 @@ describe("closing a day", () => {
     const text = textOf(page.text);
     expect(text).toContain("SMO Bogotá is closed on Thursday 10 December (2026-12-10): Water cut in the building.");
     expect(text).toContain("Still on this day (times in America/Bogota)");
-    expect(text).toContain(`Thursday 10 December, 09:00 ${a.reference} Ana Counselor scheduled Will move to the first free time`);
-    expect(text).toContain(`Thursday 10 December, 11:00 ${b.reference} Ana Counselor scheduled Will move to the first free time`);
+    expect(text).toContain(`Thursday 10 December, 09:00 ${a.reference} Ana Counselor Scheduled Will move to the first free time`);
+    expect(text).toContain(`Thursday 10 December, 11:00 ${b.reference} Ana Counselor Scheduled Will move to the first free time`);
     expect(page.text).toContain(`href="/console/appointments/${a.id}"`);
     expect(postForms(page.text).map((f) => f.action)).toContain(`${DAY_PAGE}/move`);
   });
@@ -144,7 +144,7 @@ describe("moving a closed day's appointments", () => {
     expect(text).toContain("Moved off this day (times in America/Bogota)");
     expect(text).toContain(`${first.reference} Thursday 10 December, 10:00 Friday 11 December, 09:00 Ana Counselor`);
     expect(text).toContain(`${second.reference} Thursday 10 December, 12:00 Friday 11 December, 10:00 Ana Counselor`);
-    expect(text).toContain(`Thursday 10 December, 09:00 ${stuck.reference} Ana Counselor scheduled Needs a call: No free time is left in the case's window (2026-12-10 to 2026-12-10).`);
+    expect(text).toContain(`Thursday 10 December, 09:00 ${stuck.reference} Ana Counselor Scheduled Needs a call: No free time is left in the case's window (2026-12-10 to 2026-12-10).`);
     for (const a of [stuck, first, second]) expect(page.text).toContain(`href="/console/appointments/${a.id}"`);
     expect(postForms(page.text).map((f) => f.action)).not.toContain(`${DAY_PAGE}/move`);
 

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeApp, type TestApp } from "../helpers/app.js";
 import { seedBasics, token } from "../helpers/fixtures.js";
+import { at, newCase, weekdays } from "../helpers/booking.js";
 import { session, textOf } from "../helpers/console.js";
 
 let t: TestApp;
@@ -65,10 +66,23 @@ describe("sign-in", () => {
   });
 
   it("never redirects outside the console after signing in", async () => {
-    for (const next of ["//evil.example/console", "https://evil.example/", "/a/token", "/console\\evil", "javascript:alert(1)"]) {
+    for (const next of ["//evil.example/console", "https://evil.example/", "/a/token", "/console\\evil", "javascript:alert(1)", "/console/../a/token", "/console/%2e%2e/v1/users", "/consolex"]) {
       const res = await signInForm({ token: scheduler, next });
       expect(res.headers.get("location")).toBe("/console");
     }
+  });
+
+  it("names the signed-in person in the header and in an appointment's history", async () => {
+    const desk = await t.post("/v1/users", { name: "Sofía Desk", email: "sofia@example.org", role: "scheduler", officeIds: ["bogota"] });
+    const s = session(t, desk.json.token);
+    await t.put("/v1/staff/ana/availability", [weekdays]);
+    const caseId = await newCase(t);
+    const booked = await s.post(`/console/cases/${caseId}/book`, { start: at("09:00"), service: "iom-counseling" });
+    expect(booked.status).toBe(303);
+    const page = textOf((await s.get(booked.location!)).text);
+    expect(page).toContain("Sofía Desk · Scheduler");
+    expect(page).toMatch(/Sofía Desk booked|booked.*Sofía Desk|Sofía Desk.*booked/);
+    expect(page).not.toContain(`user:${desk.json.id}`);
   });
 
   it("refuses an interviewer's cookie and a forged one", async () => {

@@ -8,6 +8,7 @@ import type { Child } from "hono/jsx";
 import { LinkButton, Notice, PostForm } from "../components.js";
 import { DetailsTable, NoticeBox, type PageNotice } from "./parts.js";
 import { Standing } from "./queue.js";
+import { StatusBadge } from "./status.js";
 
 export interface SlotChoice {
   /** The UTC instant the form sends. */
@@ -151,7 +152,7 @@ export function BookPage({ view }: { view: BookView }) {
         <Notice>
           <p>
             Case {view.caseRow.reference} already has an appointment for {view.service.name}: <strong>{live.when}</strong> (
-            {view.office.timeZone}) with {live.staffName}, <span class={`badge ${live.status}`}>{live.status.replace("_", " ")}</span>
+            {view.office.timeZone}) with {live.staffName}, <StatusBadge status={live.status} />
           </p>
           <p>
             <a href={`/console/appointments/${encodeURIComponent(live.id)}`}>Open the appointment</a> to move or cancel it.

@@ -2,6 +2,7 @@
 // its appointments (still there, or moved off it).
 import { Button, Notice, PostForm } from "../components.js";
 import { NoticeBox, OfficeFilter, Table, type OfficeChoice, type PageNotice } from "./parts.js";
+import { StatusBadge } from "./status.js";
 
 export interface ClosureView {
   id: string;
@@ -121,7 +122,7 @@ function RemainingTable({ remaining, zone }: { remaining: RemainingView[]; zone:
         r.time,
         appointmentLink(r.id, r.reference),
         r.interviewer,
-        <span class={`badge ${r.status}`}>{r.status.replace("_", " ")}</span>,
+        <StatusBadge status={r.status} />,
         r.reason === null ? "Will move to the first free time" : <strong class="flag">Needs a call: {r.reason}</strong>,
       ])}
     />

@@ -14,7 +14,7 @@ const shortDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(
 
 /** Bars of booked appointments per week; every number is also in the table under it. */
 export function WeeklyChart({ weeks }: { weeks: Figures["weeks"] }) {
-  // About 1,100 px wide whatever the period (1 to 53 weeks), a date label every ~50 px.
+  // 20–56 px a week: a short period stays narrow, a year (53 weeks) fits in about 1,100 px.
   const step = Math.min(56, Math.max(20, Math.floor(1100 / weeks.length)));
   const bar = Math.round(step * 0.72);
   const gap = step - bar;

@@ -46,7 +46,7 @@ function Filters({ view }: { view: QueueView }) {
     <OfficeFilter action="/console/queue" office={view.office} offices={view.offices} search>
       <div>
         <label for="q">Case reference</label>
-        <input id="q" name="q" type="search" value={view.q} placeholder="Whole reference or its start" autocomplete="off" />
+        <input id="q" name="q" type="search" value={view.q} placeholder="Whole reference or its start" autocomplete="off" size={28} />
       </div>
     </OfficeFilter>
   );
@@ -55,9 +55,9 @@ function Filters({ view }: { view: QueueView }) {
 function cells({ caseRow, service, window, standing }: QueueItem): Child[] {
   return [
     <strong>{caseRow.reference}</strong>,
-    caseRow.screenedAt,
+    <span class="nowrap">{caseRow.screenedAt}</span>,
     service ? service.name : <span class="muted">No service books this track ({caseRow.track})</span>,
-    window ? `${window.firstDate} – ${window.lastDate}` : "—",
+    window ? <span class="nowrap">{`${window.firstDate} – ${window.lastDate}`}</span> : "—",
     standing ? <Standing standing={standing} /> : "—",
     caseRow.householdSize,
     caseRow.language,

@@ -32,6 +32,7 @@ select:focus-visible,textarea:focus-visible{outline:3px solid #e89b00;outline-of
 .grow input{width:100%}
 .actions{display:flex;flex-wrap:wrap;gap:.25rem}
 .nowrap{white-space:nowrap}
+.pager .btn{flex:0 0 auto}
 .pager{margin-top:1rem}
 .choices a{margin-right:1rem}
 table.details{max-width:48rem}

@@ -17,11 +17,11 @@ import { errorNotice, type PageNotice } from "../../pages/console/parts.js";
 import { STATUS_AFTER, STATUS_NAMES, isStatusAction } from "../../pages/console/status.js";
 import { dateWords, stamp } from "./dates.js";
 import { dayHref, showDay } from "./day.js";
-import { deskNames, type DeskNames } from "./names.js";
+import { actorNames, deskNames, type DeskNames } from "./names.js";
 import { appointmentPath, openAppointment, type Opened } from "./opened.js";
 import { consolePage, formOf } from "./render.js";
 import { parseStart, rescheduleWeek, serviceStaff, takenNotice, type WeekRequest } from "./reschedule.js";
-import { safeNext } from "./sign-in.js";
+import { consolePath } from "./sign-in.js";
 import type { ConsoleEnv } from "./session.js";
 
 /** The statuses in which an appointment may still be moved or cancelled. */
@@ -63,7 +63,7 @@ async function show(c: Context<ConsoleEnv>, o: Opened, v: Shown = {}) {
     appointmentHistory(ctx, row.id),
     listNotifications(ctx, 200, undefined, { appointmentId: row.id }),
   ]);
-  const names = await deskNames(ctx, office.id, [row]);
+  const [names, actorName] = await Promise.all([deskNames(ctx, office.id, [row]), actorNames(ctx, history.map((h) => h.actor))]);
   const movable = MOVABLE.includes(row.status);
   const done = v.done ? DONE[v.done] : undefined;
   const window = caseWindow(o.caseRow, service);
@@ -89,7 +89,7 @@ async function show(c: Context<ConsoleEnv>, o: Opened, v: Shown = {}) {
         windowOverride: row.windowOverride,
         dayHref: dayHref(office.id, row.localDate),
       }}
-      history={history.map((h) => ({ at: stamp(h.at, zone), actor: h.actor, action: h.action.replace("_", " "), from: describe(h.from, zone, names), to: describe(h.to, zone, names) }))}
+      history={history.map((h) => ({ at: stamp(h.at, zone), actor: actorName(h.actor), action: h.action.replace("_", " "), from: describe(h.from, zone, names), to: describe(h.to, zone, names) }))}
       notifications={messages.items.map((n) => ({ kind: n.kind, channel: n.channel, due: stamp(n.sendAfter, zone), status: n.status, attempts: n.attempts, sent: n.sentAt === null ? "—" : stamp(n.sentAt, zone) }))}
       csrf={c.var.csrf}
       notice={v.notice ?? (done && done.status === row.status ? { tone: "ok", text: done.text } : null)}
@@ -104,16 +104,8 @@ async function show(c: Context<ConsoleEnv>, o: Opened, v: Shown = {}) {
 /** Only for resolving form paths; never shown or followed. */
 const BASE = "http://console.invalid";
 
-/**
- * A form's `back` if it is a console page, else the appointment. Read as the browser would
- * (dot segments resolved), so that what is checked is what the redirect names.
- */
-function backOf(o: Opened, back: string | undefined): string {
-  if (back === undefined || safeNext(back) !== back) return appointmentPath(o);
-  const url = new URL(back, BASE);
-  const path = url.pathname + url.search;
-  return safeNext(path) === path ? path : appointmentPath(o);
-}
+/** A form's `back` if it is a console page, else the appointment. */
+const backOf = (o: Opened, back: string | undefined) => consolePath(back) ?? appointmentPath(o);
 
 /** `back` with what was done, so the page it shows can say so. */
 function withDone(o: Opened, back: string, done: string): string {

@@ -4,6 +4,8 @@ import { findCase } from "../../domain/cases.js";
 import { listRooms } from "../../domain/offices.js";
 import { getService } from "../../domain/services.js";
 import { listStaff } from "../../domain/staff.js";
+import { inArray } from "drizzle-orm";
+import { users } from "../../db/schema.js";
 
 export interface DeskNames {
   reference: (caseId: string) => string;
@@ -35,4 +37,12 @@ export async function deskNames(ctx: Ctx, officeId: string, rows: { caseId: stri
     interviewer: (id) => staffNames.get(id) ?? id,
     room: (id) => (id === null ? "—" : (roomNames.get(id) ?? id)),
   };
+}
+
+/** History names its actors "user:<id>"; the desk reads the person's name instead. */
+export async function actorNames(ctx: Ctx, actors: string[]): Promise<(actor: string) => string> {
+  const ids = [...new Set(actors.filter((a) => a.startsWith("user:")).map((a) => a.slice(5)))];
+  const rows = ids.length === 0 ? [] : await ctx.deps.database.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+  const names = new Map(rows.map((r) => [`user:${r.id}`, r.name]));
+  return (actor) => names.get(actor) ?? (actor === "admin-token" ? "Admin" : actor === "applicant" ? "Applicant" : actor);
 }

@@ -5,8 +5,19 @@ import { htmlPage } from "../../pages/render.js";
 import { SignInPage } from "../../pages/console/message.js";
 import { SESSION_COOKIE, actorFor, assertSameSite, endSession, mayUseConsole, startSession, type ConsoleEnv } from "./session.js";
 
-/** Only a path inside the console: never another site (open redirect) or a scheme-relative URL. */
-export const safeNext = (next: unknown) => (typeof next === "string" && /^\/console(\/[^/\\]|$|\?)/.test(next) ? next : "/console");
+const BASE = "http://console.invalid";
+
+/**
+ * A path inside the console, read as a browser would (dot segments and %2e resolved), else
+ * null: never another site (open redirect), a scheme-relative URL or another part of the service.
+ */
+export function consolePath(value: unknown): string | null {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return null;
+  const url = new URL(value, BASE);
+  return url.origin === BASE && /^\/console(\/|$)/.test(url.pathname) ? url.pathname + url.search : null;
+}
+
+const safeNext = (next: unknown) => consolePath(next) ?? "/console";
 
 export function registerSignIn(console: Hono<ConsoleEnv>) {
   console.get("/sign-in", async (c) => {
