@@ -110,7 +110,7 @@ export function registerClosures(console: Hono<ConsoleEnv>) {
     const input = { date: (form.date ?? "").trim(), reason: form.reason ?? "" };
     try {
       const { closure } = await closeDay(ctxOf(c), office.id, input);
-      return c.redirect(`/console/closures/${office.id}/${closure.date}`, 303);
+      return c.redirect(`/console/closures/${encodeURIComponent(office.id)}/${closure.date}`, 303);
     } catch (error) {
       if (!(error instanceof Problem) || error.status >= 500) throw error;
       return listPage(c, office.id, input, errorNotice(closureProblemText(error)), error.status);
@@ -129,12 +129,12 @@ export function registerClosures(console: Hono<ConsoleEnv>) {
     const date = c.req.param("date");
     assertRealDate(date);
     const { moved } = await moveAppointmentsOff(ctxOf(c), office.id, date);
-    return c.redirect(`/console/closures/${office.id}/${date}?moved=${moved.map((m) => m.appointmentId).join(",")}`, 303);
+    return c.redirect(`/console/closures/${encodeURIComponent(office.id)}/${date}?moved=${moved.map((m) => encodeURIComponent(m.appointmentId)).join(",")}`, 303);
   });
 
   console.post("/closures/:officeId/:closureId/delete", async (c) => {
     const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"));
     await deleteClosure(ctxOf(c), office.id, c.req.param("closureId"));
-    return c.redirect(`/console/closures?office=${office.id}&reopened=1`, 303);
+    return c.redirect(`/console/closures?office=${encodeURIComponent(office.id)}&reopened=1`, 303);
   });
 }

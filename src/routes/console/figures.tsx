@@ -7,7 +7,7 @@ import { assertOffice } from "../../http/auth.js";
 import { Problem, fieldProblem } from "../../http/problem.js";
 import { computeFigures, type Figures, type FiguresQuery } from "../../domain/figures.js";
 import { addDays, dayNumber } from "../../domain/dates.js";
-import { getOffice, type OfficeRow } from "../../domain/offices.js";
+import type { OfficeRow } from "../../domain/offices.js";
 import { listServices } from "../../domain/services.js";
 import { localDateOf } from "../../slots/index.js";
 import { FiguresView, queryOf, type FiguresChoices, type FiguresFilter } from "../../pages/console/figures.js";
@@ -36,8 +36,9 @@ async function readRequest(c: Context<ConsoleEnv>): Promise<FiguresRequest> {
   if (requested && requested !== "all") assertOffice(ctx.actor, requested);
   if (mine.length === 0 && (!requested || requested === "all")) throw new Problem(404, "not-found", "No office is assigned to you yet. An admin can add one to your account.");
   const officeIds = requested === "all" ? mine.map((o) => o.id) : [requested ?? mine[0]!.id];
-  // Defaults are read in the zone of the office shown (the first one for "all offices").
-  const zoneOffice: OfficeRow | null = mine.find((o) => o.id === officeIds[0]) ?? (await getOffice(ctx, officeIds[0]!).catch(() => null)) ?? mine[0] ?? null;
+  // Defaults are read in the zone of the office shown (the first one for "all offices"); an
+  // unknown office is refused with the other fields, below.
+  const zoneOffice: OfficeRow | null = mine.find((o) => o.id === officeIds[0]) ?? mine[0] ?? null;
   const today = localDateOf(zoneOffice?.timeZone ?? "UTC", ctx.deps.clock.now());
   const to = param("to") ?? today;
   const from = param("from") ?? addDays(dayNumber(to) === null ? today : to, -(DEFAULT_DAYS - 1));
