@@ -1,7 +1,7 @@
 // Soak: mixed load on the real server for `seconds` (default 60) at 64 connections: 70% slot
 // reads over week ranges, 20% bookings of distinct cases, 10% reschedules and cancels of what
 // this run booked. Prints JSON lines: latency per kind, unexpected errors (must be 0) and the
-// server's RSS after 10 s and at the end (must stay within 10%).
+// server's RSS after 10 s and at the end (must stay within 10%), and every 5 s in between.
 //   npx tsx scripts/soak.ts [seconds]
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
@@ -83,8 +83,12 @@ const instance = autocannon({
 }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
 let rssEarly = 0;
 const early = setTimeout(() => (rssEarly = rssKb()), 10_000);
+// RSS every 5 s, to tell a plateau from steady growth.
+const series: number[] = [];
+const sampler = setInterval(() => series.push(Number((rssKb() / 1024).toFixed(1))), 5_000);
 const result = await instance;
 clearTimeout(early);
+clearInterval(sampler);
 const rssEnd = rssKb();
 await server.stop();
 
@@ -95,12 +99,14 @@ const pct = (xs: number[], p: number) => {
 for (const kind of Object.keys(latency) as Kind[]) {
   emit({ name: `soak.${kind}.p50_ms`, value: pct(latency[kind], 50), unit: "ms", requests: latency[kind].length });
   emit({ name: `soak.${kind}.p99_ms`, value: pct(latency[kind], 99), unit: "ms" });
+  emit({ name: `soak.${kind}.max_ms`, value: pct(latency[kind], 100), unit: "ms" });
 }
 const errors = Object.values(unexpected).reduce((a, b) => a + b, 0) + result.errors + result.timeouts;
 emit({ name: "soak.rps", value: Math.round(result.requests.total / result.duration), unit: "req/s", seconds, connections: 64, statuses: result.statusCodeStats });
 emit({ name: "soak.errors", value: errors, unit: "requests", target: "0", byKind: unexpected, socket: result.errors, timeouts: result.timeouts });
 emit({ name: "soak.rss_10s_mb", value: Number((rssEarly / 1024).toFixed(1)), unit: "MB" });
 emit({ name: "soak.rss_end_mb", value: Number((rssEnd / 1024).toFixed(1)), unit: "MB" });
+emit({ name: "soak.rss_series_mb", value: series.length ? Math.max(...series) : 0, unit: "MB", every_s: 5, series });
 const ratio = rssEarly ? rssEnd / rssEarly : NaN;
 emit({ name: "soak.rss_ratio", value: Number(ratio.toFixed(3)), unit: "ratio", target: "<= 1.10" });
 if (errors > 0 || !(ratio <= 1.1)) process.exitCode = 1;

@@ -1,6 +1,7 @@
 // The Node entry point: better-sqlite3 file, system clock (or CITA_NOW), HTTP on HOST:PORT, and
 // the outbox dispatcher on a timer (SMTP mail and Twilio-style text messages when configured).
 import { serve } from "@hono/node-server";
+import v8 from "node:v8";
 import { createApp } from "./app.js";
 import { startingClock, type Clock } from "./clock.js";
 import { readConfig, type Config } from "./config.js";
@@ -11,7 +12,17 @@ import { startDispatcher } from "./notify/loop.js";
 import { smsFromConfig } from "./notify/senders.js";
 import { smtpMailer } from "./notify/smtp.node.js";
 
+/**
+ * V8 lets the old generation grow to up to 4× what survived the last full collection before it
+ * collects again. Under steady load a request's short-lived objects keep being promoted, so the
+ * heap (and RSS) climbs to that ceiling although the live data stays flat (~50 MB). Growing
+ * by 25% instead keeps RSS near the live size for about 2% of CPU in extra full collections.
+ * Read by V8 at every full collection, so setting it at start is enough.
+ */
+const HEAP_GROWING_PERCENT = 25;
+
 export function startServer(config: Config = readConfig(process.env)) {
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const logger = jsonLogger();
   const database = openSqlite(config.dbPath);
   const clock: Clock = config.now !== null ? startingClock(config.now, () => performance.now()) : { now: () => Date.now() };

@@ -25,18 +25,19 @@ export function openSqlite(file: string): SqliteDatabase {
   sqlite.pragma("foreign_keys = ON");
   // 16 MB of page cache (the default is 2 MB): the busy-time indexes of a large history stay warm.
   sqlite.pragma("cache_size = -16384");
-  const db = drizzle(sqlite, { schema });
+  // Compiling SQL costs tens of microseconds, more than running a small query: drizzle prepares
+  // every query it builds, so its client gets statements from a bounded cache keyed by SQL text.
+  const prepare = statementCache(sqlite, 500);
+  const client = new Proxy(sqlite, {
+    get(target, prop) {
+      if (prop === "prepare") return prepare;
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  const db = drizzle({ client, schema });
   migrate(db, { migrationsFolder });
 
-  const prepared = new Map<string, BetterSqlite3.Statement>();
-  const prepare = (sql: string) => {
-    let stmt = prepared.get(sql);
-    if (!stmt) {
-      stmt = sqlite.prepare(sql);
-      prepared.set(sql, stmt);
-    }
-    return stmt;
-  };
   // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading a read lock.
   const runAll = sqlite.transaction((statements: Statement[]) => {
     for (const s of statements) prepare(s.sql).run(...(s.params as unknown[]));
@@ -49,5 +50,26 @@ export function openSqlite(file: string): SqliteDatabase {
       runAll.immediate(statements);
     },
     close: () => sqlite.close(),
+  };
+}
+
+/**
+ * Prepared statements by SQL text, least recently used dropped first. A statement is handed out
+ * in object mode: drizzle switches it to raw mode itself before each raw read. Nothing here
+ * iterates, so no statement is ever busy when it is handed out again.
+ */
+export function statementCache(sqlite: BetterSqlite3.Database, size: number) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return (sql: string): BetterSqlite3.Statement => {
+    let stmt = cache.get(sql);
+    if (stmt) {
+      cache.delete(sql);
+      if (stmt.reader) stmt.raw(false);
+    } else {
+      stmt = sqlite.prepare(sql);
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, stmt);
+    return stmt;
   };
 }

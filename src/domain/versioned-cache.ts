@@ -1,39 +1,73 @@
 // Small per-process LRU caches whose entries are valid only at the version counters they were
 // computed at (see versions.ts): a write anywhere bumps a counter and the next read recomputes.
+// Each cache is bounded by entries and, when given a weight, by total weight, so a long-running
+// process holds a fixed amount however many distinct queries it sees.
 import type { Deps } from "../deps.js";
 
-const MAX_ENTRIES = 500;
+export interface CacheLimits<T> {
+  maxEntries?: number;
+  /** Bound on the sum of `weigh(value)` over all entries. */
+  maxWeight?: number;
+  weigh?: (value: T) => number;
+}
 
 export interface VersionedCache<T> {
   get(key: string, version: string): T | undefined;
   set(key: string, version: string, value: T): T;
+  readonly size: number;
+  readonly weight: number;
 }
 
-function lru<T>(): VersionedCache<T> {
-  const entries = new Map<string, { version: string; value: T }>();
+const DEFAULT_MAX_ENTRIES = 500;
+
+export function lruCache<T>(limits: CacheLimits<T> = {}): VersionedCache<T> {
+  const maxEntries = limits.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const maxWeight = limits.maxWeight ?? Number.POSITIVE_INFINITY;
+  const weigh = limits.weigh ?? (() => 0);
+  const entries = new Map<string, { version: string; value: T; weight: number }>();
+  let total = 0;
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    total -= entry.weight;
+  };
   return {
     get(key, version) {
       const entry = entries.get(key);
-      if (!entry || entry.version !== version) return undefined;
+      if (!entry) return undefined;
+      // A stale entry is never useful again: free it now rather than when it ages out.
+      if (entry.version !== version) return void drop(key);
       entries.delete(key);
       entries.set(key, entry);
       return entry.value;
     },
     set(key, version, value) {
-      entries.delete(key);
-      entries.set(key, { version, value });
-      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+      drop(key);
+      const weight = weigh(value);
+      // A value heavier than the whole budget is answered but not kept.
+      if (weight > maxWeight) return value;
+      entries.set(key, { version, value, weight });
+      total += weight;
+      while (entries.size > maxEntries || total > maxWeight) drop(entries.keys().next().value!);
       return value;
+    },
+    get size() {
+      return entries.size;
+    },
+    get weight() {
+      return total;
     },
   };
 }
 
 const caches = new WeakMap<Deps, Map<string, VersionedCache<unknown>>>();
 
-export function versionedCache<T>(deps: Deps, name: string): VersionedCache<T> {
+/** The process's cache of this name for these dependencies; limits apply when it is first made. */
+export function versionedCache<T>(deps: Deps, name: string, limits?: CacheLimits<T>): VersionedCache<T> {
   let byName = caches.get(deps);
   if (!byName) caches.set(deps, (byName = new Map()));
   let cache = byName.get(name);
-  if (!cache) byName.set(name, (cache = lru<T>() as VersionedCache<unknown>));
+  if (!cache) byName.set(name, (cache = lruCache<T>(limits) as VersionedCache<unknown>));
   return cache as VersionedCache<T>;
 }
