@@ -5,6 +5,7 @@ import { fieldProblem } from "../http/problem.js";
 import { appointments, availabilityRules, closures, dayCounts, staff, timeOff, type HoursRow } from "../db/schema.js";
 import { closedDates, findSlots, isKnownHolidayCountry, localDateOf, localDayOf, startOfLocalDay, type Interval, type Slot, type SlotQuery } from "../slots/index.js";
 import { versionedCache } from "./versioned-cache.js";
+import { prepared } from "../db/prepared.js";
 import { versionsOf, type Versions } from "./versions.js";
 import { DAY_MS, addDays, dayNumber, parseInstant } from "./dates.js";
 import { mondayOf } from "../slots/calendar.js";
@@ -125,6 +126,24 @@ function weeksAround(zone: string, from: number, to: number): Weeks {
 }
 
 /**
+ * The busy-time reads, prepared once per database: they run on every slot search and booking.
+ * Staff ids travel as one JSON array so the statement text never varies.
+ */
+const busyQueries = (ctx: Ctx) =>
+  prepared(ctx.deps.database, "busyTime", (db) => {
+    const live = ne(appointments.status, "cancelled");
+    const near = and(gt(appointments.startAt, sql.placeholder("from")), lt(appointments.startAt, sql.placeholder("to")));
+    return {
+      staff: db.select({ staffId: appointments.staffId, start: appointments.startAt, end: appointments.holdUntil }).from(appointments)
+        .where(and(sql`${appointments.staffId} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`, live, near)).prepare(),
+      rooms: db.select({ roomId: appointments.roomId, start: appointments.startAt, end: appointments.holdUntil }).from(appointments)
+        .where(and(eq(appointments.officeId, sql.placeholder("office")), isNotNull(appointments.roomId), live, near)).prepare(),
+      counts: db.select({ day: dayCounts.day, count: dayCounts.count }).from(dayCounts)
+        .where(and(eq(dayCounts.officeId, sql.placeholder("office")), eq(dayCounts.serviceId, sql.placeholder("service")), gte(dayCounts.day, sql.placeholder("first")), lte(dayCounts.day, sql.placeholder("last")))).prepare(),
+    };
+  });
+
+/**
  * Everything the engine needs for [from, to). Who may serve and when is cached per process
  * while the configuration version holds; busy time and day counts are always read fresh, and
  * every read is bounded on both sides so a long history does not slow it down.
@@ -135,7 +154,6 @@ export async function loadResources(
   service: ServiceRow,
   opts: { from: number; to: number; staffId?: string; language?: string; versions?: Versions },
 ): Promise<SlotQuery> {
-  const { db } = ctx.deps.database;
   const zone = office.timeZone;
   const w = weeksAround(zone, opts.from, opts.to);
   const { config } = opts.versions ?? (await versionsOf(ctx, office.id));
@@ -143,16 +161,11 @@ export async function loadResources(
   const calendars = versionedCache<Calendar>(ctx.deps, "calendar");
   const calendar = calendars.get(key, config) ?? calendars.set(key, config, await loadCalendar(ctx, office, service, w, opts));
   const ids = calendar.staffIds;
-  const live = ne(appointments.status, "cancelled");
-  const near = and(gt(appointments.startAt, w.loadFrom - MAX_HOLD_MS), lt(appointments.startAt, w.loadTo));
+  const range = { from: w.loadFrom - MAX_HOLD_MS, to: w.loadTo };
   const [busy, roomBusy, counts] = await Promise.all([
-    ids.length ? db.select({ staffId: appointments.staffId, start: appointments.startAt, end: appointments.holdUntil }).from(appointments).where(and(inArray(appointments.staffId, ids), live, near)) : [],
-    service.needsRoom
-      ? db.select({ roomId: appointments.roomId, start: appointments.startAt, end: appointments.holdUntil }).from(appointments).where(and(eq(appointments.officeId, office.id), isNotNull(appointments.roomId), live, near))
-      : [],
-    service.dailyCapPerOffice
-      ? db.select({ day: dayCounts.day, count: dayCounts.count }).from(dayCounts).where(and(eq(dayCounts.officeId, office.id), eq(dayCounts.serviceId, service.id), gte(dayCounts.day, w.firstDate), lte(dayCounts.day, w.lastDate)))
-      : [],
+    ids.length ? busyQueries(ctx).staff.all({ ...range, ids: JSON.stringify(ids) }) : [],
+    service.needsRoom ? busyQueries(ctx).rooms.all({ ...range, office: office.id }) : [],
+    service.dailyCapPerOffice ? busyQueries(ctx).counts.all({ office: office.id, service: service.id, first: w.firstDate, last: w.lastDate }) : [],
   ]);
   const busyBy = groupBy(busy, (b) => b.staffId, (b) => ({ start: b.start, end: b.end }));
   const roomBusyBy = groupBy(roomBusy, (r) => r.roomId, (r) => ({ start: r.start, end: r.end }));
@@ -176,25 +189,62 @@ export async function loadResources(
   };
 }
 
+/** A request's free slots: `slots[first, end)` of the engine's cached answer. */
+export interface SlotPick {
+  timeZone: string;
+  slots: readonly Slot[];
+  first: number;
+  end: number;
+  /** Names the cached answer; with `version`, `first` and `end` it fixes the result. */
+  key: string;
+  version: string;
+}
+
+/** Number of leading items for which `before` holds (they are sorted so it holds for a prefix). */
+function countWhile<T>(items: readonly T[], before: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(items[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Free slots for a request. The engine's answer (before the case's window and the notice
  * period, which depend on the case and the clock) is cached per process until a write that
- * shapes this office's free time bumps its version counters.
+ * shapes this office's free time bumps its version counters. The answer is sorted by start,
+ * so the notice period and the window each cut it to a contiguous run.
  */
-export async function listSlots(ctx: Ctx, req: SlotRequest): Promise<{ timeZone: string; slots: Slot[] }> {
+export async function pickSlots(ctx: Ctx, req: SlotRequest): Promise<SlotPick> {
   const versions = await versionsOf(ctx, req.officeId);
   // An applicant's request names only the case of the appointment their link opens.
   const caseRow = req.caseId ? await (ctx.actor.role === "applicant" ? findCase : getCase)(ctx, req.caseId) : null;
   if (caseRow && caseRow.officeId !== req.officeId) throw fieldProblem("case", `the case belongs to office '${caseRow.officeId}'`);
   const language = req.language ?? caseRow?.language;
   const key = [req.officeId, req.serviceId, req.from, req.to, req.staffId ?? "", language ?? "", req.moving ? `${req.moving.id}:${req.moving.version}` : ""].join("\n");
-  const answers = versionedCache<Answer>(ctx.deps, "slots");
+  const answers = versionedCache<Answer>(ctx.deps, "slots", ANSWER_LIMITS);
   const answer = answers.get(key, versions.office) ?? answers.set(key, versions.office, await search(ctx, req, language, versions));
   const notBefore = ctx.deps.clock.now() + answer.service.minNoticeHours * 3_600_000;
   const window = caseRow ? caseWindow(caseRow, answer.service) : null;
-  const slots = answer.slots.filter((s, i) => s.start >= notBefore && (!window || (answer.dates[i]! >= window.firstDate && answer.dates[i]! <= window.lastDate)));
-  return { timeZone: answer.timeZone, slots };
+  let first = countWhile(answer.slots, (s) => s.start < notBefore);
+  let end = answer.slots.length;
+  if (window) {
+    first = Math.max(first, countWhile(answer.dates, (d) => d < window.firstDate));
+    end = countWhile(answer.dates, (d) => d <= window.lastDate);
+  }
+  return { timeZone: answer.timeZone, slots: answer.slots, first, end: Math.max(first, end), key, version: versions.office };
 }
+
+export async function listSlots(ctx: Ctx, req: SlotRequest): Promise<{ timeZone: string; slots: Slot[] }> {
+  const pick = await pickSlots(ctx, req);
+  return { timeZone: pick.timeZone, slots: pick.slots.slice(pick.first, pick.end) };
+}
+
+// About 400 bytes per slot with its formatted view: the answers stay within a few tens of MB.
+const ANSWER_LIMITS = { maxEntries: 500, maxWeight: 60_000, weigh: (a: Answer) => a.slots.length + 1 };
 
 /** The engine's answer before the case's window and the notice period, with each start's local date. */
 interface Answer {

@@ -1,15 +1,15 @@
 // Change counters that let a process reuse slot answers until something they depend on changes.
-import { inArray, sql } from "drizzle-orm";
+import { getTableName } from "drizzle-orm";
 import type { Ctx } from "../http/context.js";
 import { versions } from "../db/schema.js";
-import { statement, type Statement } from "../db/database.js";
+import { statement, type Database, type Statement } from "../db/database.js";
 import { prepared } from "../db/prepared.js";
 
 export const CONFIG = "config";
 export const officeScope = (officeId: string) => `office:${officeId}`;
 
-export const bump = (scope: string): Statement =>
-  statement(sql`INSERT INTO ${versions} (scope, value) VALUES (${scope}, 1) ON CONFLICT (scope) DO UPDATE SET value = value + 1`);
+const BUMP = `INSERT INTO "${getTableName(versions)}" (scope, value) VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET value = value + 1`;
+export const bump = (scope: string): Statement => ({ sql: BUMP, params: [scope] });
 
 /** A configuration write (offices, rooms, closures, services, staff, rules, time off) and its bump, atomically. */
 export function writeConfig(ctx: Ctx, ...writes: (Statement | { toSQL(): { sql: string; params: unknown[] } })[]): Promise<void> {
@@ -23,10 +23,34 @@ export interface Versions {
   office: string;
 }
 
+/**
+ * The counters as they stand now. Concurrent requests share one read: a read made after a
+ * request started sees every write committed before it started, which is all the cache needs.
+ * Requests that reach this point in the same turn of the event loop wait for the next "check"
+ * phase and share the read made there, so a busy process reads the counters once per turn
+ * instead of once per request (each SQLite read transaction costs a few system calls).
+ */
 export async function versionsOf(ctx: Ctx, officeId: string): Promise<Versions> {
-  const query = prepared(ctx.deps.database, "versions", (db) => db.select().from(versions).where(inArray(versions.scope, [sql.placeholder("config"), sql.placeholder("office")])).prepare());
-  const rows = await query.all({ config: CONFIG, office: officeScope(officeId) });
-  const value = new Map(rows.map((r) => [r.scope, r.value]));
+  const value = await counters(ctx.deps.database);
   const config = `config:${value.get(CONFIG) ?? 0}`;
   return { config, office: `${config}|office:${value.get(officeScope(officeId)) ?? 0}` };
+}
+
+type Counters = Map<string, number>;
+const pending = new WeakMap<Database, Promise<Counters>>();
+const nextTurn: (run: () => void) => void = typeof setImmediate === "function" ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
+
+function counters(database: Database): Promise<Counters> {
+  let read = pending.get(database);
+  if (read) return read;
+  read = new Promise<Counters>((resolve, reject) => {
+    nextTurn(() => {
+      // Later arrivals start a read of their own.
+      pending.delete(database);
+      const query = prepared(database, "versions", (db) => db.select({ scope: versions.scope, value: versions.value }).from(versions).prepare());
+      Promise.resolve(query.all()).then((rows) => resolve(new Map(rows.map((r) => [r.scope, r.value]))), reject);
+    });
+  });
+  pending.set(database, read);
+  return read;
 }

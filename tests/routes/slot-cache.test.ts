@@ -45,6 +45,44 @@ describe("the slot cache", () => {
   });
 });
 
+describe("the finished slot body", () => {
+  const week = "/v1/slots?service=iom-counseling&office=bogota&from=2026-12-07&to=2026-12-14";
+
+  it("is served again byte for byte until a write through any connection changes the office's free time", async () => {
+    const reader = await bookingApp();
+    const writer = makeApp({ file: reader.file });
+    apps.push(reader, writer);
+    const first = await reader.get(week);
+    const again = await reader.get(week);
+    expect(again.status).toBe(200);
+    expect(again.headers.get("content-type")).toBe("application/json");
+    expect(again.text).toBe(first.text);
+    expect(JSON.parse(first.text)).toEqual({ timeZone: "America/Bogota", slots: expect.any(Array) });
+
+    await writer.post("/v1/appointments", booking(await newCase(writer), at("10:00")));
+    const after = await reader.get(week);
+    expect(after.text).not.toBe(first.text);
+    expect(after.json.slots.length).toBe(first.json.slots.length - 3);
+    // A configuration write (time off) is seen at once too.
+    await writer.post("/v1/staff/ana/time-off", { start: at("09:00", "2026-12-09"), end: at("13:00", "2026-12-09"), reason: "Training" });
+    expect((await reader.get(week)).json.slots.length).toBe(after.json.slots.length - 7);
+  });
+
+  it("follows the clock and the case's window, not only the versions", async () => {
+    const t = await bookingApp();
+    apps.push(t);
+    const all = (await t.get(week)).json.slots.length;
+    const caseId = await newCase(t, { screenedAt: "2026-11-28" }); // window from 2026-12-12: none of this week's weekdays
+    expect((await t.get(`${week}&case=${caseId}`)).json.slots).toEqual([]);
+    expect((await t.get(week)).json.slots).toHaveLength(all);
+    t.clock.set(Date.parse("2026-12-08T15:30:00Z")); // 24 h ahead is the 9th at 10:30 Bogotá (the 8th is a holiday)
+    const later = (await t.get(week)).json.slots.map((s: { localStart: string }) => s.localStart);
+    expect(later[0]).toBe("2026-12-09T10:30:00-05:00");
+    t.clock.set(Date.parse("2026-11-23T12:00:00Z")); // a clock set back offers them again
+    expect((await t.get(week)).json.slots).toHaveLength(all);
+  });
+});
+
 describe("slots for moving an appointment", () => {
   it("offers the times next to the appointment's own, which it would free", async () => {
     const t = await bookingApp();
