@@ -5,7 +5,6 @@ import type { Ctx } from "../../http/context.js";
 import { assertOffice } from "../../http/auth.js";
 import { fieldProblem, forbidden } from "../../http/problem.js";
 import { appointments } from "../../db/schema.js";
-import { statement } from "../../db/database.js";
 import { newId } from "../../lib/ids.js";
 import { formatUtcIso, localDateOf } from "../../slots/index.js";
 import { getCase } from "../cases.js";
@@ -14,7 +13,7 @@ import { getService } from "../services.js";
 import { claimStatements, roomResource, staffResource } from "./claims.js";
 import { outboxStatements, reminderTimes } from "./outbox.js";
 import { placeAt, writeFirstFree } from "./placement.js";
-import { countDay, recordHistory, type Snapshot } from "./statements.js";
+import { countDay, insertRow, recordHistory, type Snapshot } from "./statements.js";
 import { bump, officeScope } from "../versions.js";
 import type { AppointmentRow } from "./read.js";
 
@@ -56,7 +55,6 @@ export async function book(ctx: Ctx, input: BookingInput): Promise<AppointmentRo
   const holdUntil = end + service.bufferMinutes * 60_000;
   const localDate = localDateOf(office.timeZone, input.start);
   const reminders = reminderTimes(input.start, now, office.timeZone, office.settings);
-  const { db } = ctx.deps.database;
   let row!: AppointmentRow;
 
   await writeFirstFree(ctx, request, slot, { start: input.start, until: holdUntil }, ({ staffId, roomId }) => {
@@ -84,7 +82,7 @@ export async function book(ctx: Ctx, input: BookingInput): Promise<AppointmentRo
     };
     const resources = [staffResource(staffId), ...(roomId ? [roomResource(office.id, roomId)] : [])];
     return [
-      statement(db.insert(appointments).values(row)),
+      insertRow(appointments, row),
       ...claimStatements(id, resources, input.start, holdUntil),
       countDay(office.id, service.id, localDate, service.dailyCapPerOffice),
       bump(officeScope(office.id)),

@@ -1,5 +1,5 @@
 // Outbox rows for a booking change: written in the change's own batch, sent by the dispatcher.
-import { sql } from "drizzle-orm";
+import { getTableName, sql } from "drizzle-orm";
 import { notifications, type OfficeSettings } from "../../db/schema.js";
 import { statement, type Statement } from "../../db/database.js";
 import { newId } from "../../lib/ids.js";
@@ -53,9 +53,14 @@ export function outboxStatements(input: {
   };
   add(input.kind, input.now);
   for (const at of input.reminders) add("reminder", at);
-  return rows.map((row) => statement(sql`INSERT INTO ${notifications} (id, appointment_id, channel, kind, "to", status, attempts, send_after, sequence, created_at)
-    VALUES (${row.id}, ${row.appointmentId}, ${row.channel}, ${row.kind}, ${row.to}, 'pending', 0, ${row.sendAfter}, ${row.sequence}, ${row.createdAt})`));
+  if (rows.length === 0) return [];
+  // One multi-row INSERT: at most two channels × (the message + a few reminders) rows.
+  return [{ sql: insertOutbox(rows.length), params: rows.flatMap((row) => [row.id, row.appointmentId, row.channel, row.kind, row.to, row.sendAfter, row.sequence, row.createdAt]) }];
 }
+
+const outboxSql: string[] = [];
+const insertOutbox = (n: number) =>
+  (outboxSql[n] ??= `INSERT INTO "${getTableName(notifications)}" (id, appointment_id, channel, kind, "to", status, attempts, send_after, sequence, created_at) VALUES ${Array.from({ length: n }, () => "(?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)").join(", ")}`);
 
 /** Reminders not yet sent no longer fit a cancelled or moved appointment. */
 export const withdrawReminders = (appointmentId: string): Statement =>
