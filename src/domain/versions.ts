@@ -1,7 +1,7 @@
 // Change counters that let a process reuse slot answers until something they depend on changes.
 import { getTableName } from "drizzle-orm";
 import type { Ctx } from "../http/context.js";
-import { versions } from "../db/schema.js";
+import { staff, versions } from "../db/schema.js";
 import { statement, type Database, type Statement } from "../db/database.js";
 import { prepared } from "../db/prepared.js";
 
@@ -10,6 +10,17 @@ export const officeScope = (officeId: string) => `office:${officeId}`;
 
 const BUMP = `INSERT INTO "${getTableName(versions)}" (scope, value) VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET value = value + 1`;
 export const bump = (scope: string): Statement => ({ sql: BUMP, params: [scope] });
+
+// "WHERE true" lets SQLite tell the upsert's ON CONFLICT from a join constraint.
+const BUMP_STAFF_OFFICES = `INSERT INTO "${getTableName(versions)}" (scope, value)
+  SELECT 'office:' || value, 1 FROM json_each((SELECT office_ids FROM "${getTableName(staff)}" WHERE id = ?)) WHERE true
+  ON CONFLICT (scope) DO UPDATE SET value = value + 1`;
+
+/**
+ * An interviewer's busy time shows in the slots of every office they work for, so a booking
+ * at one office must also retire the cached answers of the others.
+ */
+export const bumpOfficesOf = (staffId: string): Statement => ({ sql: BUMP_STAFF_OFFICES, params: [staffId] });
 
 /** A configuration write (offices, rooms, closures, services, staff, rules, time off) and its bump, atomically. */
 export function writeConfig(ctx: Ctx, ...writes: (Statement | { toSQL(): { sql: string; params: unknown[] } })[]): Promise<void> {

@@ -1,7 +1,8 @@
 // Slot answers are cached per process; a write through any other process must still show at once.
 import { afterEach, describe, expect, it } from "vitest";
 import { makeApp } from "../helpers/app.js";
-import { at, booking, bookingApp, newCase, type TestApp } from "../helpers/booking.js";
+import { at, booking, bookingApp, newCase, weekdays, type TestApp } from "../helpers/booking.js";
+import { bogota } from "../helpers/fixtures.js";
 import { listSlots } from "../../src/domain/slots.js";
 import { findAppointment } from "../../src/domain/booking/read.js";
 
@@ -31,6 +32,19 @@ describe("the slot cache", () => {
 
     await writer.post("/v1/offices/bogota/closures", { date: "2026-12-07", reason: "Closed" });
     expect(await starts(reader)).toEqual([]);
+  });
+
+  it("sees a booking at another office of the same interviewer", async () => {
+    const t = await bookingApp();
+    apps.push(t);
+    await t.post("/v1/offices", bogota({ id: "medellin", name: "SMO Medellín" }));
+    await t.patch("/v1/staff/ana", { officeIds: ["bogota", "medellin"] });
+    // A counselor working remotely for both offices in the same hours.
+    await t.put("/v1/staff/ana/availability", [weekdays, { ...weekdays, officeId: "medellin" }]);
+    expect(await starts(t)).toHaveLength(7);
+    const elsewhere = await t.post("/v1/appointments", booking(await newCase(t, { officeId: "medellin" }), at("10:00"), { officeId: "medellin", staffId: "ana" }));
+    expect(elsewhere.status, elsewhere.text).toBe(201);
+    expect(await starts(t)).toEqual(["09:00", "11:00", "11:30", "12:00"]);
   });
 
   it("applies the notice period and a case's window to a cached answer", async () => {

@@ -14,7 +14,7 @@ import { claimStatements, roomResource, staffResource } from "./claims.js";
 import { outboxStatements, reminderTimes } from "./outbox.js";
 import { placeAt, writeFirstFree } from "./placement.js";
 import { countDay, insertRow, recordHistory, type Snapshot } from "./statements.js";
-import { bump, officeScope } from "../versions.js";
+import { bump, bumpOfficesOf, officeScope } from "../versions.js";
 import type { AppointmentRow } from "./read.js";
 
 export interface BookingInput {
@@ -86,6 +86,7 @@ export async function book(ctx: Ctx, input: BookingInput): Promise<AppointmentRo
       ...claimStatements(id, resources, input.start, holdUntil),
       countDay(office.id, service.id, localDate, service.dailyCapPerOffice),
       bump(officeScope(office.id)),
+      bumpOfficesOf(staffId),
       recordHistory(id, now, actorName(ctx), "booked", null, { ...snapshot(row), ...(row.windowOverride ? { windowOverride: row.windowOverride } : {}) }),
       ...outboxStatements({ appointmentId: id, sequence: 0, kind: "invite", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, reminders }),
     ];

@@ -16,7 +16,7 @@ import { outboxStatements, reminderTimes, withdrawReminders } from "./outbox.js"
 import { placeAt, writeFirstFree } from "./placement.js";
 import { getAppointment, type AppointmentRow } from "./read.js";
 import { countDay, mustHaveChanged, recordHistory, uncountDay } from "./statements.js";
-import { bump, officeScope } from "../versions.js";
+import { bump, bumpOfficesOf, officeScope } from "../versions.js";
 
 export type Status = "scheduled" | "confirmed" | "checked_in" | "completed" | "no_show" | "cancelled";
 
@@ -99,6 +99,7 @@ export async function cancel(ctx: Ctx, id: string, reason: string): Promise<Appo
     releaseClaims(a.id),
     uncountDay(a.officeId, a.serviceId, a.localDate),
     bump(officeScope(a.officeId)),
+    bumpOfficesOf(a.staffId),
     recordHistory(a.id, now, actorName(ctx), "cancel", snapshot(a), { ...snapshot({ ...a, status: "cancelled" }), reason }),
     withdrawReminders(a.id),
     ...outboxStatements({ appointmentId: a.id, sequence, kind: "cancel", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, reminders: [] }),
@@ -150,6 +151,7 @@ export async function reschedule(ctx: Ctx, id: string, input: { start: number; s
       uncountDay(a.officeId, a.serviceId, a.localDate),
       countDay(office.id, service.id, localDate, service.dailyCapPerOffice),
       bump(officeScope(office.id)),
+      ...[...new Set([a.staffId, staffId])].map(bumpOfficesOf),
       recordHistory(a.id, now, actorName(ctx), "reschedule", snapshot(a), snapshot({ ...a, ...next })),
       withdrawReminders(a.id),
       ...outboxStatements({ appointmentId: a.id, sequence, kind: "update", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, reminders: reminderTimes(input.start, now, office.timeZone, office.settings) }),
