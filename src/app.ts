@@ -27,15 +27,14 @@ export function createApp(deps: Deps) {
     c.set("deps", deps);
     await next();
   });
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: () => {
-        throw new Problem(413, "payload-too-large", "Request bodies are limited to 64 KB.");
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: () => {
+      throw new Problem(413, "payload-too-large", "Request bodies are limited to 64 KB.");
+    },
+  });
+  // Only requests that may carry a body: for a GET the check would build a second Request.
+  app.use("/v1/*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   // Calendar clients cannot send a bearer header: an interviewer's feed carries its own ?token=.
   const auth = authenticate(deps.config.adminToken);
   app.use("/v1/*", (c, next) => (c.req.method === "GET" && /^\/v1\/staff\/[^/]+\/feed\.ics$/.test(c.req.path) ? next() : auth(c, next)));
