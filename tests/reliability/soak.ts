@@ -2,12 +2,12 @@
 // reads over week ranges, 20% bookings of distinct cases, 10% reschedules and cancels of what
 // this run booked. Prints JSON lines: latency per kind, unexpected errors (must be 0) and the
 // server's RSS after 10 s and at the end (must stay within 10%), and every 5 s in between.
-//   npx tsx scripts/soak.ts [seconds]
+//   npx tsx tests/reliability/soak.ts [seconds]
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
-import { BENCH_ADMIN, NOW, buildBenchDb } from "../bench/fixture.js";
-import { bookingBody, freePairs, type Pair } from "../bench/booking.js";
-import { startServer } from "../tests/helpers/server.js";
+import { BENCH_ADMIN, NOW, buildBenchDb } from "../../bench/fixture.js";
+import { bookingBody, freePairs, type Pair } from "../../bench/booking.js";
+import { startServer } from "../helpers/server.js";
 
 const seconds = Number(process.argv[2] ?? 60);
 const emit = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
