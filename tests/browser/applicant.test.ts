@@ -3,7 +3,7 @@
 // test-artifacts/applicant/; axe-core checks accessibility in a context of its own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { freePort, startServer, type RunningServer } from "../helpers/server.js";
+import { apiOf, freePort, startServer, type RunningServer } from "../helpers/server.js";
 import { artifactDir, axe, hasChromium, launchBrowser, phone, skipReason } from "../helpers/browser.js";
 import { applicantCase, bogota, counseling, counselor } from "../helpers/fixtures.js";
 import { weekdays } from "../helpers/booking.js";
@@ -14,16 +14,8 @@ let server: RunningServer;
 let browser: Browser;
 const shots = hasChromium ? artifactDir("applicant") : "";
 
-async function api(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+// The server is started (and, in the console test, restarted) in the tests below.
+const api = apiOf(() => server, ADMIN);
 
 /** A new case booked at `start` (Bogotá time); the appointment with its link. */
 async function booked(start: string, over: Record<string, unknown> = {}) {

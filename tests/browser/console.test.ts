@@ -5,7 +5,7 @@
 // test-artifacts/console/; axe-core checks the main pages in a context of its own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { freePort, startServer, type RunningServer } from "../helpers/server.js";
+import { apiOf, freePort, startServer, type RunningServer } from "../helpers/server.js";
 import { artifactDir, axe, hasChromium, launchBrowser, skipReason } from "../helpers/browser.js";
 import { applicantCase, bogota, counseling, counselor } from "../helpers/fixtures.js";
 import { weekdays } from "../helpers/booking.js";
@@ -30,16 +30,8 @@ const shots = hasChromium ? artifactDir("console") : "";
 /** What the flow learns on the way and later steps use. */
 const state = { booked: { id: "", start: "", localStart: "" } };
 
-async function api(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+// The server is started (and, in the console test, restarted) in the tests below.
+const api = apiOf(() => server, ADMIN);
 
 const newCase = (reference: string, screenedAt = "2026-11-20") => api("POST", "/v1/cases", applicantCase({ reference, screenedAt, contact: { email: EMAIL, phone: PHONE } }));
 

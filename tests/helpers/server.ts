@@ -62,3 +62,17 @@ export async function startServer(env: Record<string, string> = {}, options: { d
     },
   };
 }
+
+/** The JSON API of a running server as one bearer token; a refusal throws with its problem. */
+export function apiOf(server: () => RunningServer, token: string) {
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${server().url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+}
