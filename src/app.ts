@@ -36,8 +36,7 @@ export function createApp(deps: Deps) {
   // Only requests that may carry a body: for a GET the check would build a second Request.
   app.use("/v1/*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   // Calendar clients cannot send a bearer header: an interviewer's feed carries its own ?token=.
-  const auth = authenticate(deps.config.adminToken);
-  app.use("/v1/*", (c, next) => (c.req.method === "GET" && /^\/v1\/staff\/[^/]+\/feed\.ics$/.test(c.req.path) ? next() : auth(c, next)));
+  app.use("/v1/*", (c, next) => (c.req.method === "GET" && /^\/v1\/staff\/[^/]+\/feed\.ics$/.test(c.req.path) ? next() : authenticate(c, next)));
   app.use("/v1/*", requireJsonBody);
   app.use("/v1/*", idempotency);
 

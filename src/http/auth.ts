@@ -23,7 +23,7 @@ function hashCache(size = 1000) {
 }
 
 /** Finds the staff member a bearer token belongs to (or the bootstrap admin), else null. */
-export function tokenResolver(adminToken: string | null) {
+function tokenResolver(adminToken: string | null) {
   const adminHash = adminToken ? sha256Hex(adminToken) : null;
   const hashOf = hashCache();
   return async (deps: Deps, token: string): Promise<Actor | null> => {
@@ -36,18 +36,24 @@ export function tokenResolver(adminToken: string | null) {
   };
 }
 
-export function authenticate(adminToken: string | null) {
-  const resolve = tokenResolver(adminToken);
-  return createMiddleware<AppEnv>(async (c, next) => {
-    const header = c.req.header("authorization") ?? "";
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match || match[1]!.length > 200) throw new Problem(401, "unauthorized", "Send 'Authorization: Bearer <token>'.");
-    const actor = await resolve(c.var.deps, match[1]!);
-    if (!actor) throw new Problem(401, "unauthorized", "The token is not valid.");
-    c.set("actor", actor);
-    await next();
-  });
+/** One resolver (and hash cache) per app, shared by API bearer tokens and console sessions. */
+const resolvers = new WeakMap<Deps, ReturnType<typeof tokenResolver>>();
+
+export function actorForToken(deps: Deps, token: string): Promise<Actor | null> {
+  let resolve = resolvers.get(deps);
+  if (!resolve) resolvers.set(deps, (resolve = tokenResolver(deps.config.adminToken)));
+  return resolve(deps, token);
 }
+
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match || match[1]!.length > 200) throw new Problem(401, "unauthorized", "Send 'Authorization: Bearer <token>'.");
+  const actor = await actorForToken(c.var.deps, match[1]!);
+  if (!actor) throw new Problem(401, "unauthorized", "The token is not valid.");
+  c.set("actor", actor);
+  await next();
+});
 
 /** Route middleware: only these roles may call the route. */
 export function allow(...roles: Role[]) {

@@ -5,9 +5,8 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import type { Deps } from "../../deps.js";
 import type { Actor, AppEnv } from "../../http/context.js";
-import { tokenResolver } from "../../http/auth.js";
+import { actorForToken } from "../../http/auth.js";
 import { formToken, isValidFormToken } from "../../http/form-token.js";
 import { Problem, forbidden } from "../../http/problem.js";
 
@@ -22,14 +21,6 @@ export interface ConsoleEnv {
     /** This session's form token, for every form on the page. */
     csrf: string;
   };
-}
-
-const resolvers = new WeakMap<Deps, ReturnType<typeof tokenResolver>>();
-
-export function actorFor(deps: Deps, token: string): Promise<Actor | null> {
-  let resolve = resolvers.get(deps);
-  if (!resolve) resolvers.set(deps, (resolve = tokenResolver(deps.config.adminToken)));
-  return resolve(deps, token);
 }
 
 /** Only schedulers and admins run offices; interviewers have their calendar feed. */
@@ -60,7 +51,7 @@ export class SignInRequired extends Error {}
 export const signedIn = createMiddleware<ConsoleEnv>(async (c, next) => {
   assertSameSite(c);
   const token = getCookie(c, SESSION_COOKIE);
-  const actor = token ? await actorFor(c.var.deps, token) : null;
+  const actor = token ? await actorForToken(c.var.deps, token) : null;
   if (!token || !actor) throw new SignInRequired();
   if (!mayUseConsole(actor)) throw forbidden("The console is for schedulers and admins.");
   c.set("actor", actor);

@@ -3,7 +3,8 @@ import type { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { htmlPage } from "../../pages/render.js";
 import { SignInPage } from "../../pages/console/message.js";
-import { SESSION_COOKIE, actorFor, assertSameSite, endSession, mayUseConsole, startSession, type ConsoleEnv } from "./session.js";
+import { actorForToken } from "../../http/auth.js";
+import { SESSION_COOKIE, assertSameSite, endSession, mayUseConsole, startSession, type ConsoleEnv } from "./session.js";
 
 const BASE = "http://console.invalid";
 
@@ -23,7 +24,7 @@ export function registerSignIn(console: Hono<ConsoleEnv>) {
   console.get("/sign-in", async (c) => {
     const next = safeNext(c.req.query("next"));
     const token = getCookie(c, SESSION_COOKIE);
-    const actor = token ? await actorFor(c.var.deps, token) : null;
+    const actor = token ? await actorForToken(c.var.deps, token) : null;
     if (actor && mayUseConsole(actor)) return c.redirect(next, 303);
     return htmlPage(c, 200, <SignInPage next={next} />);
   });
@@ -33,7 +34,7 @@ export function registerSignIn(console: Hono<ConsoleEnv>) {
     const form = await c.req.parseBody();
     const next = safeNext(form.next);
     const token = typeof form.token === "string" ? form.token.trim() : "";
-    const actor = token ? await actorFor(c.var.deps, token) : null;
+    const actor = token ? await actorForToken(c.var.deps, token) : null;
     if (!actor) return htmlPage(c, 401, <SignInPage next={next} error="That token is not valid. Check it and try again." />);
     if (!mayUseConsole(actor)) return htmlPage(c, 403, <SignInPage next={next} error="The console is for schedulers and admins." />);
     startSession(c, token);
