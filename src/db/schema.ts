@@ -214,9 +214,6 @@ export const caseExtensions = sqliteTable(
   (t) => [index("case_extensions_case").on(t.caseId)],
 );
 
-/** Statuses that hold time and count toward caps. */
-export const LIVE_STATUSES = ["scheduled", "confirmed", "checked_in"] as const;
-
 export const appointments = sqliteTable(
   "appointments",
   {
@@ -252,6 +249,7 @@ export const appointments = sqliteTable(
     index("appointments_case").on(t.caseId),
     uniqueIndex("appointments_case_service_live")
       .on(t.caseId, t.serviceId)
+      // LIVE_STATUSES of src/domain/lifecycle.ts (tests/domain/lifecycle.test.ts keeps them equal).
       .where(sql`status IN ('scheduled', 'confirmed', 'checked_in')`),
   ],
 );

@@ -8,7 +8,8 @@ import { and, eq } from "drizzle-orm";
 import type { Ctx } from "../http/context.js";
 import { assertOffice } from "../http/auth.js";
 import { Problem, conflict, validationProblem, type FieldError } from "../http/problem.js";
-import { LIVE_STATUSES, closures } from "../db/schema.js";
+import { closures } from "../db/schema.js";
+import { isLive } from "./lifecycle.js";
 import { localDateOf, type Slot } from "../slots/index.js";
 import { reschedule } from "./booking/transitions.js";
 import { appointmentHistory, daySheet, findAppointment, getAppointment, type AppointmentRow } from "./booking/read.js";
@@ -18,7 +19,6 @@ import { createClosure, getOffice, type ClosureRow, type OfficeRow } from "./off
 import { getService } from "./services.js";
 import { MAX_RANGE_DAYS, caseWindow, listSlots } from "./slots.js";
 
-const LIVE = new Set<string>(LIVE_STATUSES);
 /** Free times tried per appointment when others take them first (a race), before flagging it. */
 const ATTEMPTS = 8;
 const REASON_MAX = 300;
@@ -119,7 +119,7 @@ async function live(ctx: Ctx, officeId: string, date: string): Promise<{ office:
   assertOffice(ctx.actor, officeId);
   assertDate(date);
   const office = await getOffice(ctx, officeId);
-  const rows = (await daySheet(ctx, officeId, date)).filter((a) => LIVE.has(a.status));
+  const rows = (await daySheet(ctx, officeId, date)).filter((a) => isLive(a.status));
   return { office, rows };
 }
 
@@ -154,7 +154,7 @@ async function moveOne(ctx: Ctx, a: AppointmentRow, date: string): Promise<Move 
       if (error.kind === "slot-taken") continue;
       // Someone changed it meanwhile (perhaps moved it already): judge it as it is now.
       const now = await findAppointment(ctx, a.id);
-      if (now.localDate !== date || !LIVE.has(now.status)) return null;
+      if (now.localDate !== date || !isLive(now.status)) return null;
       return { appointment: now, reason: error.detail };
     }
   }

@@ -4,7 +4,8 @@ import { and, asc, eq, gt, gte, inArray, lt, notExists, or, sql } from "drizzle-
 import type { Ctx } from "../http/context.js";
 import { assertOffice } from "../http/auth.js";
 import { fieldProblem } from "../http/problem.js";
-import { appointments, cases, services, LIVE_STATUSES } from "../db/schema.js";
+import { appointments, cases, services } from "../db/schema.js";
+import { LIVE_STATUSES } from "./lifecycle.js";
 import { localDateOf } from "../slots/index.js";
 import { dayNumber } from "./dates.js";
 import { caseWindow } from "./slots.js";

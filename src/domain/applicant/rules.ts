@@ -3,6 +3,7 @@
 // (limits per office, no move within 24 hours of the start).
 import type { AppointmentRow } from "../booking/read.js";
 import type { OfficeRow } from "../offices.js";
+import { canDo, isMovable } from "../lifecycle.js";
 
 /** The applicant may not move an appointment this close to its start (as transitions.ts). */
 export const APPLICANT_CUTOFF_MS = 24 * 3_600_000;
@@ -19,7 +20,7 @@ export interface ApplicantOptions {
 }
 
 export function applicantOptions(a: AppointmentRow, office: Pick<OfficeRow, "settings">, now: number): ApplicantOptions {
-  const live = a.status === "scheduled" || a.status === "confirmed";
+  const live = isMovable(a.status);
   const passed = now >= a.startAt;
   const changesLeft = Math.max(0, Math.min(office.settings.applicantRescheduleLimit - a.applicantRescheduleCount, office.settings.rescheduleLimit - a.rescheduleCount));
   const changeBlock: ChangeBlock | null =
@@ -28,5 +29,5 @@ export function applicantOptions(a: AppointmentRow, office: Pick<OfficeRow, "set
     : changesLeft === 0 ? "limit"
     : now > a.startAt - APPLICANT_CUTOFF_MS ? "too-late"
     : null;
-  return { passed, canConfirm: a.status === "scheduled" && !passed, canCancel: live && !passed, changeBlock, changesLeft };
+  return { passed, canConfirm: canDo("confirm", a.status) && !passed, canCancel: live && !passed, changeBlock, changesLeft };
 }

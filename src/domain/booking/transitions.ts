@@ -17,19 +17,9 @@ import { placeAt, writeFirstFree } from "./placement.js";
 import { getAppointment, type AppointmentRow } from "./read.js";
 import { countDay, mustHaveChanged, recordHistory, uncountDay } from "./statements.js";
 import { bump, bumpOfficesOf, officeScope } from "../versions.js";
+import { STATUS_AFTER, canDo, type Action, type Status, type StatusAction } from "../lifecycle.js";
 
-export type Status = "scheduled" | "confirmed" | "checked_in" | "completed" | "no_show" | "cancelled";
-
-const allowedFrom: Record<string, Status[]> = {
-  confirm: ["scheduled"],
-  check_in: ["scheduled", "confirmed"],
-  complete: ["checked_in"],
-  no_show: ["scheduled", "confirmed"],
-  cancel: ["scheduled", "confirmed"],
-  reschedule: ["scheduled", "confirmed"],
-};
-
-const pastTense: Record<string, string> = {
+const pastTense: Record<Action, string> = {
   confirm: "confirmed",
   check_in: "checked in",
   complete: "completed",
@@ -38,8 +28,8 @@ const pastTense: Record<string, string> = {
   reschedule: "rescheduled",
 };
 
-function assertFrom(a: AppointmentRow, action: string) {
-  if (!allowedFrom[action]!.includes(a.status as Status)) {
+function assertFrom(a: AppointmentRow, action: Action) {
+  if (!canDo(action, a.status)) {
     throw conflict(`An appointment that is ${a.status.replace("_", " ")} cannot be ${pastTense[action]}.`, { appointmentStatus: a.status });
   }
 }
@@ -72,7 +62,7 @@ async function reread(ctx: Ctx, id: string) {
 }
 
 /** confirm, check-in, complete, no-show: a status change with its history entry. */
-export async function changeStatus(ctx: Ctx, id: string, action: "confirm" | "check_in" | "complete" | "no_show"): Promise<AppointmentRow> {
+export async function changeStatus(ctx: Ctx, id: string, action: StatusAction): Promise<AppointmentRow> {
   const a = await getAppointment(ctx, id);
   assertFrom(a, action);
   const now = ctx.deps.clock.now();
@@ -82,7 +72,7 @@ export async function changeStatus(ctx: Ctx, id: string, action: "confirm" | "ch
     if (today !== a.localDate) throw conflict(`Check-in is only possible on the appointment's day (${a.localDate}); today is ${today} at the office.`);
   }
   if (action === "no_show" && now < a.startAt) throw conflict("A no-show can only be recorded after the appointment's start.");
-  const to: Status = ({ confirm: "confirmed", check_in: "checked_in", complete: "completed", no_show: "no_show" } as const)[action];
+  const to: Status = STATUS_AFTER[action];
   await run(ctx, [...updateGuarded(a, { status: to, updatedAt: now }), recordHistory(a.id, now, actorName(ctx), action, snapshot(a), snapshot({ ...a, status: to }))]);
   return reread(ctx, id);
 }

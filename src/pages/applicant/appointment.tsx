@@ -3,6 +3,7 @@
 import { Button, LinkButton, PostForm, Notice } from "../components.js";
 import type { AppointmentView, Message, Nav } from "./model.js";
 import { Shell } from "./shell.js";
+import { isMovable } from "../../domain/lifecycle.js";
 
 export function Summary({ nav, view }: { nav: Nav; view: AppointmentView }) {
   const { s } = nav;
@@ -36,7 +37,7 @@ export function Summary({ nav, view }: { nav: Nav; view: AppointmentView }) {
 
 function Actions({ nav, view, csrf }: { nav: Nav; view: AppointmentView; csrf: string }) {
   const { s } = nav;
-  const live = view.status === "scheduled" || view.status === "confirmed";
+  const live = isMovable(view.status);
   if (view.passed) {
     return (
       <Notice>

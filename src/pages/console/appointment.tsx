@@ -4,7 +4,8 @@ import type { Child } from "hono/jsx";
 import { Button, LinkButton, PostForm } from "../components.js";
 import { DetailsTable, NoticeBox, Table, type PageNotice } from "./parts.js";
 import { MoveInWindow, MoveOutsideWindow, type WeekOfStarts } from "./reschedule.js";
-import { ACTIONS_BY_STATUS, StatusBadge, StatusButtons } from "./status.js";
+import { statusActionsFrom } from "../../domain/lifecycle.js";
+import { StatusBadge, StatusButtons } from "./status.js";
 
 export interface AppointmentDetails {
   id: string;
@@ -150,7 +151,7 @@ export function AppointmentPage(p: AppointmentPageProps) {
         <LinkButton href={d.dayHref}>Day sheet</LinkButton>
       </p>
       <Details d={d} />
-      {(ACTIONS_BY_STATUS[d.status] ?? []).length ? (
+      {statusActionsFrom(d.status).length ? (
         <div class="actions">
           <StatusButtons id={d.id} status={d.status} back={self} csrf={p.csrf} />
         </div>

@@ -1,6 +1,8 @@
 // Every word the applicant pages show, one object per language. Pages never name the programme,
 // the agencies or the kind of case: an applicant's phone is often shared.
-export type Status = "scheduled" | "confirmed" | "checked_in" | "completed" | "no_show" | "cancelled";
+import type { Status } from "../../domain/lifecycle.js";
+
+export type { Status };
 
 export interface Strings {
   languageNav: string;

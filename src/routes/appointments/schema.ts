@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { IdParams, Instant, LocalDate, PageQuery, Text } from "../common.js";
+import { STATUSES } from "../../domain/lifecycle.js";
 
 const Override = z.strictObject({ reason: Text(500) });
 
@@ -34,7 +35,7 @@ export const Appointment = z
     localStart: z.string(),
     localEnd: z.string(),
     timeZone: z.string(),
-    status: z.enum(["scheduled", "confirmed", "checked_in", "completed", "no_show", "cancelled"]),
+    status: z.enum(STATUSES),
     sequence: z.number(),
     uid: z.string(),
     selfServiceUrl: z.string(),
@@ -49,7 +50,7 @@ export const AppointmentQuery = PageQuery.extend({
   officeId: z.string().max(100).optional(),
   staffId: z.string().max(100).optional(),
   caseId: z.string().max(100).optional(),
-  status: z.enum(["scheduled", "confirmed", "checked_in", "completed", "no_show", "cancelled"]).optional(),
+  status: z.enum(STATUSES).optional(),
   from: Instant.optional(),
   to: Instant.optional(),
 });

@@ -6,8 +6,8 @@ import type { AppointmentRow } from "../../domain/booking/read.js";
 import { selfServiceUrl } from "../../domain/links.js";
 import { formatLocalIso, formatUtcIso } from "../../slots/index.js";
 import { isoUtc } from "../common.js";
+import type { Status } from "../../domain/lifecycle.js";
 
-export type Status = "scheduled" | "confirmed" | "checked_in" | "completed" | "no_show" | "cancelled";
 
 export async function appointmentView(deps: Deps, a: AppointmentRow, timeZone: string) {
   return {

@@ -14,7 +14,8 @@ import { localTime } from "../../i18n/dates.js";
 import { localDateOf } from "../../slots/index.js";
 import { AppointmentPage } from "../../pages/console/appointment.js";
 import { errorNotice, type PageNotice } from "../../pages/console/parts.js";
-import { STATUS_AFTER, STATUS_NAMES, isStatusAction } from "../../pages/console/status.js";
+import { STATUS_NAMES } from "../../pages/console/status.js";
+import { STATUS_AFTER, isMovable, isStatus, isStatusAction } from "../../domain/lifecycle.js";
 import { dateWords, stamp } from "./dates.js";
 import { dayHref, showDay } from "./day.js";
 import { actorNames, deskNames, type DeskNames } from "./names.js";
@@ -23,9 +24,6 @@ import { consolePage, formOf } from "./render.js";
 import { parseStart, rescheduleWeek, serviceStaff, takenNotice, type WeekRequest } from "./reschedule.js";
 import { consolePath } from "./sign-in.js";
 import type { ConsoleEnv } from "./session.js";
-
-/** The statuses in which an appointment may still be moved or cancelled. */
-const MOVABLE = ["scheduled", "confirmed"];
 
 /** What the page says after a change (`?done=`), while the appointment is still in its status. */
 const DONE: Record<string, { status: string; text: string }> = {
@@ -41,7 +39,7 @@ const DONE: Record<string, { status: string; text: string }> = {
 function describe(s: Record<string, unknown> | null, zone: string, names: DeskNames): string {
   if (!s) return "—";
   const start = typeof s.start === "string" ? parseInstant(s.start) : null;
-  const parts = [STATUS_NAMES[String(s.status)] ?? String(s.status), start === null ? null : stamp(start, zone), typeof s.staffId === "string" ? names.interviewer(s.staffId) : null];
+  const parts = [(isStatus(s.status) ? STATUS_NAMES[s.status] : String(s.status)), start === null ? null : stamp(start, zone), typeof s.staffId === "string" ? names.interviewer(s.staffId) : null];
   if (typeof s.roomId === "string") parts.push(names.room(s.roomId));
   if (typeof s.reason === "string") parts.push(`reason: ${s.reason}`);
   return parts.filter(Boolean).join(" · ");
@@ -64,7 +62,7 @@ async function show(c: Context<ConsoleEnv>, o: Opened, v: Shown = {}) {
     listNotifications(ctx, 200, undefined, { appointmentId: row.id }),
   ]);
   const [names, actorName] = await Promise.all([deskNames(ctx, office.id, [row]), actorNames(ctx, history.map((h) => h.actor))]);
-  const movable = MOVABLE.includes(row.status);
+  const movable = isMovable(row.status);
   const done = v.done ? DONE[v.done] : undefined;
   const window = caseWindow(o.caseRow, service);
   return consolePage(

@@ -4,7 +4,7 @@
 import type { Context, Hono } from "hono";
 import { ctxOf, type Ctx } from "../../http/context.js";
 import { Problem, fieldProblem } from "../../http/problem.js";
-import { LIVE_STATUSES } from "../../db/schema.js";
+import { isLive } from "../../domain/lifecycle.js";
 import { book } from "../../domain/booking/book.js";
 import { listAppointments, type AppointmentRow } from "../../domain/booking/read.js";
 import { getCase, type CaseRow } from "../../domain/cases.js";
@@ -46,8 +46,6 @@ async function load(c: Context<ConsoleEnv>, serviceId: string | undefined): Prom
   if (!service) throw new Problem(409, "conflict", `No service books the ${caseRow.track} track yet. An admin can create one.`);
   return { ctx, caseRow, office, service, services, names: new Map(staff.items.map((s) => [s.id, s.name])), serving: new Set(staff.items.filter((s) => s.serviceIds.includes(service.id)).map((s) => s.id)) };
 }
-
-const isLive = (status: string) => (LIVE_STATUSES as readonly string[]).includes(status);
 
 async function liveAppointment(l: Loaded): Promise<AppointmentRow | null> {
   let cursor: string | undefined;

@@ -8,7 +8,7 @@ import { localTime } from "../../i18n/dates.js";
 import { isoDate, localDateOf, parseIsoDate } from "../../slots/index.js";
 import { DaySheetPage } from "../../pages/console/day.js";
 import type { PageNotice } from "../../pages/console/parts.js";
-import { STATUS_AFTER, isStatusAction, type StatusAction } from "../../pages/console/status.js";
+import { STATUS_AFTER, isStatusAction, type StatusAction } from "../../domain/lifecycle.js";
 import { dayWords } from "./dates.js";
 import { deskNames } from "./names.js";
 import { consolePage } from "./render.js";
