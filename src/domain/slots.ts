@@ -28,11 +28,14 @@ export function withoutOwnHold(q: SlotQuery, own: Pick<AppointmentRow, "staffId"
   return q;
 }
 
+/** A range boundary: an instant or local date as the API takes it, or a local day number. */
+export type Boundary = string | { day: number };
+
 export interface SlotRequest {
   serviceId: string;
   officeId: string;
-  from: string;
-  to: string;
+  from: Boundary;
+  to: Boundary;
   caseId?: string;
   staffId?: string;
   language?: string;
@@ -41,9 +44,9 @@ export interface SlotRequest {
 }
 
 /** An instant, or a local date meaning midnight in the office's zone. */
-function boundary(value: string, zone: string, field: string): number {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const day = dayNumber(value);
+function boundary(value: Boundary, zone: string, field: string): number {
+  if (typeof value !== "string" || /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const day = typeof value === "string" ? dayNumber(value) : value.day;
     const start = day === null ? null : startOfLocalDay(zone, day);
     if (start === null) throw fieldProblem(field, "must be a real date (YYYY-MM-DD) or an ISO instant with an offset");
     return start;
@@ -189,6 +192,8 @@ export async function loadResources(
   };
 }
 
+const keyOf = (b: Boundary) => (typeof b === "string" ? b : `day:${b.day}`);
+
 /** A request's free slots: `slots[first, end)` of the engine's cached answer. */
 export interface SlotPick {
   timeZone: string;
@@ -224,7 +229,7 @@ export async function pickSlots(ctx: Ctx, req: SlotRequest): Promise<SlotPick> {
   const caseRow = req.caseId ? await (ctx.actor.role === "applicant" ? findCase : getCase)(ctx, req.caseId) : null;
   if (caseRow && caseRow.officeId !== req.officeId) throw fieldProblem("case", `the case belongs to office '${caseRow.officeId}'`);
   const language = req.language ?? caseRow?.language;
-  const key = [req.officeId, req.serviceId, req.from, req.to, req.staffId ?? "", language ?? "", req.moving ? `${req.moving.id}:${req.moving.version}` : ""].join("\n");
+  const key = [req.officeId, req.serviceId, keyOf(req.from), keyOf(req.to), req.staffId ?? "", language ?? "", req.moving ? `${req.moving.id}:${req.moving.version}` : ""].join("\n");
   const answers = versionedCache<Answer>(ctx.deps, "slots", ANSWER_LIMITS);
   const answer = answers.get(key, versions.office) ?? answers.set(key, versions.office, await search(ctx, req, language, versions));
   const notBefore = ctx.deps.clock.now() + answer.service.minNoticeHours * 3_600_000;

@@ -12,11 +12,11 @@ import { parseInstant } from "../../domain/dates.js";
 import { getOffice, type OfficeRow } from "../../domain/offices.js";
 import { windowStanding } from "../../domain/queue.js";
 import { listServices, type ServiceRow } from "../../domain/services.js";
-import { caseWindow, listSlots, MAX_RANGE_DAYS } from "../../domain/slots.js";
+import { freeWeek } from "../../domain/free-week.js";
+import { caseWindow } from "../../domain/slots.js";
 import { listStaff } from "../../domain/staff.js";
 import { localTime } from "../../i18n/dates.js";
-import { formatUtcIso, isoDate, localDateOf, localDayOf, parseIsoDate, type Slot, type SlotView } from "../../slots/index.js";
-import { mondayOf } from "../../slots/calendar.js";
+import { formatUtcIso, isoDate, localDateOf, localDayOf, parseIsoDate, type SlotView } from "../../slots/index.js";
 import { BookPage, type BookView, type BookWeek, type SlotChoice } from "../../pages/console/book.js";
 import { errorNotice } from "../../pages/console/parts.js";
 import { dayWords } from "./dates.js";
@@ -69,49 +69,26 @@ function choice(l: Loaded, slot: { start: number; end: number; staffIds: string[
   };
 }
 
-async function freeSlots(l: Loaded, fromDay: number, toDay: number): Promise<Slot[]> {
-  const { slots } = await listSlots(l.ctx, { serviceId: l.service.id, officeId: l.office.id, caseId: l.caseRow.id, from: isoDate(fromDay), to: isoDate(toDay) });
-  return slots;
-}
-
-const clamp = (n: number, lo: number, hi: number) => Math.min(Math.max(n, lo), hi);
-
 /**
  * The Monday–Sunday week of `requested` (kept within the window), else the first week of the
  * window with a free time, else the window's first week still ahead.
  */
 async function weekOf(l: Loaded, requested: string | undefined): Promise<{ week: BookWeek | null; empty: BookView["empty"] }> {
   const zone = l.office.timeZone;
-  const window = caseWindow(l.caseRow, l.service);
-  const first = Math.max(localDayOf(zone, l.ctx.deps.clock.now()), parseIsoDate(window.firstDate)!);
-  const last = parseIsoDate(window.lastDate)!;
-  if (first > last) return { week: null, empty: "passed" };
-  const bounds = [mondayOf(first), mondayOf(last)] as const;
-  let monday: number;
-  if (requested !== undefined) {
-    const asked = parseIsoDate(requested);
-    if (asked === null) throw fieldProblem("week", "must be a date (YYYY-MM-DD)");
-    monday = clamp(mondayOf(asked), ...bounds);
-  } else {
-    const searchTo = Math.min(last + 1, first + MAX_RANGE_DAYS);
-    const [firstFree] = await freeSlots(l, first, searchTo);
-    // Nothing free in the part searched: the window is full only if the search covered all of it.
-    if (!firstFree && searchTo > last) return { week: null, empty: "full" };
-    monday = firstFree ? mondayOf(localDayOf(zone, firstFree.start)) : bounds[0];
-  }
-  const byDay = new Map<number, SlotChoice[]>();
-  for (const slot of await freeSlots(l, monday, monday + 7)) {
-    const day = localDayOf(zone, slot.start);
-    (byDay.get(day) ?? byDay.set(day, []).get(day)!).push(choice(l, slot));
-  }
+  const asked = requested === undefined ? undefined : parseIsoDate(requested);
+  if (asked === null) throw fieldProblem("week", "must be a date (YYYY-MM-DD)");
+  const week = await freeWeek(l.ctx, { caseRow: l.caseRow, service: l.service, office: l.office, requested: asked });
+  if (!week.open) return { week: null, empty: "passed" };
+  if (week.full) return { week: null, empty: "full" };
+  const { monday } = week;
   const weekHref = (day: number) => `/console/cases/${encodeURIComponent(l.caseRow.id)}/book?service=${encodeURIComponent(l.service.id)}&week=${isoDate(day)}`;
   return {
     empty: null,
     week: {
       label: `${dayWords(zone, monday)} – ${dayWords(zone, monday + 6)}`,
-      previous: monday > bounds[0] ? weekHref(monday - 7) : null,
-      next: monday < bounds[1] ? weekHref(monday + 7) : null,
-      days: [...byDay].map(([day, slots]) => ({ label: dayWords(zone, day), slots })),
+      previous: week.previous === null ? null : weekHref(week.previous),
+      next: week.next === null ? null : weekHref(week.next),
+      days: week.days.map(([day, slots]) => ({ label: dayWords(zone, day), slots: slots.map((slot) => choice(l, slot)) })),
     },
   };
 }

@@ -2,11 +2,10 @@
 // case's window, a start typed for a move outside it, and the next free starts after a refusal.
 import { Problem } from "../../http/problem.js";
 import { parseInstant } from "../../domain/dates.js";
-import { MAX_RANGE_DAYS, caseWindow, listSlots } from "../../domain/slots.js";
+import { freeWeek } from "../../domain/free-week.js";
 import { listStaff } from "../../domain/staff.js";
 import { localTime } from "../../i18n/dates.js";
-import { formatUtcIso, isoDate, localDayOf, localToInstant, parseIsoDate } from "../../slots/index.js";
-import { mondayOf } from "../../slots/calendar.js";
+import { formatUtcIso, isoDate, localToInstant, parseIsoDate } from "../../slots/index.js";
 import type { PageNotice } from "../../pages/console/parts.js";
 import { StartButtons, type Start, type WeekOfStarts } from "../../pages/console/reschedule.js";
 import { dateWords, dayWords } from "./dates.js";
@@ -40,29 +39,17 @@ export async function rescheduleWeek(o: Opened, v: WeekRequest): Promise<WeekOfS
   if (staffId && !staff.some((s) => s.id === staffId)) throw new Problem(422, "validation", `staff: no interviewer '${staffId}' gives this service at ${office.name}.`);
   const asked = v.week ? parseIsoDate(v.week) : null;
   if (v.week && asked === null) throw new Problem(422, "validation", `week: '${v.week}' is not a date; write it as YYYY-MM-DD.`);
-  const window = caseWindow(caseRow, service);
-  const first = Math.max(localDayOf(zone, ctx.deps.clock.now()), parseIsoDate(window.firstDate)!);
-  const last = parseIsoDate(window.lastDate)!;
-  if (first > last) return { ...base, blocked: `What was the case's window (${window.firstDate} to ${window.lastDate}) has passed: only a move outside the window is possible.` };
-  const bounds = [mondayOf(first), mondayOf(last)] as const;
-  const search = (from: number, to: number) =>
-    listSlots(ctx, { serviceId: service.id, officeId: office.id, caseId: caseRow.id, from: isoDate(from), to: isoDate(to), staffId: staffId || undefined, moving: row }).then((r) => r.slots.filter((s) => s.start !== row.startAt));
-  // One search can span at most the engine's range: enough to find the first free start.
-  const firstFree = asked === null ? (await search(first, Math.min(last + 1, first + MAX_RANGE_DAYS)))[0] : undefined;
-  const wanted = asked ?? (firstFree ? localDayOf(zone, firstFree.start) : first);
-  const monday = Math.min(Math.max(mondayOf(wanted), bounds[0]), bounds[1]);
-  const days = new Map<number, Start[]>();
-  for (const s of await search(monday, monday + 7)) {
-    const day = localDayOf(zone, s.start);
-    (days.get(day) ?? days.set(day, []).get(day)!).push({ value: formatUtcIso(s.start), label: localTime(s.start, zone) });
-  }
+  const week = await freeWeek(ctx, { caseRow, service, office, moving: row, staffId: staffId || undefined, requested: asked ?? undefined });
+  const { window } = week;
+  if (!week.open) return { ...base, blocked: `What was the case's window (${window.firstDate} to ${window.lastDate}) has passed: only a move outside the window is possible.` };
+  const { monday, first, last } = week;
   const link = (m: number) => `${appointmentPath(o)}?${new URLSearchParams({ week: isoDate(m), ...(staffId ? { staff: staffId } : {}) })}`;
   return {
     ...base,
     label: `${dayWords(zone, Math.max(monday, first))} to ${dayWords(zone, Math.min(monday + 6, last))}`,
-    previous: monday > bounds[0] ? link(monday - 7) : null,
-    next: monday < bounds[1] ? link(monday + 7) : null,
-    days: [...days].map(([day, starts]) => ({ label: dayWords(zone, day), starts })),
+    previous: week.previous === null ? null : link(week.previous),
+    next: week.next === null ? null : link(week.next),
+    days: week.days.map(([day, slots]) => ({ label: dayWords(zone, day), starts: slots.map((s): Start => ({ value: formatUtcIso(s.start), label: localTime(s.start, zone) })) })),
     week: isoDate(monday),
   };
 }
