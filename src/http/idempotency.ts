@@ -99,6 +99,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     // A refused or failed request wrote nothing: let the key go, so a retry is judged afresh.
     if (!succeeded) await db.delete(idempotencyKeys).where(mine);
   }
+  if (!succeeded) return;
   const kept = withholdSecrets(await c.res.clone().text());
   await db.update(idempotencyKeys).set({ status: c.res.status, body: kept.body, withheld: kept.withheld.join(",") || null }).where(mine);
   await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, clock.now() - DAY_MS));
