@@ -172,14 +172,20 @@ export const users = sqliteTable(
   (t) => [uniqueIndex("users_token").on(t.tokenHash)],
 );
 
-/** Stored answers of mutating requests, replayed for a repeated Idempotency-Key. */
+/**
+ * Idempotency-Key claims and the answers replayed for a repeat. A request claims its key first
+ * (status 0 while it runs); a success then stores its answer without its secrets.
+ */
 export const idempotencyKeys = sqliteTable(
   "idempotency_keys",
   {
     key: text("key").primaryKey(),
     requestHash: text("request_hash").notNull(),
+    /** 0 (and an empty body) while the first request is still running. */
     status: integer("status").notNull(),
     body: text("body").notNull(),
+    /** Comma-separated names of the answer's secret members, which were not stored. */
+    withheld: text("withheld"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("idempotency_created").on(t.createdAt)],

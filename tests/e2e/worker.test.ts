@@ -51,6 +51,23 @@ describe("Cita on Workers + D1", () => {
     expect((await call("POST", "/v1/offices", { nope: 1 })).status).toBe(422);
   });
 
+  // D1 has no interactive transactions: the key is claimed by one INSERT … ON CONFLICT statement.
+  it("makes one case for one Idempotency-Key sent at once with two bodies; the other body gets a 422", async () => {
+    const bodies = [applicantCase({ householdSize: 2 }), applicantCase({ householdSize: 5 })];
+    const send = (body: unknown) =>
+      fetch(`${worker.url}/v1/cases`, { method: "POST", headers: { ...headers, "idempotency-key": "d1-claim" }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: (await r.json()) as any }));
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => send(bodies[i % 2])));
+    // Only these cases have 2 or 5 people. Read through the API: a blocking `d1 execute` here
+    // would let the client's kept-alive sockets time out under the next test's requests.
+    const listed = await call("GET", "/v1/cases?limit=200");
+    expect(listed.json.nextCursor).toBeNull();
+    expect(listed.json.items.filter((c: { householdSize: number }) => c.householdSize !== 3)).toHaveLength(1);
+    const won = answers.filter((r) => r.status === 201);
+    expect(new Set(won.map((r) => r.json.householdSize)).size).toBe(1);
+    expect(new Set(won.map((r) => r.json.id)).size).toBe(1);
+    for (const r of answers.filter((r) => r.status !== 201)) expect([r.status, r.json.errors?.[0]?.path]).toEqual([422, "Idempotency-Key"]);
+  });
+
   it("lets exactly one of 50 concurrent bookings of one slot through, and D1 holds no overlap", async () => {
     const cases: string[] = [];
     for (let i = 0; i < 50; i++) cases.push((await call("POST", "/v1/cases", applicantCase())).json.id);

@@ -79,4 +79,38 @@ describe("racing bookings", () => {
     const history = (await setup.get(`/v1/appointments/${json.id}/history`)).json.items;
     expect(history).toHaveLength(2);
   });
+
+  // One Idempotency-Key once stored two bookings while one caller got a 422: the key is now
+  // claimed before the write, so the second body never reaches it.
+  it("writes one booking for one Idempotency-Key sent at once with two bodies; the other caller gets a 422", async () => {
+    const setup = await bookingApp({ staff: ["ben"] });
+    apps.push(setup);
+    const [x, y] = [await newCase(setup), await newCase(setup)];
+    const wrap = gate(2);
+    const racer = makeApp({ file: setup.file, wrap });
+    apps.push(racer);
+    const headers = { "idempotency-key": "same-key" };
+    const results = await Promise.all([
+      racer.post("/v1/appointments", booking(x, at("10:00"), { staffId: "ana" }), { headers }),
+      racer.post("/v1/appointments", booking(y, at("11:00"), { staffId: "ben" }), { headers }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
+    expect(results.find((r) => r.status === 422)!.json.errors[0].path).toBe("Idempotency-Key");
+    expect((await setup.get("/v1/appointments")).json.items).toHaveLength(1);
+  });
+
+  it("answers a repeat sent while the first is still writing with the first's answer, and books once", async () => {
+    const setup = await bookingApp();
+    apps.push(setup);
+    const caseId = await newCase(setup);
+    const wrap = gate(2);
+    const racer = makeApp({ file: setup.file, wrap });
+    apps.push(racer);
+    const headers = { "idempotency-key": "retry-1" };
+    const [first, second] = await Promise.all([0, 1].map(() => racer.post("/v1/appointments", booking(caseId, at("10:00")), { headers })));
+    expect([first!.status, second!.status]).toEqual([201, 201]);
+    expect(second!.json).toEqual(first!.json);
+    expect([first!, second!].filter((r) => r.headers.get("idempotent-replayed") === "true")).toHaveLength(1);
+    expect((await setup.get("/v1/appointments")).json.items).toHaveLength(1);
+  });
 });

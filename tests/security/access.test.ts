@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { LINK_DAYS_AFTER } from "../../src/domain/links.js";
-import { at, bookingApp, type TestApp } from "../helpers/booking.js";
+import { at, booking, bookingApp, newCase, type TestApp } from "../helpers/booking.js";
 import { token as userToken } from "../helpers/fixtures.js";
 import { book } from "../applicant/helpers.js";
 import { dumpTables } from "./db.js";
@@ -73,6 +73,25 @@ describe("secrets at rest", () => {
     }
     // The hashes are what is there.
     for (const tk of tokens) expect(everything).toContain(createHash("sha256").update(tk).digest("hex"));
+  });
+
+  it("keep no secret in an answer stored for an Idempotency-Key: tokens, feed URLs, applicant links", async () => {
+    t = await bookingApp();
+    const key = (k: string) => ({ headers: { "idempotency-key": k } });
+    const user = await t.post("/v1/users", { name: "New", email: "new@example.org", role: "admin" }, key("user-1"));
+    const feed = await t.post("/v1/staff/ana/feed-token", undefined, key("feed-1"));
+    const booked = await t.post("/v1/appointments", booking(await newCase(t), at("10:00")), key("book-1"));
+    const relinked = await t.post(`/v1/appointments/${booked.json.id}/link`, undefined, key("link-1"));
+    for (const res of [user, feed, booked, relinked]) expect(res.status, res.text).toBeLessThan(300);
+    const linkToken = (url: string) => new URL(url).pathname.split("/")[2]!;
+    const secrets = [user.json.token, feed.json.token, feed.json.url, feed.json.webcalUrl, booked.json.selfServiceUrl, linkToken(booked.json.selfServiceUrl), linkToken(relinked.json.selfServiceUrl)];
+    expect(new Set(secrets).size).toBe(secrets.length);
+    const everything = dumpTables(t);
+    expect(everything).toMatch(/idempotency_keys\n\{/); // the answers are stored, without their secrets
+    for (const secret of secrets) {
+      expect(everything).not.toContain(secret);
+      expect(everything).not.toContain(secret.slice(-20));
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../http/context.js";
 import { problemTitles, type ProblemKind } from "../../http/problem.js";
+import { IDEMPOTENCY_CONTRACT } from "../../http/idempotency.js";
 import { json } from "../common.js";
 import { renderDocs } from "./docs.js";
 
@@ -9,7 +10,7 @@ const openApiInfo = {
   info: {
     title: "Cita",
     version: "1",
-    description: "Books UNHCR interviews and IOM counseling sessions for Safe Mobility Offices. Every /v1 route needs `Authorization: Bearer <token>`.",
+    description: `Books UNHCR interviews and IOM counseling sessions for Safe Mobility Offices. Every /v1 route needs \`Authorization: Bearer <token>\`.\n\n${IDEMPOTENCY_CONTRACT}`,
   },
 };
 
