@@ -44,7 +44,7 @@ export const Phone = z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 num
 export const Agency = z.enum(["UNHCR", "IOM"]);
 export const Language = z.enum(["es", "en", "ht", "fr"]);
 export const Weekday = z.enum(["MO", "TU", "WE", "TH", "FR", "SA", "SU"]);
-export const Text = (max = 500) => z.string().trim().min(1, "must not be empty").max(max);
+export { Ref, Text } from "./text.js";
 
 export const ProblemSchema = z
   .object({

@@ -2,15 +2,15 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ctxOf, type App } from "../../http/context.js";
 import { allow } from "../../http/auth.js";
 import { createUser, listUsers, type UserRow } from "../../domain/users.js";
-import { Email, PageQuery, Text, body, errorResponses, isoUtc, json, listOf } from "../common.js";
+import { Email, PageQuery, Ref, Text, body, errorResponses, isoUtc, json, listOf } from "../common.js";
 
 const UserCreate = z
   .strictObject({
     name: Text(200),
     email: Email,
     role: z.enum(["admin", "scheduler", "interviewer"]),
-    officeIds: z.array(z.string().max(100)).max(100).optional(),
-    staffId: z.string().max(100).nullable().optional(),
+    officeIds: z.array(Ref).max(100).optional(),
+    staffId: Ref.nullable().optional(),
   })
   .openapi("UserCreate");
 
