@@ -35,6 +35,8 @@ export function registerUsers(app: App) {
       method: "post",
       path: "/v1/users",
       tags,
+      summary: "Create a user and their bearer token",
+      description: "Admin only. The token is in this answer only (it is stored as a hash). A scheduler needs `officeIds`; an interviewer is linked to their staff record by `staffId`.",
       middleware: [allow("admin")],
       request: { body: body(UserCreate) },
       responses: { 201: json(User.extend({ token: z.string().openapi({ description: "Shown only in this answer" }) }), "Created"), ...errorResponses },
@@ -46,7 +48,7 @@ export function registerUsers(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/users", tags, middleware: [allow("admin")], request: { query: PageQuery }, responses: { 200: json(listOf(User)), ...errorResponses } }),
+    createRoute({ method: "get", path: "/v1/users", tags, summary: "List users", description: "Admin only. Tokens are never shown again.", middleware: [allow("admin")], request: { query: PageQuery }, responses: { 200: json(listOf(User)), ...errorResponses } }),
     async (c) => {
       const { limit, cursor } = c.req.valid("query");
       const page = await listUsers(ctxOf(c), limit, cursor);
