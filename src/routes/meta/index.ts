@@ -28,7 +28,8 @@ const served = async (body: string): Promise<Served> => ({ body, etag: `"${(awai
 async function serve(c: Context, get: () => Promise<Served>, type: string) {
   const { body, etag } = await get();
   const headers = { etag, "cache-control": "public, max-age=300", "content-type": type };
-  if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
+  const known = (c.req.header("if-none-match") ?? "").split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+  if (known.includes(etag) || known.includes("*")) return c.body(null, 304, headers);
   return c.body(body, 200, headers);
 }
 
