@@ -67,7 +67,7 @@ export async function createCase(ctx: Ctx, input: CaseInput): Promise<CaseRow> {
     updatedAt: now,
   };
   row.eligibilityOverride = await assertEligible(ctx, input.officeId, row, input.eligibilityOverride);
-  await insertOnce("case with reference", row.reference, () => ctx.deps.database.db.insert(cases).values(row));
+  await insertOnce("case", row.reference, () => ctx.deps.database.db.insert(cases).values(row), "reference");
   return row;
 }
 
@@ -112,7 +112,7 @@ export async function updateCase(ctx: Ctx, id: string, patch: Partial<CaseFields
     updatedAt: ctx.deps.clock.now(),
   };
   next.eligibilityOverride = await assertEligible(ctx, current.officeId, next, eligibilityOverride);
-  await insertOnce("case with reference", next.reference, () => ctx.deps.database.db.update(cases).set(next).where(eq(cases.id, id)));
+  await insertOnce("case", next.reference, () => ctx.deps.database.db.update(cases).set(next).where(eq(cases.id, id)), "reference");
   return next;
 }
 

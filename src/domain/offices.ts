@@ -3,7 +3,7 @@ import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { prepared } from "../db/prepared.js";
 import type { Ctx } from "../http/context.js";
 import { assertOffice } from "../http/auth.js";
-import { conflict, notFound } from "../http/problem.js";
+import { conflict, notFound, withArticle } from "../http/problem.js";
 import { closures, offices, rooms, type EligibilityRules, type HoursRow, type OfficeSettings } from "../db/schema.js";
 import { constraintFailure } from "../db/database.js";
 import { newId } from "../lib/ids.js";
@@ -33,12 +33,13 @@ export interface OfficeInput {
 }
 
 /** Turns a duplicate key into a 409 instead of a 500. */
-export async function insertOnce(what: string, id: string, write: () => Promise<unknown>): Promise<void> {
+export async function insertOnce(what: string, id: string, write: () => Promise<unknown>, key = "id"): Promise<void> {
   try {
     await write();
   } catch (error) {
     if (constraintFailure(error)?.kind === "UNIQUE") {
-      throw conflict(`A ${what} with id '${id}' already exists.`);
+      const phrase = withArticle(what);
+      throw conflict(`${phrase.charAt(0).toUpperCase()}${phrase.slice(1)} with ${key} '${id}' already exists.`);
     }
     throw error;
   }

@@ -5,6 +5,7 @@ import { createMiddleware } from "hono/factory";
 import type { ZodError } from "zod";
 import type { AppEnv } from "./context.js";
 import { Problem, validationProblem } from "./problem.js";
+import "./messages.js";
 
 export function problemResponse(c: Context, problem: Problem): Response {
   return c.newResponse(JSON.stringify(problem), problem.status as 400, {

@@ -60,6 +60,13 @@ export const validationProblem = (errors: FieldError[], detail?: string) =>
 
 export const fieldProblem = (path: string, message: string) => validationProblem([{ path, message }]);
 
+/** "a room", "an office", "an IOM service", "a UNHCR interview": the article goes by the sound. */
+export function withArticle(noun: string): string {
+  const acronym = /^[A-Z]{2,}/.test(noun);
+  const vowelSound = acronym ? /^[AEFHILMNORSX]/.test(noun) : /^([aeio]|u(?!ni|s[aeiou]|t))/i.test(noun);
+  return `${vowelSound ? "an" : "a"} ${noun}`;
+}
+
 export const notFound = (what: string, id: string) => new Problem(404, "not-found", `No ${what} with id '${id}'.`);
 
 export const forbidden = (detail: string) => new Problem(403, "forbidden", detail);

@@ -11,13 +11,14 @@ const isRealDate = (s: string) => DateTime.fromISO(s, { zone: "utc" }).isValid;
 
 export const LocalDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  // abort: one message per field, and no object-level rule comparing a malformed value.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date as YYYY-MM-DD", abort: true })
   .refine((s) => isRealDate(s) && s >= "1900-01-01" && s <= "2199-12-31", "must be a real calendar date between 1900 and 2199")
   .openapi({ example: "2026-12-01" });
 
 export const WallTime = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be a wall-clock time HH:MM between 00:00 and 24:00")
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: "must be a wall-clock time HH:MM between 00:00 and 24:00", abort: true })
   .openapi({ example: "08:00" });
 
 /** An ISO 8601 instant with an offset or Z, read as epoch milliseconds. */
@@ -44,7 +45,7 @@ export const Phone = z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 num
 export const Agency = z.enum(["UNHCR", "IOM"]);
 export const Language = z.enum(["es", "en", "ht", "fr"]);
 export const Weekday = z.enum(["MO", "TU", "WE", "TH", "FR", "SA", "SU"]);
-export const Text = (max = 500) => z.string().trim().min(1, "must not be empty").max(max);
+export { Ref, Text } from "./text.js";
 
 export const ProblemSchema = z
   .object({

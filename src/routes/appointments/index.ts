@@ -19,7 +19,9 @@ export function registerAppointments(app: App) {
       method: "post",
       path: "/v1/appointments",
       tags,
-      summary: "Book: 201, 409 slot-taken (with nextSlots), 422 outside-window or validation, 403 office not yours",
+      summary: "Book an appointment",
+      description:
+        "Admins, and schedulers for their own offices (403 otherwise). 201 booked; 409 `slot-taken` when someone got the time first (the body lists `nextSlots`); 422 `outside-window` when the start is outside the case's window, unless `overrideWindow.reason` is given (kept in the history); 422 `validation` naming each wrong field. Without `staffId` (or `roomId` when the service needs a room) the service picks a free one.",
       middleware: [desk],
       request: { body: body(AppointmentCreate) },
       responses: { 201: json(Appointment, "Booked"), ...errorResponses },
@@ -32,7 +34,7 @@ export function registerAppointments(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/appointments", tags, middleware: [everyone], request: { query: AppointmentQuery }, responses: { 200: json(listOf(Appointment)), ...errorResponses } }),
+    createRoute({ method: "get", path: "/v1/appointments", tags, summary: "List appointments", description: "Every role: admins see all, schedulers those of their offices, interviewers their own. Filters combine.", middleware: [everyone], request: { query: AppointmentQuery }, responses: { 200: json(listOf(Appointment)), ...errorResponses } }),
     async (c) => {
       const { limit, cursor, ...filter } = c.req.valid("query");
       const ctx = ctxOf(c);
@@ -42,7 +44,7 @@ export function registerAppointments(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/appointments/{id}", tags, middleware: [everyone], request: { params: IdParams }, responses: { 200: json(Appointment), ...errorResponses } }),
+    createRoute({ method: "get", path: "/v1/appointments/{id}", tags, summary: "Get an appointment", description: "Admins; schedulers for their offices; interviewers their own appointments.", middleware: [everyone], request: { params: IdParams }, responses: { 200: json(Appointment), ...errorResponses } }),
     async (c) => {
       const ctx = ctxOf(c);
       const [view] = await views(ctx, [await getAppointment(ctx, c.req.valid("param").id)]);
@@ -51,7 +53,7 @@ export function registerAppointments(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/appointments/{id}/history", tags, middleware: [everyone], request: { params: IdParams }, responses: { 200: json(z.object({ items: z.array(HistoryEntry) })), ...errorResponses } }),
+    createRoute({ method: "get", path: "/v1/appointments/{id}/history", tags, summary: "An appointment's history", description: "Admins; schedulers for their offices; interviewers their own appointments. Every change in order: `at`, `actor`, `action`, `from`, `to`.", middleware: [everyone], request: { params: IdParams }, responses: { 200: json(z.object({ items: z.array(HistoryEntry) })), ...errorResponses } }),
     async (c) => {
       const rows = await appointmentHistory(ctxOf(c), c.req.valid("param").id);
       return c.json({ items: rows.map((h) => ({ at: isoUtc(h.at), actor: h.actor, action: h.action, from: h.from, to: h.to })) }, 200);
@@ -64,6 +66,7 @@ export function registerAppointments(app: App) {
       path: "/v1/offices/{id}/day/{date}",
       tags: ["offices"],
       summary: "The office's appointments of one local day, in start order",
+      description: "Admins and interviewers; schedulers for their own offices. `date` is a local date in the office's zone; interviewers see only their own appointments.",
       middleware: [everyone],
       request: { params: DayParams },
       responses: { 200: json(z.object({ officeId: z.string(), date: z.string(), timeZone: z.string(), items: z.array(Appointment) })), ...errorResponses },

@@ -1,23 +1,23 @@
 import { z } from "@hono/zod-openapi";
-import { IdParams, Instant, LocalDate, PageQuery, Text } from "../common.js";
+import { IdParams, Instant, LocalDate, PageQuery, Ref, Text } from "../common.js";
 import { STATUSES } from "../../domain/lifecycle.js";
 
 const Override = z.strictObject({ reason: Text(500) });
 
 export const AppointmentCreate = z
   .strictObject({
-    caseId: z.string().max(100),
-    serviceId: z.string().max(100),
-    officeId: z.string().max(100),
+    caseId: Ref,
+    serviceId: Ref,
+    officeId: Ref,
     start: Instant,
-    staffId: z.string().max(100).optional(),
-    roomId: z.string().max(100).optional(),
+    staffId: Ref.optional(),
+    roomId: Ref.optional(),
     overrideWindow: Override.optional(),
   })
   .openapi("AppointmentCreate");
 
 export const Reschedule = z
-  .strictObject({ start: Instant, staffId: z.string().max(100).optional(), overrideWindow: Override.optional() })
+  .strictObject({ start: Instant, staffId: Ref.optional(), overrideWindow: Override.optional() })
   .openapi("Reschedule");
 
 export const Cancel = z.strictObject({ reason: Text(500) }).openapi("Cancel");

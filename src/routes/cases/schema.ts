@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { Agency, Country, Email, Language, LocalDate, PageQuery, Phone, Text } from "../common.js";
+import { Agency, Country, Email, Language, LocalDate, PageQuery, Phone, Ref, Text } from "../common.js";
 
 const Contact = z.strictObject({ email: Email.nullable().optional(), phone: Phone.nullable().optional() });
 const Override = z.strictObject({ reason: Text(500) });
@@ -21,7 +21,7 @@ const fields = {
 const birthBeforeScreening = (c: { birthDate?: string; screenedAt?: string }) => !c.birthDate || !c.screenedAt || c.birthDate <= c.screenedAt;
 
 export const CaseCreate = z
-  .strictObject({ officeId: z.string().max(100), ...fields })
+  .strictObject({ officeId: Ref, ...fields })
   .refine(birthBeforeScreening, { message: "must not be after screenedAt", path: ["birthDate"] })
   .openapi("CaseCreate");
 

@@ -27,6 +27,7 @@ export function registerSlots(app: App) {
       path: "/v1/slots",
       tags: ["slots"],
       summary: "Free start times for a service at an office, optionally inside a case's window",
+      description: "Every role. The range [from, to) is at most 92 days; a local date means midnight in the office's zone. With `case`, only times inside that case's window; `staff` and `language` narrow who may serve. Sorted by start.",
       middleware: [allow("admin", "scheduler", "interviewer")],
       request: { query: SlotsQuery },
       responses: { 200: json(z.object({ timeZone: z.string(), slots: z.array(SlotView) })), ...errorResponses },

@@ -13,22 +13,22 @@ const everyone = allow("admin", "scheduler", "interviewer");
 
 export function registerSchedule(app: App) {
   app.openapi(
-    createRoute({ method: "put", path: "/v1/staff/{id}/availability", tags, middleware: [everyone], request: { params: IdParams, body: body(z.array(Rule).max(100)) }, responses: { 200: json(z.array(RuleView)), ...errorResponses } }),
+    createRoute({ method: "put", path: "/v1/staff/{id}/availability", tags, summary: "Replace a staff member's weekly availability", description: "Admins; schedulers for staff of their offices; interviewers their own. Each rule is a weekly `rrule` with wall-clock `start`/`end` in `timeZone` (default the staff member's) at one of their offices.", middleware: [everyone], request: { params: IdParams, body: body(z.array(Rule).max(100)) }, responses: { 200: json(z.array(RuleView)), ...errorResponses } }),
     async (c) => c.json((await putAvailability(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))).map(ruleView), 200),
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/staff/{id}/availability", tags, middleware: [everyone], request: { params: IdParams }, responses: { 200: json(z.array(RuleView)), ...errorResponses } }),
+    createRoute({ method: "get", path: "/v1/staff/{id}/availability", tags, summary: "Get a staff member's weekly availability", description: "Admins; schedulers for staff of their offices; interviewers their own.", middleware: [everyone], request: { params: IdParams }, responses: { 200: json(z.array(RuleView)), ...errorResponses } }),
     async (c) => c.json((await listAvailability(ctxOf(c), c.req.valid("param").id)).map(ruleView), 200),
   );
 
   app.openapi(
-    createRoute({ method: "post", path: "/v1/staff/{id}/time-off", tags, middleware: [everyone], request: { params: IdParams, body: body(TimeOffCreate) }, responses: { 201: json(TimeOff, "Created"), ...errorResponses } }),
+    createRoute({ method: "post", path: "/v1/staff/{id}/time-off", tags, summary: "Add time off for a staff member", description: "Admins; schedulers for staff of their offices; interviewers their own. `end` must be after `start`.", middleware: [everyone], request: { params: IdParams, body: body(TimeOffCreate) }, responses: { 201: json(TimeOff, "Created"), ...errorResponses } }),
     async (c) => c.json(timeOffView(await addTimeOff(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 201),
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/staff/{id}/time-off", tags, middleware: [everyone], request: { params: IdParams, query: PageQuery }, responses: { 200: json(listOf(TimeOff)), ...errorResponses } }),
+    createRoute({ method: "get", path: "/v1/staff/{id}/time-off", tags, summary: "List a staff member's time off", description: "Admins; schedulers for staff of their offices; interviewers their own.", middleware: [everyone], request: { params: IdParams, query: PageQuery }, responses: { 200: json(listOf(TimeOff)), ...errorResponses } }),
     async (c) => {
       const { limit, cursor } = c.req.valid("query");
       const page = await listTimeOff(ctxOf(c), c.req.valid("param").id, limit, cursor);
@@ -37,7 +37,7 @@ export function registerSchedule(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "delete", path: "/v1/staff/{id}/time-off/{timeOffId}", tags, middleware: [everyone], request: { params: TimeOffParams }, responses: { 204: { description: "Deleted" }, ...errorResponses } }),
+    createRoute({ method: "delete", path: "/v1/staff/{id}/time-off/{timeOffId}", tags, summary: "Remove time off", description: "Admins; schedulers for staff of their offices; interviewers their own. Answers 204.", middleware: [everyone], request: { params: TimeOffParams }, responses: { 204: { description: "Deleted" }, ...errorResponses } }),
     async (c) => {
       const { id, timeOffId } = c.req.valid("param");
       await deleteTimeOff(ctxOf(c), id, timeOffId);

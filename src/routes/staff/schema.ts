@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { Agency, Email, IdParams, Instant, Language, LocalDate, PageQuery, Phone, Slug, Text, TimeZone, WallTime } from "../common.js";
+import { Agency, Email, IdParams, Instant, Language, LocalDate, PageQuery, Phone, Ref, Slug, Text, TimeZone, WallTime } from "../common.js";
+import { oneLine } from "../text.js";
 
 const fields = {
   name: Text(200),
@@ -8,8 +9,8 @@ const fields = {
   agency: Agency,
   timeZone: TimeZone,
   languages: z.array(Language).min(1).max(10),
-  officeIds: z.array(z.string().max(100)).min(1).max(100),
-  serviceIds: z.array(z.string().max(100)).max(100).default([]),
+  officeIds: z.array(Ref).min(1).max(100),
+  serviceIds: z.array(Ref).max(100).default([]),
 };
 
 export const StaffCreate = z.strictObject({ id: Slug.optional(), ...fields }).openapi("StaffCreate");
@@ -37,11 +38,11 @@ export const StaffQuery = PageQuery.extend({
 
 export const Rule = z
   .strictObject({
-    rrule: z.string().min(1).max(300).openapi({ example: "FREQ=WEEKLY;BYDAY=MO,WE" }),
+    rrule: oneLine(z.string()).min(1).max(300).openapi({ example: "FREQ=WEEKLY;BYDAY=MO,WE" }),
     start: WallTime,
     end: WallTime,
     timeZone: TimeZone.optional(),
-    officeId: z.string().max(100),
+    officeId: Ref,
     validFrom: LocalDate.nullable().optional(),
     validUntil: LocalDate.nullable().optional(),
   })

@@ -2,15 +2,15 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ctxOf, type App } from "../../http/context.js";
 import { allow } from "../../http/auth.js";
 import { createUser, listUsers, type UserRow } from "../../domain/users.js";
-import { Email, PageQuery, Text, body, errorResponses, isoUtc, json, listOf } from "../common.js";
+import { Email, PageQuery, Ref, Text, body, errorResponses, isoUtc, json, listOf } from "../common.js";
 
 const UserCreate = z
   .strictObject({
     name: Text(200),
     email: Email,
     role: z.enum(["admin", "scheduler", "interviewer"]),
-    officeIds: z.array(z.string().max(100)).max(100).optional(),
-    staffId: z.string().max(100).nullable().optional(),
+    officeIds: z.array(Ref).max(100).optional(),
+    staffId: Ref.nullable().optional(),
   })
   .openapi("UserCreate");
 
@@ -35,6 +35,8 @@ export function registerUsers(app: App) {
       method: "post",
       path: "/v1/users",
       tags,
+      summary: "Create a user and their bearer token",
+      description: "Admin only. The token is in this answer only (it is stored as a hash). A scheduler needs `officeIds`; an interviewer is linked to their staff record by `staffId`.",
       middleware: [allow("admin")],
       request: { body: body(UserCreate) },
       responses: { 201: json(User.extend({ token: z.string().openapi({ description: "Shown only in this answer" }) }), "Created"), ...errorResponses },
@@ -46,7 +48,7 @@ export function registerUsers(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/users", tags, middleware: [allow("admin")], request: { query: PageQuery }, responses: { 200: json(listOf(User)), ...errorResponses } }),
+    createRoute({ method: "get", path: "/v1/users", tags, summary: "List users", description: "Admin only. Tokens are never shown again.", middleware: [allow("admin")], request: { query: PageQuery }, responses: { 200: json(listOf(User)), ...errorResponses } }),
     async (c) => {
       const { limit, cursor } = c.req.valid("query");
       const page = await listUsers(ctxOf(c), limit, cursor);
