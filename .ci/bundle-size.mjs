@@ -1,6 +1,7 @@
 // Fails when the Worker bundle in DIR is over LIMIT bytes once gzipped. Cloudflare checks the
 // compressed size of the upload (every module, source maps excluded): 3 MiB on the free plan.
 // Usage: node .ci/bundle-size.mjs DIR [LIMIT_BYTES]
+/* global process, console */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
