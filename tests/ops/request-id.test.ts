@@ -1,7 +1,9 @@
 // Every answer names its request in X-Request-Id: a sane id from the client is kept (a proxy's id
 // then follows the request), anything else is replaced by a fresh one.
 import { describe, expect, it } from "vitest";
+import { jsonLogger } from "../../src/lib/logger.js";
 import { makeApp } from "../helpers/app.js";
+import { bogota } from "../helpers/fixtures.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -31,5 +33,19 @@ describe("X-Request-Id", () => {
       const id = await idOf(odd);
       expect(id, odd).toMatch(UUID);
     }
+  });
+
+  it("names the request on its access line and on the error line of a failure", async () => {
+    const t = makeApp({ wrap: (database) => ({ ...database, batch: async () => Promise.reject(new Error("disk I/O error")) }) });
+    const lines: Record<string, unknown>[] = [];
+    t.deps.logger = jsonLogger((line) => lines.push(JSON.parse(line)));
+    const failed = await t.call("POST", "/v1/offices", { body: bogota(), headers: { "x-request-id": "req-500" } });
+    expect(failed.status).toBe(500);
+    expect(failed.headers.get("x-request-id")).toBe("req-500");
+    expect(lines.map((l) => [l.message, l.requestId])).toEqual([
+      ["unhandled error", "req-500"],
+      ["request", "req-500"],
+    ]);
+    expect(lines[1]).toMatchObject({ method: "POST", route: "/v1/offices", status: 500 });
   });
 });
