@@ -12,7 +12,7 @@ const nodeOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules", "drizzle", "data", "test-artifacts", ".wrangler"] },
+  { ignores: ["node_modules", "drizzle", "data", "dist", "test-artifacts", ".wrangler"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

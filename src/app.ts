@@ -5,6 +5,8 @@ import type { Deps } from "./deps.js";
 import type { AppEnv } from "./http/context.js";
 import { authenticate } from "./http/auth.js";
 import { idempotency } from "./http/idempotency.js";
+import { registerMetrics } from "./http/metrics.js";
+import { accessLog, requestIds } from "./http/request-log.js";
 import { notFoundHandler, onError, requireJsonBody, validationHook } from "./http/errors.js";
 import { Problem } from "./http/problem.js";
 import { registerMeta } from "./routes/meta/index.js";
@@ -27,6 +29,7 @@ export function createApp(deps: Deps) {
     c.set("deps", deps);
     await next();
   });
+  app.use("*", requestIds, accessLog);
   const limitBody = bodyLimit({
     maxSize: 64 * 1024,
     onError: () => {
@@ -52,6 +55,7 @@ export function createApp(deps: Deps) {
   registerApplicant(app);
   registerConsole(app);
   registerMeta(app);
+  registerMetrics(app);
 
   app.notFound(notFoundHandler);
   app.onError(onError);

@@ -19,6 +19,8 @@ export interface Config {
   mailApiKey: string | null;
   /** How often the Node server sends due notifications; 0 turns the timer off. */
   dispatchIntervalMs: number;
+  /** Bearer token for GET /metrics; unset, the route answers 404. */
+  metricsToken: string | null;
   publicUrl: string;
   now: number | null;
 }
@@ -50,6 +52,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     mailApiUrl: env.CITA_MAIL_API_URL || null,
     mailApiKey: env.CITA_MAIL_API_KEY || null,
     dispatchIntervalMs,
+    metricsToken: env.CITA_METRICS_TOKEN || null,
     publicUrl: (env.CITA_PUBLIC_URL || `http://${hostInUrl}:${port}`).replace(/\/+$/, ""),
     now,
   };

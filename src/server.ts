@@ -1,6 +1,7 @@
 // The Node entry point: better-sqlite3 file, system clock (or CITA_NOW), HTTP on HOST:PORT, and
 // the outbox dispatcher on a timer (SMTP mail and Twilio-style text messages when configured).
 import { serve } from "@hono/node-server";
+import type { Server } from "node:http";
 import v8 from "node:v8";
 import { createApp } from "./app.js";
 import { startingClock, type Clock } from "./clock.js";
@@ -21,6 +22,27 @@ import { smtpMailer } from "./notify/smtp.node.js";
  */
 const HEAP_GROWING_PERCENT = 25;
 
+/** How long requests in flight may take to answer after a stop signal before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Closes the listener and waits for every connection to end. A keep-alive connection that is
+ * between requests is closed at once (and again as others fall idle), so a client that keeps
+ * its connection open cannot hold the process; past the grace period the rest are cut.
+ */
+function drain(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
 export function startServer(config: Config = readConfig(process.env)) {
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const logger = jsonLogger();
@@ -34,14 +56,16 @@ export function startServer(config: Config = readConfig(process.env)) {
   });
   const dispatcher = config.dispatchIntervalMs > 0 ? startDispatcher(deps, { intervalMs: config.dispatchIntervalMs }) : null;
   let stopping = false;
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    server.close();
-    // A send in progress finishes (its timeouts bound the wait) before the database closes.
-    await dispatcher?.stop();
+    logger.info("stopping", { signal });
+    // Stop accepting, let requests in flight answer and a send in progress finish (its
+    // timeouts bound the wait); only then close the database under them.
+    await Promise.all([drain(server as Server, SHUTDOWN_GRACE_MS), dispatcher?.stop()]);
     mailer?.close();
     database.close();
+    logger.info("stopped");
     process.exit(0);
   };
   process.once("SIGINT", stop);

@@ -16,6 +16,9 @@ export interface VersionedCache<T> {
   set(key: string, version: string, value: T): T;
   readonly size: number;
   readonly weight: number;
+  /** Reads answered from the cache, and reads that found nothing usable (absent or stale). */
+  readonly hits: number;
+  readonly misses: number;
 }
 
 const DEFAULT_MAX_ENTRIES = 500;
@@ -26,6 +29,8 @@ export function lruCache<T>(limits: CacheLimits<T> = {}): VersionedCache<T> {
   const weigh = limits.weigh ?? (() => 0);
   const entries = new Map<string, { version: string; value: T; weight: number }>();
   let total = 0;
+  let hits = 0;
+  let misses = 0;
   const drop = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
@@ -35,9 +40,13 @@ export function lruCache<T>(limits: CacheLimits<T> = {}): VersionedCache<T> {
   return {
     get(key, version) {
       const entry = entries.get(key);
-      if (!entry) return undefined;
-      // A stale entry is never useful again: free it now rather than when it ages out.
-      if (entry.version !== version) return void drop(key);
+      if (!entry || entry.version !== version) {
+        misses++;
+        // A stale entry is never useful again: free it now rather than when it ages out.
+        if (entry) drop(key);
+        return undefined;
+      }
+      hits++;
       entries.delete(key);
       entries.set(key, entry);
       return entry.value;
@@ -58,6 +67,12 @@ export function lruCache<T>(limits: CacheLimits<T> = {}): VersionedCache<T> {
     get weight() {
       return total;
     },
+    get hits() {
+      return hits;
+    },
+    get misses() {
+      return misses;
+    },
   };
 }
 
@@ -70,4 +85,9 @@ export function versionedCache<T>(deps: Deps, name: string, limits?: CacheLimits
   let cache = byName.get(name);
   if (!cache) byName.set(name, (cache = lruCache<T>(limits) as VersionedCache<unknown>));
   return cache as VersionedCache<T>;
+}
+
+/** This process's caches for these dependencies, by name (for /metrics). */
+export function cachesOf(deps: Deps): ReadonlyMap<string, VersionedCache<unknown>> {
+  return caches.get(deps) ?? new Map();
 }

@@ -21,6 +21,8 @@ export interface AppEnv {
   Variables: {
     deps: Deps;
     actor: Actor;
+    /** Set by the request-id middleware for every request (X-Request-Id). */
+    requestId: string;
   };
 }
 

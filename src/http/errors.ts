@@ -38,7 +38,7 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
     if (error.status === 413) return problemResponse(c, new Problem(413, "payload-too-large", "Request bodies are limited to 64 KB."));
     return problemResponse(c, new Problem(error.status, error.status === 401 ? "unauthorized" : "validation", error.message));
   }
-  c.var.deps?.logger.error("unhandled error", { path: c.req.path, error: error instanceof Error ? error.stack : String(error) });
+  c.var.deps?.logger.error("unhandled error", { requestId: c.var.requestId, path: c.req.path, error: error instanceof Error ? error.stack : String(error) });
   return problemResponse(c, new Problem(500, "internal", "Something went wrong on our side; nothing was changed."));
 };
 

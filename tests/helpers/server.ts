@@ -27,13 +27,25 @@ export interface RunningServer {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}, options: { db?: string; port?: number } = {}): Promise<RunningServer> {
+export interface ServerOptions {
+  db?: string;
+  port?: number;
+  /** The command that starts it; by default the sources through tsx (no build needed). */
+  command?: string[];
+  /** How long it may take to answer /health (a command that builds first needs longer). */
+  startSeconds?: number;
+}
+
+export async function startServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const db = options.db ?? join(mkdtempSync(join(tmpdir(), "cita-srv-")), "cita.db");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  const [command, ...args] = options.command ?? [process.execPath, "--import", "tsx", "src/server.ts"];
+  const child = spawn(command!, args, {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", CITA_DB: db, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so a signal reaches the server behind a wrapper such as `npm start`.
+    detached: true,
   });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
@@ -47,7 +59,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
     } catch {
       // not listening yet
     }
-    if (i > 300) throw new Error(`server did not start: ${output}`);
+    if (i > (options.startSeconds ?? 30) * 10) throw new Error(`server did not start: ${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -57,7 +69,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
     child,
     output: () => output,
     stop: async (signal = "SIGTERM") => {
-      if (child.exitCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
       await exited;
     },
   };

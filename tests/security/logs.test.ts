@@ -22,12 +22,14 @@ describe("server logs", () => {
   it("name no token, email address or phone number", async () => {
     server = await startServer({ CITA_ADMIN_TOKEN: ADMIN, CITA_NOW: "2026-11-23T12:00:00Z", CITA_LINK_SECRET: "log-test-link-secret" });
     const url = server.url;
+    const answeredIds: string[] = [];
     const call = async (method: string, path: string, body?: unknown, token: string | null = ADMIN) => {
       const headers: Record<string, string> = {};
       if (token) headers.authorization = `Bearer ${token}`;
       if (body !== undefined) headers["content-type"] = "application/json";
       const res = await fetch(url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: "manual" });
       const text = await res.text();
+      answeredIds.push(res.headers.get("x-request-id") ?? "missing");
       return { status: res.status, json: text.startsWith("{") ? JSON.parse(text) : null, text };
     };
 
@@ -72,5 +74,20 @@ describe("server logs", () => {
     expect(output.length).toBeGreaterThan(0);
     const secrets = [...tokens, ...links, ...links.map((l) => l.split(".")[1]!), madeUp, feedToken, feedToken.slice(5), "log-test-link-secret", ...emails, ...phones.flatMap(formats)];
     for (const secret of secrets) expect(output, secret).not.toContain(secret);
+
+    // One access line per request, named by its X-Request-Id and its route pattern, never its path.
+    const lines = output.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+    const access = lines.filter((l) => l.message === "request");
+    const byId = new Map<string, number>();
+    for (const line of access) byId.set(line.requestId, (byId.get(line.requestId) ?? 0) + 1);
+    expect(new Set(answeredIds).size).toBe(answeredIds.length);
+    for (const id of answeredIds) expect(byId.get(id), id).toBe(1);
+    // The only others are the helper's /health probe.
+    expect(access.filter((l) => !answeredIds.includes(l.requestId)).map((l) => l.route)).toEqual(["/health"]);
+    for (const line of access) {
+      expect(Object.keys(line).sort()).toEqual(["level", "message", "method", "ms", "requestId", "route", "status"]);
+      expect(line.route).toMatch(/^(\/[a-z0-9.-]*|\/:[a-zA-Z]+)+$|^unmatched$/);
+    }
+    expect(access.map((l) => l.route)).toEqual(expect.arrayContaining(["/a/:token", "/a/:token/slots", "/a/:token/confirm", "/v1/staff/:id/feed.ics", "/v1/appointments"]));
   }, 60_000);
 });
