@@ -1,4 +1,17 @@
 // Settings from the environment (API.md "Running it"), parsed once by the entry point.
+import proxyAddr from "proxy-addr";
+
+/**
+ * Whose word about the client's address to believe (CITA_TRUST_PROXY), see docs/security.md:
+ * nobody (the connection's address), Cloudflare's CF-Connecting-IP, X-Forwarded-For up to a
+ * number of proxy hops, or X-Forwarded-For as written by proxies at these addresses/subnets.
+ */
+export type TrustProxy =
+  | { kind: "none" }
+  | { kind: "cloudflare" }
+  | { kind: "hops"; hops: number }
+  | { kind: "addresses"; addresses: string[] };
+
 export interface Config {
   port: number;
   host: string;
@@ -23,6 +36,21 @@ export interface Config {
   metricsToken: string | null;
   publicUrl: string;
   now: number | null;
+  trustProxy: TrustProxy;
+}
+
+function readTrustProxy(value: string | undefined): TrustProxy {
+  const text = (value ?? "").trim();
+  if (text === "" || text === "0") return { kind: "none" };
+  if (text.toLowerCase() === "cloudflare") return { kind: "cloudflare" };
+  if (/^\d+$/.test(text)) return { kind: "hops", hops: Number(text) };
+  const addresses = text.split(",").map((a) => a.trim()).filter(Boolean);
+  try {
+    proxyAddr.compile(addresses);
+  } catch {
+    throw new Error(`CITA_TRUST_PROXY must be 'cloudflare', a number of proxy hops, or proxy addresses and subnets ('loopback, 10.0.0.0/8'), got '${value}'`);
+  }
+  return { kind: "addresses", addresses };
 }
 
 export function readConfig(env: Record<string, string | undefined>): Config {
@@ -55,5 +83,14 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     metricsToken: env.CITA_METRICS_TOKEN || null,
     publicUrl: (env.CITA_PUBLIC_URL || `http://${hostInUrl}:${port}`).replace(/\/+$/, ""),
     now,
+    trustProxy: readTrustProxy(env.CITA_TRUST_PROXY),
   };
+}
+
+/**
+ * The settings on Cloudflare Workers. Cloudflare sets CF-Connecting-IP on every request a Worker
+ * receives, so that is the only client address believed there, whatever CITA_TRUST_PROXY says.
+ */
+export function workerConfig(env: Record<string, string | undefined>): Config {
+  return { ...readConfig(env), trustProxy: { kind: "cloudflare" } };
 }

@@ -4,7 +4,7 @@
 // by wrangler from drizzle/ (wrangler d1 migrations apply).
 import { createApp } from "./app.js";
 import { startingClock, type Clock } from "./clock.js";
-import { readConfig } from "./config.js";
+import { workerConfig } from "./config.js";
 import { openD1, type D1Like } from "./db/d1.js";
 import type { Deps } from "./deps.js";
 import { jsonLogger } from "./lib/logger.js";
@@ -29,7 +29,8 @@ let cached: { env: Env; deps: Deps; app: App } | null = null;
 function forEnv(env: Env) {
   if (cached?.env === env) return cached;
   const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string")) as Record<string, string>;
-  const config = readConfig(vars);
+  // Only CF-Connecting-IP names the client here (see workerConfig), whatever CITA_TRUST_PROXY says.
+  const config = workerConfig(vars);
   const logger = jsonLogger();
   const clock: Clock = config.now !== null ? startingClock(config.now, () => Date.now()) : { now: () => Date.now() };
   const deps: Deps = { database: openD1(env.DB), clock, mailer: mailApiFromConfig(config), sms: smsFromConfig(config, logger), config, logger };

@@ -1,6 +1,8 @@
 // Applicant links: an HMAC-SHA256 (Web Crypto, so Workers can check it too) over the
 // appointment, its link version and an expiry. Re-issuing bumps the version and kills old links.
 import type { Deps } from "../deps.js";
+import type { Actor } from "../http/context.js";
+import { canUseOffice } from "../http/auth.js";
 import { base64url } from "../lib/ids.js";
 import { hmacKey, linkSecret, sameInConstantTime } from "./link-secret.js";
 
@@ -30,6 +32,12 @@ export async function linkToken(deps: Deps, appointmentId: string, linkVersion: 
   const payload = `${appointmentId}.${linkVersion}.${expires}`;
   return `${base64url(new TextEncoder().encode(payload))}.${await sign(deps, payload)}`;
 }
+
+/**
+ * A link lets whoever holds it act as the applicant: besides the applicant's own channels, only
+ * staff who may book at the office (admin, the office's scheduler) get it, never an interviewer.
+ */
+export const maySeeLink = (actor: Actor, a: { officeId: string }) => canUseOffice(actor, a.officeId);
 
 export const selfServiceUrl = async (deps: Deps, a: { id: string; linkVersion: number; endAt: number }) =>
   `${deps.config.publicUrl}/a/${await linkToken(deps, a.id, a.linkVersion, a.endAt)}`;

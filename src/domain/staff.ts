@@ -1,7 +1,7 @@
 // Interviewers and counselors: who they are, where and what they serve, and when they work.
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Actor, Ctx } from "../http/context.js";
-import { forbidden, notFound, validationProblem, type FieldError } from "../http/problem.js";
+import { Problem, forbidden, notFound, validationProblem, type FieldError } from "../http/problem.js";
 import { availabilityRules, offices, services, staff, timeOff } from "../db/schema.js";
 import { newId } from "../lib/ids.js";
 import { parseRule } from "../slots/index.js";
@@ -83,9 +83,31 @@ export async function updateStaff(ctx: Ctx, id: string, patch: Partial<Omit<Staf
   return next;
 }
 
-/** May this actor change the member's schedule (availability, time off)? */
+/** Interviewers change only their own schedule (getStaff already keeps schedulers to their offices' staff). */
 function assertScheduleAccess(actor: Actor, member: StaffRow) {
   if (actor.role === "interviewer" && actor.staffId !== member.id) throw forbidden("Interviewers manage only their own schedule.");
+}
+
+/**
+ * Time off is per person and blocks the member in every office, so a scheduler may add or remove
+ * it only for staff who work solely in the scheduler's offices; otherwise the member or an admin.
+ */
+function assertTimeOffAccess(actor: Actor, member: StaffRow) {
+  assertScheduleAccess(actor, member);
+  if (actor.role !== "scheduler") return;
+  const elsewhere = member.officeIds.filter((o) => !actor.officeIds.includes(o));
+  if (elsewhere.length) throw forbidden(`Staff member '${member.id}' also works for ${elsewhere.map((o) => `'${o}'`).join(", ")}: only they or an admin may change their time off.`);
+}
+
+/** The offices whose rules a PUT replaces: a scheduler's own offices only; null means all of them. */
+function officesReplacedBy(actor: Actor, rules: RuleInput[]): string[] | null {
+  if (actor.role !== "scheduler") return null;
+  const foreign: FieldError[] = [];
+  rules.forEach((r, i) => {
+    if (!actor.officeIds.includes(r.officeId)) foreign.push({ path: `${i}.officeId`, message: `office '${r.officeId}' is not one of yours` });
+  });
+  if (foreign.length) throw new Problem(403, "forbidden", `Schedulers set rules only for their own offices (${foreign.map((e) => e.path).join(", ")}).`, { errors: foreign });
+  return actor.officeIds;
 }
 
 export interface RuleInput {
@@ -98,10 +120,14 @@ export interface RuleInput {
   validUntil?: string | null;
 }
 
-/** Replaces the member's whole rule set in one batch, after checking every rule. */
+/**
+ * Replaces the member's rule set in one batch, after checking every rule. A scheduler replaces
+ * only the rules of their own offices; the member's rules for other offices stay untouched.
+ */
 export async function putAvailability(ctx: Ctx, staffId: string, rules: RuleInput[]): Promise<RuleRow[]> {
   const member = await getStaff(ctx, staffId);
   assertScheduleAccess(ctx.actor, member);
+  const replaced = officesReplacedBy(ctx.actor, rules);
   const errors: FieldError[] = [];
   rules.forEach((r, i) => {
     const problem = parseRule(r.rrule);
@@ -120,7 +146,8 @@ export async function putAvailability(ctx: Ctx, staffId: string, rules: RuleInpu
     validUntil: r.validUntil ?? null,
   }));
   const { db } = ctx.deps.database;
-  await writeConfig(ctx, db.delete(availabilityRules).where(eq(availabilityRules.staffId, staffId)), ...rows.map((r) => db.insert(availabilityRules).values(r)));
+  const old = and(eq(availabilityRules.staffId, staffId), replaced ? inArray(availabilityRules.officeId, replaced) : undefined);
+  await writeConfig(ctx, db.delete(availabilityRules).where(old), ...rows.map((r) => db.insert(availabilityRules).values(r)));
   return listAvailability(ctx, staffId);
 }
 
@@ -131,7 +158,7 @@ export async function listAvailability(ctx: Ctx, staffId: string): Promise<RuleR
 
 export async function addTimeOff(ctx: Ctx, staffId: string, input: { start: number; end: number; reason: string }): Promise<TimeOffRow> {
   const member = await getStaff(ctx, staffId);
-  assertScheduleAccess(ctx.actor, member);
+  assertTimeOffAccess(ctx.actor, member);
   const now = ctx.deps.clock.now();
   const row: TimeOffRow = { id: newId("tof", now), staffId, startAt: input.start, endAt: input.end, reason: input.reason, createdAt: now };
   await writeConfig(ctx, ctx.deps.database.db.insert(timeOff).values(row));
@@ -149,7 +176,7 @@ export async function listTimeOff(ctx: Ctx, staffId: string, limit: number, curs
 
 export async function deleteTimeOff(ctx: Ctx, staffId: string, id: string): Promise<void> {
   const member = await getStaff(ctx, staffId);
-  assertScheduleAccess(ctx.actor, member);
+  assertTimeOffAccess(ctx.actor, member);
   const [row] = await ctx.deps.database.db.select({ id: timeOff.id }).from(timeOff).where(and(eq(timeOff.staffId, staffId), eq(timeOff.id, id)));
   if (!row) throw notFound("time off", id);
   await writeConfig(ctx, ctx.deps.database.db.delete(timeOff).where(eq(timeOff.id, id)));

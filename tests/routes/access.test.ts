@@ -68,14 +68,32 @@ export const matrix: Row[] = [
   { route: "POST /v1/appointments/{id}/cancel", call: (s, i) => ["POST", `/v1/appointments/${i.appointment[s]}/cancel`, { reason: "Asked to" }], admin: "allow", scheduler: "scoped", interviewer: "deny" },
   { route: "POST /v1/appointments/{id}/link", call: (s, i) => ["POST", `/v1/appointments/${i.appointment[s]}/link`], admin: "allow", scheduler: "scoped", interviewer: "deny" },
   { route: "GET /v1/appointments/{id}/invite.ics", call: (s, i) => ["GET", `/v1/appointments/${i.appointment[s]}/invite.ics`], admin: "allow", scheduler: "scoped", interviewer: "scoped" },
-  { route: "POST /v1/staff/{id}/feed-token", call: (s, i) => ["POST", `/v1/staff/${i.staff[s]}/feed-token`], admin: "allow", scheduler: "scoped", interviewer: "scoped" },
+  // The feed shows the interviewer's appointments in every office: theirs or an admin's to rotate.
+  { route: "POST /v1/staff/{id}/feed-token", call: (s, i) => ["POST", `/v1/staff/${i.staff[s]}/feed-token`], admin: "allow", scheduler: "deny", interviewer: "scoped" },
   { route: "GET /v1/notifications", call: (s, i) => ["GET", `/v1/notifications?appointmentId=${i.appointment[s]}`], admin: "allow", scheduler: "scoped", interviewer: "deny" },
   { route: "POST /v1/users", call: () => ["POST", "/v1/users", { name: "N", email: "n@example.org", role: "admin" }], admin: "allow", scheduler: "deny", interviewer: "deny" },
   { route: "GET /v1/users", call: () => ["GET", "/v1/users"], admin: "allow", scheduler: "deny", interviewer: "deny" },
 ];
 
+/**
+ * Staff routes for "cruz", who works for both offices, called by the scheduler of one of them:
+ * reading is allowed, writing only the rules of the scheduler's own office (the other office's
+ * rules are kept, tests/routes/staff-offices.test.ts); time off blocks every office, so no.
+ */
+export const sharedMember: { route: string; call: (timeOffId: string) => [string, string, unknown?]; scheduler: "allow" | "deny" }[] = [
+  { route: "GET /v1/staff/{id}", call: () => ["GET", "/v1/staff/cruz"], scheduler: "allow" },
+  { route: "PUT /v1/staff/{id}/availability (own office's rules)", call: () => ["PUT", "/v1/staff/cruz/availability", rules("bogota")], scheduler: "allow" },
+  { route: "PUT /v1/staff/{id}/availability (other office's rule)", call: () => ["PUT", "/v1/staff/cruz/availability", rules("quito")], scheduler: "deny" },
+  { route: "GET /v1/staff/{id}/availability", call: () => ["GET", "/v1/staff/cruz/availability"], scheduler: "allow" },
+  { route: "POST /v1/staff/{id}/time-off", call: () => ["POST", "/v1/staff/cruz/time-off", timeOffBody], scheduler: "deny" },
+  { route: "GET /v1/staff/{id}/time-off", call: () => ["GET", "/v1/staff/cruz/time-off"], scheduler: "allow" },
+  { route: "DELETE /v1/staff/{id}/time-off/{timeOffId}", call: (id) => ["DELETE", `/v1/staff/cruz/time-off/${id}`], scheduler: "deny" },
+  { route: "POST /v1/staff/{id}/feed-token", call: () => ["POST", "/v1/staff/cruz/feed-token"], scheduler: "deny" },
+];
+
 let t: TestApp;
 let ids: Ids;
+let sharedTimeOff: string;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -85,6 +103,7 @@ beforeAll(async () => {
   await t.post("/v1/services", counseling());
   await t.post("/v1/staff", counselor());
   await t.post("/v1/staff", counselor({ id: "bob", officeIds: ["quito"] }));
+  await t.post("/v1/staff", counselor({ id: "cruz", officeIds: ["bogota", "quito"] }));
   const own = await t.post("/v1/cases", applicantCase());
   const other = await t.post("/v1/cases", applicantCase({ officeId: "quito" }));
   const appointment = async (office: string, staffId: string, caseId: string) => {
@@ -103,9 +122,11 @@ beforeAll(async () => {
     timeOff: { own: await timeOff("ana"), other: await timeOff("bob") },
     appointment: { own: await appointment("bogota", "ana", own.json.id), other: await appointment("quito", "bob", other.json.id) },
   };
+  sharedTimeOff = await timeOff("cruz");
   tokens.scheduler = await token(t, { role: "scheduler", officeIds: ["bogota"] });
   tokens.interviewer = await token(t, { role: "interviewer", staffId: "ana" });
   tokens.admin = await token(t, { role: "admin" });
+  tokens.cruz = await token(t, { role: "interviewer", staffId: "cruz" });
 });
 afterAll(() => t.close());
 
@@ -128,6 +149,23 @@ describe("access matrix", () => {
       const [method, path, body] = row.call("own", ids);
       expect((await t.call(method, path, { token: null, body })).status).toBe(401);
       expect((await t.call(method, path, { token: "cita_not-a-real-token", body })).status).toBe(401);
+    });
+  }
+
+  for (const row of sharedMember) {
+    it(`${row.route} on staff of two offices`, async () => {
+      const [method, path, body] = row.call(sharedTimeOff);
+      const res = await t.call(method, path, { token: tokens.scheduler, body });
+      const label = `scheduler ${method} ${path} → ${res.status} ${res.text.slice(0, 120)}`;
+      if (row.scheduler === "allow") expect(res.status, label).toBeLessThan(300);
+      else expect(res.status, label).toBe(403);
+      // The member themselves and an admin may do all of it.
+      for (const who of [tokens.admin, tokens.cruz]) {
+        const [m, p, b] = row.call(sharedTimeOff);
+        const own = await t.call(m, p, { token: who, body: b });
+        expect(own.status, `${m} ${p} → ${own.status} ${own.text.slice(0, 120)}`).toBeLessThan(300);
+        if (m === "DELETE") sharedTimeOff = (await t.post("/v1/staff/cruz/time-off", timeOffBody)).json.id;
+      }
     });
   }
 

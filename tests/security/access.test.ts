@@ -16,10 +16,10 @@ const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64url");
 const unb64 = (s: string) => Buffer.from(s, "base64url").toString("utf8");
 
-/** Opens /a/{token} from its own client address, so the per-address limit stays out of it. */
+/** Opens /a/{token} from its own connection address, so the per-address limit stays out of it. */
 async function status(token: string, n: number) {
   const path = `/a/${encodeURIComponent(token).replace(/%2F/g, "/")}`;
-  const res = await t.app.request(path, { headers: { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } });
+  const res = await t.app.request(path, {}, { incoming: { socket: { remoteAddress: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } } });
   await res.arrayBuffer();
   return res.status;
 }

@@ -8,7 +8,8 @@ import { htmlPage } from "../../pages/render.js";
 import { MessagePage, NotFoundPage, ServerErrorPage, TooManyPage } from "../../pages/applicant/message.js";
 import { strings } from "../../pages/strings/index.js";
 import { LinkNotFound, anonymousLanguage, redactedPath } from "./open.js";
-import { clientAddress, limitersFor } from "./rate-limit.js";
+import { clientAddress } from "./client-address.js";
+import { limitersFor } from "./rate-limit.js";
 
 /** Counts every request per client address and per link (bad links too), before any work. */
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {

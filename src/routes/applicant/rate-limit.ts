@@ -2,7 +2,6 @@
 // process's memory (one isolate's on Workers): several processes each count on their own, so the
 // real ceiling is the limit times the number of processes. Enough to slow down guessing and
 // scraping; a shared store would be needed for an exact limit.
-import type { Context } from "hono";
 import type { Deps } from "../../deps.js";
 
 export interface Limit {
@@ -53,18 +52,4 @@ export function limitersFor(deps: Deps) {
   let l = limiters.get(deps);
   if (!l) limiters.set(deps, (l = { link: fixedWindow(PER_LINK), address: fixedWindow(PER_ADDRESS) }));
   return l;
-}
-
-/**
- * The client's address: Cloudflare's header, else the last X-Forwarded-For hop (the one the
- * nearest proxy added, which the client cannot forge behind one proxy), else the Node
- * connection's address, else one shared key for all unknown clients.
- */
-export function clientAddress(c: Context): string {
-  const cf = c.req.header("cf-connecting-ip");
-  if (cf) return cf.trim();
-  const forwarded = c.req.header("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
-  if (forwarded) return forwarded;
-  const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket;
-  return socket?.remoteAddress ?? "unknown";
 }

@@ -76,7 +76,7 @@ export function registerAppointments(app: App) {
       const ctx = ctxOf(c);
       const office = await getOffice(ctx, id);
       const rows = await daySheet(ctx, id, date);
-      return c.json({ officeId: id, date, timeZone: office.timeZone, items: await Promise.all(rows.map((r) => appointmentView(ctx.deps, r, office.timeZone))) }, 200);
+      return c.json({ officeId: id, date, timeZone: office.timeZone, items: await Promise.all(rows.map((r) => appointmentView(ctx, r, office.timeZone))) }, 200);
     },
   );
 

@@ -38,7 +38,9 @@ export const Appointment = z
     status: z.enum(STATUSES),
     sequence: z.number(),
     uid: z.string(),
-    selfServiceUrl: z.string(),
+    selfServiceUrl: z.string().optional().openapi({
+      description: "The applicant's personal link (whoever holds it can act as the applicant). Only in answers to an admin or a scheduler of the appointment's office; absent for interviewers.",
+    }),
     rescheduleCount: z.number(),
     windowOverride: z.object({ reason: z.string() }).nullable(),
     createdAt: z.string(),

@@ -1,15 +1,14 @@
 import { inArray } from "drizzle-orm";
-import type { Deps } from "../../deps.js";
 import type { Ctx } from "../../http/context.js";
 import { offices } from "../../db/schema.js";
 import type { AppointmentRow } from "../../domain/booking/read.js";
-import { selfServiceUrl } from "../../domain/links.js";
+import { maySeeLink, selfServiceUrl } from "../../domain/links.js";
 import { formatLocalIso, formatUtcIso } from "../../slots/index.js";
 import { isoUtc } from "../common.js";
 import type { Status } from "../../domain/lifecycle.js";
 
 
-export async function appointmentView(deps: Deps, a: AppointmentRow, timeZone: string) {
+export async function appointmentView(ctx: Ctx, a: AppointmentRow, timeZone: string) {
   return {
     id: a.id,
     caseId: a.caseId,
@@ -25,7 +24,8 @@ export async function appointmentView(deps: Deps, a: AppointmentRow, timeZone: s
     status: a.status as Status,
     sequence: a.sequence,
     uid: a.uid,
-    selfServiceUrl: await selfServiceUrl(deps, a),
+    // Absent, not null, for an interviewer: see maySeeLink.
+    ...(maySeeLink(ctx.actor, a) ? { selfServiceUrl: await selfServiceUrl(ctx.deps, a) } : {}),
     rescheduleCount: a.rescheduleCount,
     windowOverride: a.windowOverride === null ? null : { reason: a.windowOverride },
     createdAt: isoUtc(a.createdAt),
@@ -37,5 +37,5 @@ export async function appointmentView(deps: Deps, a: AppointmentRow, timeZone: s
 export async function views(ctx: Ctx, rows: AppointmentRow[]) {
   const ids = [...new Set(rows.map((r) => r.officeId))];
   const zones = new Map(ids.length ? (await ctx.deps.database.db.select({ id: offices.id, zone: offices.timeZone }).from(offices).where(inArray(offices.id, ids))).map((o) => [o.id, o.zone]) : []);
-  return Promise.all(rows.map((r) => appointmentView(ctx.deps, r, zones.get(r.officeId)!)));
+  return Promise.all(rows.map((r) => appointmentView(ctx, r, zones.get(r.officeId)!)));
 }

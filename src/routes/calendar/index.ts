@@ -5,7 +5,8 @@ import { notFound } from "../../http/problem.js";
 import { getAppointment } from "../../domain/booking/read.js";
 import { appointmentInvite } from "../../calendar/invite.js";
 import { issueFeedToken, staffFeed } from "../../calendar/feed.js";
-import { loadAppointment } from "../../notify/facts.js";
+import { factsFor, loadAppointment } from "../../notify/facts.js";
+import { maySeeLink } from "../../domain/links.js";
 import { IdParams, errorResponses, json } from "../common.js";
 
 const calendar = (description: string) => ({ description, content: { "text/calendar": { schema: z.string() } } });
@@ -41,7 +42,9 @@ export function registerCalendar(app: App) {
       const row = await getAppointment(ctx, c.req.valid("param").id);
       const loaded = await loadAppointment(ctx.deps, row.id);
       if (!loaded) throw notFound("appointment", row.id);
-      const invite = await appointmentInvite(ctx.deps, loaded);
+      // An interviewer's copy leaves out the applicant's link (see maySeeLink).
+      const facts = await factsFor(ctx.deps, loaded);
+      const invite = await appointmentInvite(ctx.deps, loaded, maySeeLink(ctx.actor, row) ? facts : { ...facts, link: null });
       return c.body(invite.content, 200, {
         ...noStore,
         "content-type": `text/calendar; charset=utf-8; method=${invite.method}`,
@@ -72,8 +75,8 @@ export function registerCalendar(app: App) {
       path: "/v1/staff/{id}/feed-token",
       tags: ["staff"],
       summary: "Issue (or re-issue, revoking the old one) the staff member's feed token; the URL is shown only in this answer",
-      description: "Admins; schedulers for staff of their offices; interviewers their own.",
-      middleware: [allow("admin", "scheduler", "interviewer")],
+      description: "Only the interviewer themselves or an admin: the feed shows the interviewer's appointments in every office, so a scheduler gets 403.",
+      middleware: [allow("admin", "interviewer")],
       request: { params: IdParams },
       responses: { 201: json(FeedToken, "Issued"), ...errorResponses },
     }),

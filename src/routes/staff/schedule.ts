@@ -13,7 +13,16 @@ const everyone = allow("admin", "scheduler", "interviewer");
 
 export function registerSchedule(app: App) {
   app.openapi(
-    createRoute({ method: "put", path: "/v1/staff/{id}/availability", tags, summary: "Replace a staff member's weekly availability", description: "Admins; schedulers for staff of their offices; interviewers their own. Each rule is a weekly `rrule` with wall-clock `start`/`end` in `timeZone` (default the staff member's) at one of their offices.", middleware: [everyone], request: { params: IdParams, body: body(z.array(Rule).max(100)) }, responses: { 200: json(z.array(RuleView)), ...errorResponses } }),
+    createRoute({
+      method: "put",
+      path: "/v1/staff/{id}/availability",
+      tags,
+      summary: "Replace the staff member's weekly rules; a scheduler replaces only the rules of their own offices",
+      description: "Admins; schedulers for staff of their offices; interviewers their own. From a scheduler, rules for other offices are kept as they are, and a rule in the body for an office not theirs is a 403 whose `errors[].path` names it (`0.officeId`).",
+      middleware: [everyone],
+      request: { params: IdParams, body: body(z.array(Rule).max(100)) },
+      responses: { 200: json(z.array(RuleView)), ...errorResponses },
+    }),
     async (c) => c.json((await putAvailability(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))).map(ruleView), 200),
   );
 
@@ -23,7 +32,16 @@ export function registerSchedule(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "post", path: "/v1/staff/{id}/time-off", tags, summary: "Add time off for a staff member", description: "Admins; schedulers for staff of their offices; interviewers their own. `end` must be after `start`.", middleware: [everyone], request: { params: IdParams, body: body(TimeOffCreate) }, responses: { 201: json(TimeOff, "Created"), ...errorResponses } }),
+    createRoute({
+      method: "post",
+      path: "/v1/staff/{id}/time-off",
+      tags,
+      summary: "Add time off; a scheduler only for staff who work solely in their offices (time off blocks every office)",
+      description: "Admins; schedulers for staff who work only in their offices; interviewers their own. `end` must be after `start`.",
+      middleware: [everyone],
+      request: { params: IdParams, body: body(TimeOffCreate) },
+      responses: { 201: json(TimeOff, "Created"), ...errorResponses },
+    }),
     async (c) => c.json(timeOffView(await addTimeOff(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 201),
   );
 
@@ -37,7 +55,16 @@ export function registerSchedule(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "delete", path: "/v1/staff/{id}/time-off/{timeOffId}", tags, summary: "Remove time off", description: "Admins; schedulers for staff of their offices; interviewers their own. Answers 204.", middleware: [everyone], request: { params: TimeOffParams }, responses: { 204: { description: "Deleted" }, ...errorResponses } }),
+    createRoute({
+      method: "delete",
+      path: "/v1/staff/{id}/time-off/{timeOffId}",
+      tags,
+      summary: "Remove time off; a scheduler only for staff who work solely in their offices",
+      description: "Admins; schedulers for staff who work only in their offices; interviewers their own. Answers 204.",
+      middleware: [everyone],
+      request: { params: TimeOffParams },
+      responses: { 204: { description: "Deleted" }, ...errorResponses },
+    }),
     async (c) => {
       const { id, timeOffId } = c.req.valid("param");
       await deleteTimeOff(ctxOf(c), id, timeOffId);
