@@ -168,8 +168,28 @@ export const users = sqliteTable(
     staffId: text("staff_id"),
     tokenHash: text("token_hash").notNull(),
     createdAt: integer("created_at").notNull(),
+    /** Set while the account is disabled: its token and console sessions are refused. */
+    disabledAt: integer("disabled_at"),
   },
   (t) => [uniqueIndex("users_token").on(t.tokenHash)],
+);
+
+/**
+ * Console sign-ins. The cookie holds a random session id; only its SHA-256 is stored. A session
+ * lives while the credential it was opened with does: `token_hash` is that credential's hash
+ * (a user's `token_hash`, or the bootstrap admin token's), so a rotated token ends it.
+ */
+export const consoleSessions = sqliteTable(
+  "console_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    /** A user id, or "admin-token" for the bootstrap credential. */
+    userId: text("user_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+  },
+  (t) => [index("console_sessions_user").on(t.userId)],
 );
 
 /**

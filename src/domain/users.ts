@@ -1,7 +1,7 @@
 // Staff accounts. The token is shown once, at creation; only its SHA-256 hash is stored.
 import { asc, eq, gt, inArray } from "drizzle-orm";
 import type { Ctx, Role } from "../http/context.js";
-import { validationProblem } from "../http/problem.js";
+import { notFound, validationProblem } from "../http/problem.js";
 import { offices, staff, users } from "../db/schema.js";
 import { newId, randomToken, sha256Hex } from "../lib/ids.js";
 import { pageBy } from "./pagination.js";
@@ -41,6 +41,7 @@ export async function createUser(ctx: Ctx, input: UserInput): Promise<UserRow & 
     staffId: input.staffId ?? null,
     tokenHash: await sha256Hex(token),
     createdAt: now,
+    disabledAt: null,
   };
   await db.insert(users).values(row);
   return { ...row, token };
@@ -50,4 +51,10 @@ export function listUsers(ctx: Ctx, limit: number, cursor?: string) {
   return pageBy(limit, cursor, (after, take) =>
     ctx.deps.database.db.select().from(users).where(after ? gt(users.id, after) : undefined).orderBy(asc(users.id)).limit(take),
   );
+}
+
+export async function getUser(ctx: Ctx, id: string): Promise<UserRow> {
+  const [row] = await ctx.deps.database.db.select().from(users).where(eq(users.id, id));
+  if (!row) throw notFound("user", id);
+  return row;
 }

@@ -1,5 +1,5 @@
 // Bearer tokens are looked up by their SHA-256 hash; the token itself is never stored.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { prepared } from "../db/prepared.js";
 import { createMiddleware } from "hono/factory";
 import type { Deps } from "../deps.js";
@@ -22,28 +22,58 @@ function hashCache(size = 1000) {
   };
 }
 
-/** Finds the staff member a bearer token belongs to (or the bootstrap admin), else null. */
+const BOOTSTRAP_ADMIN: Actor = { id: "admin-token", role: "admin", officeIds: [], staffId: null, name: "Admin" };
+
+/**
+ * Finds who a token belongs to: the bootstrap admin, or an enabled user. Only token → hash is
+ * cached; who a hash belongs to, and whether that account is enabled, is read from the database
+ * on every request, so a disable or a rotation through any process or isolate holds at once.
+ */
 function tokenResolver(adminToken: string | null) {
   const adminHash = adminToken ? sha256Hex(adminToken) : null;
   const hashOf = hashCache();
-  return async (deps: Deps, token: string): Promise<Actor | null> => {
-    if (token.length === 0 || token.length > 200) return null;
-    const hash = await hashOf(token);
-    if (adminHash && hash === (await adminHash)) return { id: "admin-token", role: "admin", officeIds: [], staffId: null, name: "Admin" };
-    const byToken = prepared(deps.database, "userByToken", (db) => db.select().from(users).where(eq(users.tokenHash, sql.placeholder("hash"))).limit(1).prepare());
-    const [user] = await byToken.all({ hash });
+  const byHash = async (deps: Deps, hash: string): Promise<Actor | null> => {
+    if (adminHash && hash === (await adminHash)) return BOOTSTRAP_ADMIN;
+    const query = prepared(deps.database, "enabledUserByToken", (db) =>
+      db.select().from(users).where(and(eq(users.tokenHash, sql.placeholder("hash")), isNull(users.disabledAt))).limit(1).prepare(),
+    );
+    const [user] = await query.all({ hash });
     return user ? { id: user.id, role: user.role as Role, officeIds: user.officeIds, staffId: user.staffId, name: user.name } : null;
   };
+  return {
+    byHash,
+    async byToken(deps: Deps, token: string): Promise<Credential | null> {
+      if (token.length === 0 || token.length > 200) return null;
+      const hash = await hashOf(token);
+      const actor = await byHash(deps, hash);
+      return actor ? { actor, tokenHash: hash } : null;
+    },
+  };
+}
+
+/** Who signed in, and the SHA-256 of the token they used (what a console session is bound to). */
+export interface Credential {
+  actor: Actor;
+  tokenHash: string;
 }
 
 /** One resolver (and hash cache) per app, shared by API bearer tokens and console sessions. */
 const resolvers = new WeakMap<Deps, ReturnType<typeof tokenResolver>>();
 
-export function actorForToken(deps: Deps, token: string): Promise<Actor | null> {
-  let resolve = resolvers.get(deps);
-  if (!resolve) resolvers.set(deps, (resolve = tokenResolver(deps.config.adminToken)));
-  return resolve(deps, token);
+function resolverOf(deps: Deps) {
+  let resolver = resolvers.get(deps);
+  if (!resolver) resolvers.set(deps, (resolver = tokenResolver(deps.config.adminToken)));
+  return resolver;
 }
+
+export const credentialFor = (deps: Deps, token: string): Promise<Credential | null> => resolverOf(deps).byToken(deps, token);
+
+export async function actorForToken(deps: Deps, token: string): Promise<Actor | null> {
+  return (await credentialFor(deps, token))?.actor ?? null;
+}
+
+/** The actor a stored token hash still stands for, or null once it was rotated or disabled. */
+export const actorForTokenHash = (deps: Deps, hash: string): Promise<Actor | null> => resolverOf(deps).byHash(deps, hash);
 
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("authorization") ?? "";

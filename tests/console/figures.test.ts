@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
 import { counselor, token } from "../helpers/fixtures.js";
 import { deskApp, quitoScheduler, schedulerOf, session, textOf, type Session } from "../helpers/console.js";
-import { SESSION_COOKIE } from "../../src/routes/console/session.js";
 import { FINAL_NOW, figuresApp, PERIOD } from "../domain/figures-fixture.js";
 
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF. */
@@ -102,7 +101,7 @@ describe("figures of the hand-worked office", () => {
   });
 
   it("exports one CSV row per office and service that parses back to the same numbers", async () => {
-    const res = await t.app.request(`/console/figures.csv?office=bogota&${period}`, { headers: { cookie: `${SESSION_COOKIE}=${desk.token}` } });
+    const res = await t.app.request(`/console/figures.csv?office=bogota&${period}`, { headers: { cookie: await desk.cookie() } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="cita-figures-bogota-2026-12-01-2026-12-14.csv"`);

@@ -4,7 +4,9 @@ import type { TestApp } from "./app.js";
 import { booking, bookingApp, newCase } from "./booking.js";
 import { bogota, token } from "./fixtures.js";
 import { formToken } from "../../src/http/form-token.js";
+import { sha256Hex } from "../../src/lib/ids.js";
 import { FORM_PURPOSE, SESSION_COOKIE } from "../../src/routes/console/session.js";
+import { PRE_SESSION_COOKIE } from "../../src/routes/console/sign-in.js";
 
 export interface Answer {
   status: number;
@@ -18,24 +20,57 @@ async function answer(res: Response): Promise<Answer> {
   return { status: res.status, headers: res.headers, text: await res.text(), location: res.headers.get("location") };
 }
 
-/** Signs in through the form; throws unless the console accepted the token. */
+/** Signs in through the form, as a browser does (the page first, for its form token); throws unless accepted. */
 export async function signIn(t: TestApp, token: string) {
-  const res = await t.app.request("/console/sign-in", { method: "POST", body: new URLSearchParams({ token, next: "/console" }) });
-  const cookie = /cita_console=[^;]+/.exec(res.headers.get("set-cookie") ?? "")?.[0];
-  if (res.status !== 303 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
+  const cookie = await signInCookie(t, token);
+  if (!cookie) throw new Error("sign-in failed");
   return session(t, token);
 }
 
+/** The sign-in page's pre-session cookie and form token. */
+export async function signInForm(t: TestApp) {
+  const page = await t.app.request("/console/sign-in");
+  const cookie = new RegExp(`${PRE_SESSION_COOKIE}=[^;]+`).exec(page.headers.get("set-cookie") ?? "")?.[0] ?? "";
+  const csrf = /name="csrf" value="([^"]*)"/.exec(await page.text())?.[1] ?? "";
+  return { cookie, csrf };
+}
+
+/** Signs in with `token`; the session cookie ("cita_console=…") or null when refused. */
+export async function signInCookie(t: TestApp, token: string): Promise<string | null> {
+  const form = await signInForm(t);
+  const body = new URLSearchParams({ token, next: "/console", csrf: form.csrf });
+  const res = await t.app.request("/console/sign-in", { method: "POST", body, headers: { cookie: form.cookie } });
+  const cookie = new RegExp(`${SESSION_COOKIE}=[^;]+`).exec(res.headers.get("set-cookie") ?? "")?.[0];
+  return res.status === 303 && cookie ? cookie : null;
+}
+
+/**
+ * A console session of `token`. It signs in on first use, and again once the test has moved the
+ * clock or the session is gone (sessions expire with time, and a sign-in sweeps expired ones):
+ * the tests using this are about pages, not sessions (those are in tests/console/session.test.ts).
+ */
 export function session(t: TestApp, token: string) {
-  const cookie = `${SESSION_COOKIE}=${token}`;
+  let signedIn: { at: number; cookie: Promise<string> } | null = null;
+  const idHashOf = async (c: string) => sha256Hex(c.slice(SESSION_COOKIE.length + 1));
+  const stored = async (c: string) => t.database.sqlite.prepare("SELECT 1 FROM console_sessions WHERE id_hash = ?").get(await idHashOf(c)) !== undefined;
+  const cookie = async () => {
+    if (!signedIn || signedIn.at !== t.clock.now() || !(await stored(await signedIn.cookie))) {
+      const made = signInCookie(t, token).then((c) => c ?? `${SESSION_COOKIE}=refused`);
+      signedIn = { at: t.clock.now(), cookie: made };
+    }
+    return signedIn.cookie;
+  };
   return {
     token,
-    get: async (path: string) => answer(await t.app.request(path, { headers: { cookie } })),
+    /** The session cookie, as "cita_console=…". */
+    cookie,
+    get: async (path: string) => answer(await t.app.request(path, { headers: { cookie: await cookie() } })),
     /** A form POST; `csrf` is this session's token unless the test gives another (or null for none). */
     post: async (path: string, fields: Record<string, string> = {}, { csrf, headers = {} }: { csrf?: string | null; headers?: Record<string, string> } = {}) => {
-      const given = csrf === undefined ? await formToken(t.deps, FORM_PURPOSE, token) : csrf;
+      const current = await cookie();
+      const given = csrf === undefined ? await formToken(t.deps, FORM_PURPOSE, await idHashOf(current)) : csrf;
       const body = new URLSearchParams(given === null ? fields : { ...fields, csrf: given });
-      return answer(await t.app.request(path, { method: "POST", body, headers: { cookie, ...headers } }));
+      return answer(await t.app.request(path, { method: "POST", body, headers: { cookie: current, ...headers } }));
     },
   };
 }
@@ -67,7 +102,10 @@ export const quito = (over: Record<string, unknown> = {}) =>
 
 /** A signed-in scheduler of one office. */
 export async function schedulerOf(t: TestApp, officeId = "bogota"): Promise<Session> {
-  return session(t, await token(t, { role: "scheduler", officeIds: [officeId] }));
+  const s = session(t, await token(t, { role: "scheduler", officeIds: [officeId] }));
+  // Signed in now, so that the sign-in is not a write inside a test's "nothing changed" window.
+  await s.cookie();
+  return s;
 }
 
 /** Quito and a scheduler of it alone: the stranger of the office-scope tests. */

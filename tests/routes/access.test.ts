@@ -73,6 +73,10 @@ export const matrix: Row[] = [
   { route: "GET /v1/notifications", call: (s, i) => ["GET", `/v1/notifications?appointmentId=${i.appointment[s]}`], admin: "allow", scheduler: "scoped", interviewer: "deny" },
   { route: "POST /v1/users", call: () => ["POST", "/v1/users", { name: "N", email: "n@example.org", role: "admin" }], admin: "allow", scheduler: "deny", interviewer: "deny" },
   { route: "GET /v1/users", call: () => ["GET", "/v1/users"], admin: "allow", scheduler: "deny", interviewer: "deny" },
+  { route: "GET /v1/users/{id}", call: () => ["GET", `/v1/users/${target.id}`], admin: "allow", scheduler: "deny", interviewer: "deny" },
+  { route: "POST /v1/users/{id}/disable", call: () => ["POST", `/v1/users/${target.id}/disable`], admin: "allow", scheduler: "deny", interviewer: "deny" },
+  { route: "POST /v1/users/{id}/enable", call: () => ["POST", `/v1/users/${target.id}/enable`], admin: "allow", scheduler: "deny", interviewer: "deny" },
+  { route: "POST /v1/users/{id}/token", call: () => ["POST", `/v1/users/${target.id}/token`], admin: "allow", scheduler: "deny", interviewer: "deny" },
 ];
 
 /**
@@ -129,6 +133,12 @@ beforeAll(async () => {
   tokens.cruz = await token(t, { role: "interviewer", staffId: "cruz" });
 });
 afterAll(() => t.close());
+
+/** The user the /v1/users/{id} rows disable, enable and give new tokens: nobody the matrix calls as. */
+const target = { id: "" };
+beforeAll(async () => {
+  target.id = (await t.post("/v1/users", { name: "Target", email: "target@example.org", role: "scheduler", officeIds: ["bogota"] })).json.id;
+});
 
 describe("access matrix", () => {
   for (const row of matrix) {

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { LINK_DAYS_AFTER } from "../../src/domain/links.js";
 import { at, booking, bookingApp, newCase, type TestApp } from "../helpers/booking.js";
 import { token as userToken } from "../helpers/fixtures.js";
+import { ADMIN } from "../helpers/app.js";
+import { signInCookie } from "../helpers/console.js";
 import { book } from "../applicant/helpers.js";
 import { dumpTables } from "./db.js";
 
@@ -92,6 +94,22 @@ describe("secrets at rest", () => {
       expect(everything).not.toContain(secret);
       expect(everything).not.toContain(secret.slice(-20));
     }
+  });
+
+  it("keep console session ids and rotated tokens as hashes only", async () => {
+    t = await bookingApp();
+    const id = (await t.post("/v1/users", { name: "Desk", email: "desk@example.org", role: "scheduler", officeIds: ["bogota"] })).json.id;
+    const first = (await t.post(`/v1/users/${id}/token`)).json.token as string;
+    const sessionIds = [(await signInCookie(t, first))!, (await signInCookie(t, ADMIN))!].map((c) => c.split("=")[1]!);
+    const rotated = (await t.post(`/v1/users/${id}/token`)).json.token as string;
+    const live = (await signInCookie(t, rotated))!.split("=")[1]!;
+    const everything = dumpTables(t);
+    for (const secret of [first, rotated, ...sessionIds, live]) {
+      expect(everything).not.toContain(secret);
+      expect(everything).not.toContain(secret.slice(8, 40));
+    }
+    expect(everything).toContain(createHash("sha256").update(live).digest("hex"));
+    expect(everything).toContain(createHash("sha256").update(rotated).digest("hex"));
   });
 });
 

@@ -15,7 +15,7 @@ export function ConsoleMessagePage({ title, text, back = "/console" }: { title: 
   );
 }
 
-export function SignInPage({ next, error }: { next: string; error?: string }) {
+export function SignInPage({ next, csrf, error }: { next: string; csrf: string; error?: string }) {
   return (
     <PlainConsoleLayout title="Sign in to the console">
       {error ? (
@@ -23,10 +23,10 @@ export function SignInPage({ next, error }: { next: string; error?: string }) {
           <p>{error}</p>
         </Notice>
       ) : null}
-      <p>Use the staff token an admin gave you. It is kept in this browser until you sign out or 12 hours pass.</p>
-      {/* No form token yet: there is no session to bind it to. The cookie is SameSite=Strict and
-          the POST must come from this site. */}
+      <p>Use the staff token an admin gave you. You stay signed in until you sign out, 30 minutes pass without use, or 12 hours pass.</p>
+      {/* The form token is bound to this browser's pre-session cookie: another site cannot sign it in. */}
       <form method="post" action="/console/sign-in">
+        <input type="hidden" name="csrf" value={csrf} />
         <input type="hidden" name="next" value={next} />
         <label for="token">Staff token</label>
         <input id="token" name="token" type="password" autocomplete="off" required size={48} />

@@ -1,22 +1,22 @@
-// Staff sign in to the console with their API token, kept in an HttpOnly, SameSite=Strict cookie
-// scoped to /console. The token is checked on every request (the same lookup as the API's bearer
-// tokens), so a revoked or rotated token ends the session at once. Every POST must come from a
-// page of this site (Sec-Fetch-Site) and carry the session's form token.
+// Staff sign in to the console with their API token; the cookie then holds a server-side session
+// (src/domain/console-sessions.ts), never the token: HttpOnly, SameSite=Strict, scoped to
+// /console. The session is looked up on every request, so signing out, a disabled user or a
+// rotated token ends it at once. Every POST must come from a page of this site (Sec-Fetch-Site)
+// and carry the session's form token.
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { Actor, AppEnv } from "../../http/context.js";
-import { actorForToken } from "../../http/auth.js";
+import { SESSION_MAX_MS, findSession } from "../../domain/console-sessions.js";
 import { formToken, isValidFormToken } from "../../http/form-token.js";
 import { Problem, forbidden } from "../../http/problem.js";
 
 export const SESSION_COOKIE = "cita_console";
-const SESSION_HOURS = 12;
 export const FORM_PURPOSE = "console-form";
 
 export interface ConsoleEnv {
   Variables: AppEnv["Variables"] & {
-    /** The signed-in token: what the session's form tokens are bound to. */
+    /** The SHA-256 of the session id: what the session's form tokens are bound to. */
     session: string;
     /** This session's form token, for every form on the page. */
     csrf: string;
@@ -28,12 +28,21 @@ export const mayUseConsole = (actor: Actor) => actor.role === "admin" || actor.r
 
 const isHttps = (c: Context) => new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
 
-export function startSession(c: Context, token: string) {
-  setCookie(c, SESSION_COOKIE, token, { path: "/console", httpOnly: true, sameSite: "Strict", secure: isHttps(c), maxAge: SESSION_HOURS * 3600 });
+/** A cookie of the console: HttpOnly, SameSite=Strict, only sent to /console. */
+export function setConsoleCookie(c: Context, name: string, value: string, maxAgeMs: number) {
+  setCookie(c, name, value, { path: "/console", httpOnly: true, sameSite: "Strict", secure: isHttps(c), maxAge: Math.floor(maxAgeMs / 1000) });
 }
 
-export function endSession(c: Context) {
-  deleteCookie(c, SESSION_COOKIE, { path: "/console", secure: isHttps(c) });
+export function clearConsoleCookie(c: Context, name: string) {
+  deleteCookie(c, name, { path: "/console", secure: isHttps(c) });
+}
+
+export const startSession = (c: Context, sessionId: string) => setConsoleCookie(c, SESSION_COOKIE, sessionId, SESSION_MAX_MS);
+
+/** The live session the request's cookie names, or null. */
+export async function sessionOf(c: Context<ConsoleEnv>) {
+  const id = getCookie(c, SESSION_COOKIE);
+  return id ? findSession(c.var.deps, id) : null;
 }
 
 /** A POST sent by another site's page (the browser says so) is refused before anything else. */
@@ -50,18 +59,18 @@ export class SignInRequired extends Error {}
 /** Signed-in staff only; on a POST, the form token must match the session. */
 export const signedIn = createMiddleware<ConsoleEnv>(async (c, next) => {
   assertSameSite(c);
-  const token = getCookie(c, SESSION_COOKIE);
-  const actor = token ? await actorForToken(c.var.deps, token) : null;
-  if (!token || !actor) throw new SignInRequired();
+  const session = await sessionOf(c);
+  if (!session) throw new SignInRequired();
+  const { actor, idHash } = session;
   if (!mayUseConsole(actor)) throw forbidden("The console is for schedulers and admins.");
   c.set("actor", actor);
-  c.set("session", token);
+  c.set("session", idHash);
   if (c.req.method === "POST") {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    if (!(await isValidFormToken(c.var.deps, FORM_PURPOSE, token, form.csrf))) {
+    if (!(await isValidFormToken(c.var.deps, FORM_PURPOSE, idHash, form.csrf))) {
       throw new Problem(403, "forbidden", "This form has expired or did not come from the console. Open the page again and resend it.");
     }
   }
-  c.set("csrf", await formToken(c.var.deps, FORM_PURPOSE, token));
+  c.set("csrf", await formToken(c.var.deps, FORM_PURPOSE, idHash));
   await next();
 });

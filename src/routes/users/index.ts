@@ -1,32 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { ctxOf, type App } from "../../http/context.js";
 import { allow } from "../../http/auth.js";
-import { createUser, listUsers, type UserRow } from "../../domain/users.js";
-import { Email, PageQuery, Ref, Text, body, errorResponses, isoUtc, json, listOf } from "../common.js";
+import { createUser, getUser, listUsers } from "../../domain/users.js";
+import { IdParams, PageQuery, body, errorResponses, json, listOf } from "../common.js";
+import { User, UserCreate, UserWithToken, userView } from "./schema.js";
+import { registerUserAccess } from "./access.js";
 
-const UserCreate = z
-  .strictObject({
-    name: Text(200),
-    email: Email,
-    role: z.enum(["admin", "scheduler", "interviewer"]),
-    officeIds: z.array(Ref).max(100).optional(),
-    staffId: Ref.nullable().optional(),
-  })
-  .openapi("UserCreate");
-
-const User = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string(),
-    role: z.string(),
-    officeIds: z.array(z.string()),
-    staffId: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .openapi("User");
-
-const view = (u: UserRow) => ({ id: u.id, name: u.name, email: u.email, role: u.role, officeIds: u.officeIds, staffId: u.staffId, createdAt: isoUtc(u.createdAt) });
 const tags = ["users"];
 
 export function registerUsers(app: App) {
@@ -39,11 +18,12 @@ export function registerUsers(app: App) {
       description: "Admin only. The token is in this answer only (it is stored as a hash). A scheduler needs `officeIds`; an interviewer is linked to their staff record by `staffId`.",
       middleware: [allow("admin")],
       request: { body: body(UserCreate) },
-      responses: { 201: json(User.extend({ token: z.string().openapi({ description: "Shown only in this answer" }) }), "Created"), ...errorResponses },
+      responses: { 201: json(UserWithToken, "Created"), ...errorResponses },
     }),
     async (c) => {
       const user = await createUser(ctxOf(c), c.req.valid("json"));
-      return c.json({ ...view(user), token: user.token }, 201);
+      c.header("cache-control", "no-store");
+      return c.json({ ...userView(user), token: user.token }, 201);
     },
   );
 
@@ -52,7 +32,14 @@ export function registerUsers(app: App) {
     async (c) => {
       const { limit, cursor } = c.req.valid("query");
       const page = await listUsers(ctxOf(c), limit, cursor);
-      return c.json({ items: page.items.map(view), nextCursor: page.nextCursor }, 200);
+      return c.json({ items: page.items.map(userView), nextCursor: page.nextCursor }, 200);
     },
   );
+
+  app.openapi(
+    createRoute({ method: "get", path: "/v1/users/{id}", tags, summary: "Read a user", description: "Admin only. Shows whether the user is disabled; never the token.", middleware: [allow("admin")], request: { params: IdParams }, responses: { 200: json(User), ...errorResponses } }),
+    async (c) => c.json(userView(await getUser(ctxOf(c), c.req.valid("param").id)), 200),
+  );
+
+  registerUserAccess(app);
 }
