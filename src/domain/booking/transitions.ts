@@ -112,7 +112,7 @@ export async function cancel(ctx: Ctx, id: string, reason: string): Promise<Appo
  * An applicant has a lower limit of their own, may not move within 24 hours of the start, and
  * always stays inside the case's window.
  */
-export async function reschedule(ctx: Ctx, id: string, input: { start: number; staffId?: string; overrideWindow?: { reason: string } }): Promise<AppointmentRow> {
+export async function reschedule(ctx: Ctx, id: string, input: { start: number; startOffset?: number | null; staffId?: string; overrideWindow?: { reason: string } }): Promise<AppointmentRow> {
   const a = await getAppointment(ctx, id);
   assertFrom(a, "reschedule");
   const [office, service, caseRow] = await Promise.all([getOffice(ctx, a.officeId), getService(ctx, a.serviceId), findCase(ctx, a.caseId)]);
@@ -129,6 +129,7 @@ export async function reschedule(ctx: Ctx, id: string, input: { start: number; s
   const request = {
     office, service, caseRow,
     start: input.start,
+    startOffset: input.startOffset,
     staffId: input.staffId,
     roomId: undefined,
     overrideWindow: !byApplicant && Boolean(input.overrideWindow ?? a.windowOverride),

@@ -16,7 +16,8 @@ export function registerTransitions(app: App) {
     createRoute({ method: "post", path: "/v1/appointments/{id}/reschedule", tags, middleware: [desk], request: { params: IdParams, body: body(Reschedule) }, responses: { 200: json(Appointment), ...errorResponses } }),
     async (c) => {
       const ctx = ctxOf(c);
-      const [view] = await views(ctx, [await reschedule(ctx, c.req.valid("param").id, c.req.valid("json"))]);
+      const { start, ...input } = c.req.valid("json");
+      const [view] = await views(ctx, [await reschedule(ctx, c.req.valid("param").id, { ...input, start: start.at, startOffset: start.offset })]);
       return c.json(view!, 200);
     },
   );
