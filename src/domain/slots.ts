@@ -189,6 +189,13 @@ export async function loadResources(
   };
 }
 
+/** A case's slots are of its office and its track's agency, as its booking would be: else 422 naming the field. */
+async function assertCaseFits(ctx: Ctx, caseRow: CaseRow, req: SlotRequest) {
+  if (caseRow.officeId !== req.officeId) throw fieldProblem("office", `the case belongs to office '${caseRow.officeId}'`);
+  const service = await getService(ctx, req.serviceId);
+  if (service.agency !== caseRow.track) throw fieldProblem("service", `the case is on the ${caseRow.track} track; '${service.id}' is ${service.agency}'s`);
+}
+
 /** A request's free slots: `slots[first, end)` of the engine's cached answer. */
 export interface SlotPick {
   timeZone: string;
@@ -222,7 +229,7 @@ export async function pickSlots(ctx: Ctx, req: SlotRequest): Promise<SlotPick> {
   const versions = await versionsOf(ctx, req.officeId);
   // An applicant's request names only the case of the appointment their link opens.
   const caseRow = req.caseId ? await (ctx.actor.role === "applicant" ? findCase : getCase)(ctx, req.caseId) : null;
-  if (caseRow && caseRow.officeId !== req.officeId) throw fieldProblem("case", `the case belongs to office '${caseRow.officeId}'`);
+  if (caseRow) await assertCaseFits(ctx, caseRow, req);
   const language = req.language ?? caseRow?.language;
   const key = [req.officeId, req.serviceId, req.from, req.to, req.staffId ?? "", language ?? "", req.moving ? `${req.moving.id}:${req.moving.version}` : ""].join("\n");
   const answers = versionedCache<Answer>(ctx.deps, "slots", ANSWER_LIMITS);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeApp, type TestApp } from "../helpers/app.js";
-import { applicantCase, counselor, seedBasics } from "../helpers/fixtures.js";
+import { applicantCase, counseling, counselor, seedBasics } from "../helpers/fixtures.js";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -101,6 +101,21 @@ describe("GET /v1/slots", () => {
     const other = await t.post("/v1/cases", applicantCase({ officeId: "cali" }));
     const res = await slots(`case=${other.json.id}&from=2026-12-01&to=2026-12-02`);
     expect(res.status).toBe(422);
-    expect(res.json.errors[0].path).toBe("case");
+    expect(res.json.errors).toEqual([{ path: "office", message: "the case belongs to office 'cali'" }]);
+  });
+
+  it("offers a case only its own track's service, as booking it would: another agency's is a 422 naming service", async () => {
+    await t.post("/v1/services", { ...counseling({ id: "unhcr-interview", agency: "UNHCR" }) });
+    await t.post("/v1/staff", counselor({ id: "uma", agency: "UNHCR", serviceIds: ["unhcr-interview"] }));
+    await t.put("/v1/staff/uma/availability", [{ rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", start: "09:00", end: "13:00", officeId: "bogota" }]);
+    const { json: c } = await t.post("/v1/cases", applicantCase({ track: "UNHCR" }));
+    const iom = await slots(`case=${c.id}&from=2026-12-07&to=2026-12-08`);
+    expect(iom.status).toBe(422);
+    expect(iom.json.errors).toEqual([{ path: "service", message: "the case is on the UNHCR track; 'iom-counseling' is IOM's" }]);
+    const unhcr = await t.get(`/v1/slots?service=unhcr-interview&office=bogota&case=${c.id}&from=2026-12-07&to=2026-12-08`);
+    expect(unhcr.status).toBe(200);
+    expect(unhcr.json.slots.map((s: { staffIds: string[] }) => s.staffIds)).toEqual(Array(7).fill(["uma"]));
+    // Without a case, every service's times are there to see.
+    expect((await slots("from=2026-12-07&to=2026-12-08")).json.slots).toHaveLength(7);
   });
 });
