@@ -29,7 +29,7 @@ export function isDemoDatabase(file: string): boolean {
  */
 export function freshDemoDatabase(file: string): string | null {
   if (existsSync(file) && !isDemoDatabase(file)) {
-    return `${file} is not a demo database, so the demo leaves it untouched. Unset CITA_DB (the demo then uses ./data/demo.db) or name a file that does not exist yet.`;
+    return `${file} is not a demo database (or an older demo made it without the mark), so the demo leaves it untouched. Set CITA_DB to a file that does not exist yet, or delete this one yourself if nothing in it is needed.`;
   }
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
   mkdirSync(dirname(file), { recursive: true });
