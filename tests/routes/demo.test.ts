@@ -137,6 +137,7 @@ describe("npm run demo", () => {
     const files = readdirSync(dir).sort();
 
     const refused = await demo({ CITA_DB: file });
+    await refused.stop(); // ends it in case it did start after all
     expect(refused.code).toBe(1);
     expect(refused.err).toContain(`${file} is not a demo database`);
     expect(refused.err).toContain("so the demo leaves it untouched");
