@@ -14,7 +14,7 @@ const SlotsQuery = z.strictObject({
     description: `Exclusive; at most ${MAX_RANGE_DAYS} days after from, and at most ${MAX_GRID_STARTS} steps of the service's grid (15 days at 5-minute steps); else 422 naming to`,
     example: "2026-12-08",
   }),
-  case: z.string().max(100).optional(),
+  case: z.string().max(100).optional().openapi({ description: "Only inside this case's window; the case's office and its track's service, else 422 naming office or service" }),
   staff: z.string().max(100).optional(),
   language: Language.optional(),
 });
