@@ -1,6 +1,8 @@
 // The four Safe Mobility Offices as published in 2023–2024, their staff and services.
 // Programme facts live here as data: the service itself knows none of them.
+import { addDays } from "../../src/domain/dates.js";
 import { mulberry32 } from "../../src/lib/random.js";
+import { localDateOf } from "../../src/slots/index.js";
 
 const weekdays = ["MO", "TU", "WE", "TH", "FR"];
 
@@ -52,6 +54,9 @@ export const services = [
   { id: "iom-counseling", name: "IOM counseling session", agency: "IOM", durationMinutes: 60, bufferMinutes: 0, window: { minDays: 14, maxDays: 28 }, needsRoom: true, dailyCapPerOffice: 40 },
 ];
 
+/** The service a case of this track books. */
+export const serviceOfTrack = (track: string) => services.find((s) => s.agency === track)!.id;
+
 const morning = (officeId: string, days = "MO,TU,WE,TH,FR") => ({ rrule: `FREQ=WEEKLY;BYDAY=${days}`, start: "08:00", end: "12:00", officeId });
 const afternoon = (officeId: string, days = "MO,TU,WE,TH,FR") => ({ rrule: `FREQ=WEEKLY;BYDAY=${days}`, start: "13:00", end: "16:00", officeId });
 
@@ -100,15 +105,17 @@ export const rooms = offices.flatMap((o) => [1, 2, 3].map((n) => ({ officeId: o.
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
-/** About 50 eligible cases, screened in the two weeks before `today` (YYYY-MM-DD). */
-export function cases(today: string, count = 50) {
+/**
+ * About 50 eligible cases, screened in the two weeks up to today: today as each office's own
+ * date, since in the evening in the Americas the UTC date is already tomorrow.
+ */
+export function cases(now: number, count = 50) {
   const rand = mulberry32(42); // seeded, so the demo is the same every time
-  const base = Date.parse(`${today}T00:00:00Z`);
   return Array.from({ length: count }, (_, i) => {
     const office = offices[i % offices.length]!;
     const nationality = pick(rand, office.eligibility.nationalities);
     const language = nationality === "HT" ? pick(rand, ["ht", "fr"]) : pick(rand, ["es", "es", "es", "en"]);
-    const screened = new Date(base - Math.floor(rand() * 14) * 86_400_000).toISOString().slice(0, 10);
+    const screened = addDays(localDateOf(office.timeZone, now), -Math.floor(rand() * 14));
     return {
       reference: `${office.country}-2026-${String(i + 1).padStart(4, "0")}`,
       officeId: office.id,

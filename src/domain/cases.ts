@@ -2,11 +2,12 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../http/context.js";
 import { assertOffice } from "../http/auth.js";
-import { Problem, forbidden, notFound } from "../http/problem.js";
+import { Problem, fieldProblem, forbidden, notFound } from "../http/problem.js";
 import { caseExtensions, cases } from "../db/schema.js";
 import { statement } from "../db/database.js";
 import { prepared } from "../db/prepared.js";
 import { newId } from "../lib/ids.js";
+import { localDateOf } from "../slots/index.js";
 import { failedRules } from "./eligibility.js";
 import { getOffice, insertOnce } from "./offices.js";
 import { pageBy } from "./pagination.js";
@@ -42,8 +43,16 @@ async function assertEligible(ctx: Ctx, officeId: string, row: CaseRow, override
   throw new Problem(422, "not-eligible", failed.map((f) => `${f.path}: ${f.message}`).join("; "), { errors: failed });
 }
 
+/** A screening has happened: its date is not after today at the case's office (the office's date, not UTC's). */
+async function assertScreened(ctx: Ctx, officeId: string, screenedAt: string) {
+  const { timeZone } = await getOffice(ctx, officeId);
+  const today = localDateOf(timeZone, ctx.deps.clock.now());
+  if (screenedAt > today) throw fieldProblem("screenedAt", `must not be after today at the office (${today} in ${timeZone})`);
+}
+
 export async function createCase(ctx: Ctx, input: CaseInput): Promise<CaseRow> {
   assertOffice(ctx.actor, input.officeId);
+  await assertScreened(ctx, input.officeId, input.screenedAt);
   const now = ctx.deps.clock.now();
   const id = newId("case", now);
   const row: CaseRow = {
@@ -103,6 +112,7 @@ export function listCases(ctx: Ctx, limit: number, cursor?: string, filter: { of
 
 export async function updateCase(ctx: Ctx, id: string, patch: Partial<CaseFields>): Promise<CaseRow> {
   const current = await getCase(ctx, id);
+  if (patch.screenedAt !== undefined) await assertScreened(ctx, current.officeId, patch.screenedAt);
   const { contact, eligibilityOverride, ...fields } = patch;
   const next: CaseRow = {
     ...current,

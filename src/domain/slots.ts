@@ -16,7 +16,14 @@ import { getService, type ServiceRow } from "./services.js";
 
 /** Longest hold an appointment can have (480 min + 240 min buffer): overlap reads look this far back. */
 export const MAX_HOLD_MS = 12 * 60 * 60 * 1000;
+/** A slot search spans at most this many days: three calendar months (92 days), any window in one query. */
 export const MAX_RANGE_DAYS = 92;
+/**
+ * A client's slot query covers at most this many steps of the service's grid, whatever the
+ * office's hours: 92 days at 30-minute steps, 15 at 5-minute ones. It bounds the engine's time
+ * and the answer's size (one 92-day query on a 5-minute grid was 25,000 slots, 6.7 MB, ~2 s).
+ */
+export const MAX_GRID_STARTS = 4_500;
 
 /** When moving an appointment, its own hold is not busy time and its day counts one less. */
 export function withoutOwnHold(q: SlotQuery, own: Pick<AppointmentRow, "staffId" | "roomId" | "startAt" | "holdUntil" | "localDate">): SlotQuery {
@@ -41,6 +48,8 @@ export interface SlotRequest {
   language?: string;
   /** The appointment being moved: its own time is offered too. */
   moving?: AppointmentRow;
+  /** For ranges a client chose: at most this many grid steps (MAX_GRID_STARTS). */
+  maxGridStarts?: number;
 }
 
 /** An instant, or a local date meaning midnight in the office's zone. */
@@ -194,6 +203,13 @@ export async function loadResources(
 
 const keyOf = (b: Boundary) => (typeof b === "string" ? b : `day:${b.day}`);
 
+/** A case's slots are of its office and its track's agency, as its booking would be: else 422 naming the field. */
+async function assertCaseFits(ctx: Ctx, caseRow: CaseRow, req: SlotRequest) {
+  if (caseRow.officeId !== req.officeId) throw fieldProblem("office", `the case belongs to office '${caseRow.officeId}'`);
+  const service = await getService(ctx, req.serviceId);
+  if (service.agency !== caseRow.track) throw fieldProblem("service", `the case is on the ${caseRow.track} track; '${service.id}' is ${service.agency}'s`);
+}
+
 /** A request's free slots: `slots[first, end)` of the engine's cached answer. */
 export interface SlotPick {
   timeZone: string;
@@ -227,9 +243,10 @@ export async function pickSlots(ctx: Ctx, req: SlotRequest): Promise<SlotPick> {
   const versions = await versionsOf(ctx, req.officeId);
   // An applicant's request names only the case of the appointment their link opens.
   const caseRow = req.caseId ? await (ctx.actor.role === "applicant" ? findCase : getCase)(ctx, req.caseId) : null;
-  if (caseRow && caseRow.officeId !== req.officeId) throw fieldProblem("case", `the case belongs to office '${caseRow.officeId}'`);
+  if (caseRow) await assertCaseFits(ctx, caseRow, req);
   const language = req.language ?? caseRow?.language;
-  const key = [req.officeId, req.serviceId, keyOf(req.from), keyOf(req.to), req.staffId ?? "", language ?? "", req.moving ? `${req.moving.id}:${req.moving.version}` : ""].join("\n");
+  // The size limit is part of the key: an unchecked answer is never handed to a request that has one.
+  const key = [req.officeId, req.serviceId, keyOf(req.from), keyOf(req.to), req.staffId ?? "", language ?? "", req.moving ? `${req.moving.id}:${req.moving.version}` : "", req.maxGridStarts ?? ""].join("\n");
   const answers = versionedCache<Answer>(ctx.deps, "slots", ANSWER_LIMITS);
   const answer = answers.get(key, versions.office) ?? answers.set(key, versions.office, await search(ctx, req, language, versions));
   const notBefore = ctx.deps.clock.now() + answer.service.minNoticeHours * 3_600_000;
@@ -266,6 +283,11 @@ async function search(ctx: Ctx, req: SlotRequest, language: string | undefined, 
   const to = boundary(req.to, zone, "to");
   if (to <= from) throw fieldProblem("to", "must be after from");
   if (to - from > MAX_RANGE_DAYS * DAY_MS) throw fieldProblem("to", `the range may span at most ${MAX_RANGE_DAYS} days`);
+  const stepMs = service.slotStepMinutes * 60_000;
+  if (req.maxGridStarts !== undefined && (to - from) / stepMs > req.maxGridStarts) {
+    const days = Math.floor((req.maxGridStarts * stepMs) / DAY_MS);
+    throw fieldProblem("to", `the range may hold at most ${req.maxGridStarts} starts of the service's ${service.slotStepMinutes}-minute grid: at most ${days} days for this service`);
+  }
   const query = await loadResources(ctx, office, service, { from, to, staffId: req.staffId, language, versions });
   const slots = findSlots(req.moving ? withoutOwnHold(query, req.moving) : query);
   return { timeZone: zone, service, slots, dates: slots.map((s) => localDateOf(zone, s.start)) };

@@ -87,7 +87,7 @@ describe("booking", () => {
     [{ start: at("07:00") }, "start"],
     [{ start: at("10:00", "2026-12-05") }, "start"],
     [{ start: "2026-12-07T10:00:00" }, "start"],
-    [{ staffId: "nobody" }, "start"],
+    [{ staffId: "nobody" }, "staffId"],
     [{ roomId: "sala-1" }, "roomId"],
     [{ serviceId: "iom-counseling", extra: 1 }, "extra"],
   ])("refuses %j naming %s, writing nothing", async (over, path) => {

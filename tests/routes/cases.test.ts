@@ -97,4 +97,29 @@ describe("cases", () => {
     expect((await t.post(`/v1/cases/${json.id}/extensions`, { days: 0, reason: "x" })).json.errors[0].path).toBe("days");
     expect((await t.post(`/v1/cases/nope/extensions`, { days: 1, reason: "x" })).status).toBe(404);
   });
+
+  it("refuses a screening date after today at the case's office, counted in the office's local date", async () => {
+    t.clock.set(Date.parse("2026-12-03T23:30:00-05:00")); // still the 3rd in Bogotá, the 4th in UTC
+    const tomorrow = await t.post("/v1/cases", applicantCase({ screenedAt: "2026-12-04" }));
+    expect(tomorrow.status).toBe(422);
+    expect(tomorrow.json.errors).toEqual([{ path: "screenedAt", message: "must not be after today at the office (2026-12-03 in America/Bogota)" }]);
+    expect((await t.get("/v1/cases")).json.items).toHaveLength(0);
+    const today = await t.post("/v1/cases", applicantCase({ screenedAt: "2026-12-03" }));
+    expect(today.status).toBe(201);
+    const patched = await t.patch(`/v1/cases/${today.json.id}`, { screenedAt: "2026-12-04", language: "en" });
+    expect(patched.status).toBe(422);
+    expect(patched.json.errors[0].path).toBe("screenedAt");
+    expect((await t.get(`/v1/cases/${today.json.id}`)).json).toMatchObject({ screenedAt: "2026-12-03", language: "es" });
+    // A patch that leaves the date alone is not judged by it; half an hour later it is the 4th there.
+    expect((await t.patch(`/v1/cases/${today.json.id}`, { language: "en" })).status).toBe(200);
+    t.clock.advance(30 * 60_000);
+    expect((await t.patch(`/v1/cases/${today.json.id}`, { screenedAt: "2026-12-04" })).json.screenedAt).toBe("2026-12-04");
+  });
+
+  it("counts today in each office's own zone: already the 4th in Auckland while the 3rd in Bogotá", async () => {
+    await t.post("/v1/offices", { ...(await t.get("/v1/offices/bogota")).json, id: "auckland", country: "NZ", timeZone: "Pacific/Auckland", createdAt: undefined, updatedAt: undefined });
+    t.clock.set(Date.parse("2026-12-03T20:00:00Z"));
+    expect((await t.post("/v1/cases", applicantCase({ officeId: "auckland", screenedAt: "2026-12-04" }))).status).toBe(201);
+    expect((await t.post("/v1/cases", applicantCase({ screenedAt: "2026-12-04" }))).status).toBe(422);
+  });
 });

@@ -50,7 +50,9 @@ describe("the slot cache", () => {
   it("applies the notice period and a case's window to a cached answer", async () => {
     const t = await bookingApp();
     apps.push(t);
+    t.clock.set(Date.parse("2026-11-30T15:00:00Z")); // a case is screened by today at its office
     const caseId = await newCase(t, { screenedAt: "2026-11-30" }); // window from 2026-12-14
+    t.clock.set(Date.parse("2026-11-23T12:00:00Z"));
     expect(await starts(t)).toHaveLength(7);
     const withCase = await t.get(`/v1/slots?service=iom-counseling&office=bogota&from=2026-12-07&to=2026-12-08&case=${caseId}`);
     expect(withCase.json.slots).toEqual([]);
@@ -86,7 +88,9 @@ describe("the finished slot body", () => {
     const t = await bookingApp();
     apps.push(t);
     const all = (await t.get(week)).json.slots.length;
+    t.clock.set(Date.parse("2026-11-28T15:00:00Z")); // a case is screened by today at its office
     const caseId = await newCase(t, { screenedAt: "2026-11-28" }); // window from 2026-12-12: none of this week's weekdays
+    t.clock.set(Date.parse("2026-11-23T12:00:00Z"));
     expect((await t.get(`${week}&case=${caseId}`)).json.slots).toEqual([]);
     expect((await t.get(week)).json.slots).toHaveLength(all);
     t.clock.set(Date.parse("2026-12-08T15:30:00Z")); // 24 h ahead is the 9th at 10:30 Bogotá (the 8th is a holiday)

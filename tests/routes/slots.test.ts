@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeApp, type TestApp } from "../helpers/app.js";
-import { applicantCase, counselor, seedBasics } from "../helpers/fixtures.js";
+import { applicantCase, counseling, counselor, seedBasics } from "../helpers/fixtures.js";
+import { listSlots } from "../../src/domain/slots.js";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -93,6 +94,23 @@ describe("GET /v1/slots", () => {
     expect(res.json.errors.map((e: { path: string }) => e.path)).toContain(path);
   });
 
+  it("caps a query at 92 days and at 4,500 steps of the service's grid, naming to", async () => {
+    expect((await slots("from=2026-12-01&to=2027-03-03")).status).toBe(200); // 92 days of 30-minute steps
+    const long = await slots("from=2026-12-01&to=2027-03-04");
+    expect(long.status).toBe(422);
+    expect(long.json.errors).toEqual([{ path: "to", message: "the range may span at most 92 days" }]);
+    await t.patch("/v1/services/iom-counseling", { slotStepMinutes: 5 });
+    expect((await slots("from=2026-12-01&to=2026-12-16")).status).toBe(200); // 15 days: 4,320 steps
+    const fine = await slots("from=2026-12-01&to=2026-12-17");
+    expect(fine.status).toBe(422);
+    expect(fine.headers.get("content-type")).toContain("application/problem+json");
+    expect(fine.json.errors).toEqual([{ path: "to", message: "the range may hold at most 4500 starts of the service's 5-minute grid: at most 15 days for this service" }]);
+    // The service's own pages search whole windows; their cached answer is never handed to a client's query.
+    const admin = { deps: t.deps, actor: { id: "admin-token", role: "admin" as const, officeIds: [], staffId: null } };
+    expect((await listSlots(admin, { serviceId: "iom-counseling", officeId: "bogota", from: "2026-12-01", to: "2026-12-17" })).slots.length).toBeGreaterThan(0);
+    expect((await slots("from=2026-12-01&to=2026-12-17")).status).toBe(422);
+  });
+
   it("answers 404 for an unknown service, office or case, and 422 for another office's case", async () => {
     expect((await t.get("/v1/slots?service=nope&office=bogota&from=2026-12-01&to=2026-12-02")).status).toBe(404);
     expect((await t.get("/v1/slots?service=iom-counseling&office=nope&from=2026-12-01&to=2026-12-02")).status).toBe(404);
@@ -101,6 +119,21 @@ describe("GET /v1/slots", () => {
     const other = await t.post("/v1/cases", applicantCase({ officeId: "cali" }));
     const res = await slots(`case=${other.json.id}&from=2026-12-01&to=2026-12-02`);
     expect(res.status).toBe(422);
-    expect(res.json.errors[0].path).toBe("case");
+    expect(res.json.errors).toEqual([{ path: "office", message: "the case belongs to office 'cali'" }]);
+  });
+
+  it("offers a case only its own track's service, as booking it would: another agency's is a 422 naming service", async () => {
+    await t.post("/v1/services", { ...counseling({ id: "unhcr-interview", agency: "UNHCR" }) });
+    await t.post("/v1/staff", counselor({ id: "uma", agency: "UNHCR", serviceIds: ["unhcr-interview"] }));
+    await t.put("/v1/staff/uma/availability", [{ rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", start: "09:00", end: "13:00", officeId: "bogota" }]);
+    const { json: c } = await t.post("/v1/cases", applicantCase({ track: "UNHCR" }));
+    const iom = await slots(`case=${c.id}&from=2026-12-07&to=2026-12-08`);
+    expect(iom.status).toBe(422);
+    expect(iom.json.errors).toEqual([{ path: "service", message: "the case is on the UNHCR track; 'iom-counseling' is IOM's" }]);
+    const unhcr = await t.get(`/v1/slots?service=unhcr-interview&office=bogota&case=${c.id}&from=2026-12-07&to=2026-12-08`);
+    expect(unhcr.status).toBe(200);
+    expect(unhcr.json.slots.map((s: { staffIds: string[] }) => s.staffIds)).toEqual(Array(7).fill(["uma"]));
+    // Without a case, every service's times are there to see.
+    expect((await slots("from=2026-12-07&to=2026-12-08")).json.slots).toHaveLength(7);
   });
 });

@@ -22,6 +22,8 @@ export interface BookingInput {
   serviceId: string;
   officeId: string;
   start: number;
+  /** The UTC offset `start` was written with (minutes; null for Z), checked against the office's zone. */
+  startOffset?: number | null;
   staffId?: string;
   roomId?: string;
   overrideWindow?: { reason: string };
@@ -47,7 +49,7 @@ export async function book(ctx: Ctx, input: BookingInput): Promise<AppointmentRo
   if (input.overrideWindow && ctx.actor.role === "interviewer") throw forbidden("Only schedulers and admins may book outside a case's window.");
   if (input.roomId && !service.needsRoom) throw fieldProblem("roomId", "this service does not use rooms");
 
-  const request = { office, service, caseRow, start: input.start, staffId: input.staffId, roomId: input.roomId, overrideWindow: Boolean(input.overrideWindow) };
+  const request = { office, service, caseRow, start: input.start, startOffset: input.startOffset, staffId: input.staffId, roomId: input.roomId, overrideWindow: Boolean(input.overrideWindow) };
   const slot = await placeAt(ctx, request);
   const now = ctx.deps.clock.now();
   const id = newId("apt", now);

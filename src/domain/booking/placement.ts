@@ -1,23 +1,26 @@
 // Where an appointment may go: the slot engine decides, and explains a refusal precisely.
-import { and, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../../http/context.js";
 import { Problem, fieldProblem } from "../../http/problem.js";
-import { claims } from "../../db/schema.js";
+import { claims, staff } from "../../db/schema.js";
 import { constraintFailure, type Statement } from "../../db/database.js";
 import { findSlots, formatLocalIso, localDateOf, slotView, type Slot, type SlotQuery } from "../../slots/index.js";
 import type { CaseRow } from "../cases.js";
-import type { OfficeRow } from "../offices.js";
+import { listRoomIds, type OfficeRow } from "../offices.js";
 import type { ServiceRow } from "../services.js";
 import { caseWindow, loadResources, withoutOwnHold } from "../slots.js";
 import { DAY_MS } from "../dates.js";
 import { roomResource, staffResource, units } from "./claims.js";
 import type { AppointmentRow } from "./read.js";
+import { assertWrittenInZone } from "./written-start.js";
 
 export interface PlacementRequest {
   office: OfficeRow;
   service: ServiceRow;
   caseRow: CaseRow;
   start: number;
+  /** The UTC offset `start` was written with (minutes; null for Z), when it came as text. */
+  startOffset?: number | null;
   staffId?: string;
   roomId?: string;
   overrideWindow: boolean;
@@ -33,9 +36,26 @@ async function query(ctx: Ctx, r: PlacementRequest, from: number, to: number, st
   return q;
 }
 
+/**
+ * A named interviewer or room must exist where the booking is: a wrong id is a 422 naming its
+ * field, as for every id a body refers to. Someone else's office's staff read as unknown.
+ */
+async function assertNamedResources(ctx: Ctx, r: PlacementRequest) {
+  if (r.staffId !== undefined) {
+    const [member] = await ctx.deps.database.db.select({ officeIds: staff.officeIds, serviceIds: staff.serviceIds }).from(staff).where(eq(staff.id, r.staffId)).limit(1);
+    if (!member || !member.officeIds.includes(r.office.id)) throw fieldProblem("staffId", `no staff member '${r.staffId}' works at office '${r.office.id}'`);
+    if (!member.serviceIds.includes(r.service.id)) throw fieldProblem("staffId", `'${r.staffId}' does not offer the service '${r.service.id}'`);
+  }
+  if (r.roomId !== undefined && !(await listRoomIds(ctx, r.office.id)).includes(r.roomId)) {
+    throw fieldProblem("roomId", `no room '${r.roomId}' at office '${r.office.id}'`);
+  }
+}
+
 /** The free slot at exactly `start`, or the problem that says why there is none. */
 export async function placeAt(ctx: Ctx, r: PlacementRequest): Promise<Slot> {
   const zone = r.office.timeZone;
+  await assertNamedResources(ctx, r);
+  assertWrittenInZone(zone, r.start, r.startOffset);
   const window = caseWindow(r.caseRow, r.service);
   const date = localDateOf(zone, r.start);
   if (!r.overrideWindow && (date < window.firstDate || date > window.lastDate)) {
@@ -51,7 +71,6 @@ export async function placeAt(ctx: Ctx, r: PlacementRequest): Promise<Slot> {
   // Would the start be offered on an empty calendar? Then someone holds it: 409. Otherwise it is no start at all: 422.
   const empty = findSlots({ ...q, staff: q.staff.map((s) => ({ ...s, appointments: [] })), rooms: q.rooms.map((room) => ({ ...room, busy: [] })), dayCounts: new Map() });
   if (empty[0]?.start === r.start) throw await slotTaken(ctx, r);
-  if (r.roomId && !q.rooms.some((room) => room.id === r.roomId)) throw fieldProblem("roomId", `no room '${r.roomId}' at this office`);
   throw fieldProblem("start", `${formatLocalIso(r.start, zone)} is not a start that can be booked: outside office hours or the interviewer's availability, on a closure, or off the ${r.service.slotStepMinutes}-minute grid`);
 }
 

@@ -100,11 +100,13 @@ export async function cancel(ctx: Ctx, id: string, reason: string): Promise<Appo
 /**
  * Same id and uid, a new time (and perhaps interviewer), sequence + 1, within the office's limit.
  * An applicant has a lower limit of their own, may not move within 24 hours of the start, and
- * always stays inside the case's window.
+ * always stays inside the case's window. Asking for the time and interviewer it already has
+ * changes nothing: the appointment as it is, with no count, history or message.
  */
-export async function reschedule(ctx: Ctx, id: string, input: { start: number; staffId?: string; overrideWindow?: { reason: string } }): Promise<AppointmentRow> {
+export async function reschedule(ctx: Ctx, id: string, input: { start: number; startOffset?: number | null; staffId?: string; overrideWindow?: { reason: string } }): Promise<AppointmentRow> {
   const a = await getAppointment(ctx, id);
   assertFrom(a, "reschedule");
+  if (input.start === a.startAt && (input.staffId === undefined || input.staffId === a.staffId)) return a;
   const [office, service, caseRow] = await Promise.all([getOffice(ctx, a.officeId), getService(ctx, a.serviceId), findCase(ctx, a.caseId)]);
   const byApplicant = ctx.actor.role === "applicant";
   if (a.rescheduleCount >= office.settings.rescheduleLimit) {
@@ -119,6 +121,7 @@ export async function reschedule(ctx: Ctx, id: string, input: { start: number; s
   const request = {
     office, service, caseRow,
     start: input.start,
+    startOffset: input.startOffset,
     staffId: input.staffId,
     roomId: undefined,
     overrideWindow: !byApplicant && Boolean(input.overrideWindow ?? a.windowOverride),

@@ -75,6 +75,8 @@ export function registerActions(pages: Hono<AppEnv>) {
     if (start === null) return showSlots(c, o, undefined, 422, error(s.pickATime));
     // Sent twice: the first one already moved it here.
     if (start === o.row.startAt && o.row.applicantRescheduleCount > 0) return done(c, o, "rescheduled");
+    // The time it already has: nothing changes, the appointment is shown as it is.
+    if (start === o.row.startAt) return showAppointment(c, o, 200);
     if (o.view.changeBlock !== null) return showAppointment(c, o, 409, error(blockText(o)));
     let moved;
     try {

@@ -28,7 +28,8 @@ export function registerAppointments(app: App) {
     }),
     async (c) => {
       const ctx = ctxOf(c);
-      const [view] = await views(ctx, [await book(ctx, c.req.valid("json"))]);
+      const { start, ...input } = c.req.valid("json");
+      const [view] = await views(ctx, [await book(ctx, { ...input, start: start.at, startOffset: start.offset })]);
       return c.json(view!, 201);
     },
   );

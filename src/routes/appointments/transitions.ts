@@ -16,7 +16,8 @@ export function registerTransitions(app: App) {
     createRoute({ method: "post", path: "/v1/appointments/{id}/reschedule", tags, summary: "Move an appointment to another time", description: "Admins, and schedulers for their offices. Same answers as booking (409 `slot-taken` with `nextSlots`, 422 `outside-window` unless `overrideWindow.reason`); the office's reschedule limit applies (409). The appointment goes back to `scheduled` and its invite is re-sent with a higher `sequence`.", middleware: [desk], request: { params: IdParams, body: body(Reschedule) }, responses: { 200: json(Appointment), ...errorResponses } }),
     async (c) => {
       const ctx = ctxOf(c);
-      const [view] = await views(ctx, [await reschedule(ctx, c.req.valid("param").id, c.req.valid("json"))]);
+      const { start, ...input } = c.req.valid("json");
+      const [view] = await views(ctx, [await reschedule(ctx, c.req.valid("param").id, { ...input, start: start.at, startOffset: start.offset })]);
       return c.json(view!, 200);
     },
   );

@@ -7,7 +7,7 @@ const Override = z.strictObject({ reason: Text(500) });
 const fields = {
   reference: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{1,63}$/, "must be 2–64 letters, digits or . _ / -").optional(),
   track: Agency,
-  screenedAt: LocalDate,
+  screenedAt: LocalDate.openapi({ description: "The screening's date; not after today at the case's office (its local date), else 422" }),
   language: Language,
   householdSize: z.number().int().min(1).max(50).default(1),
   nationality: Country,

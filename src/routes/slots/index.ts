@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ctxOf, type App } from "../../http/context.js";
 import { allow } from "../../http/auth.js";
-import { pickSlots } from "../../domain/slots.js";
+import { MAX_GRID_STARTS, MAX_RANGE_DAYS, pickSlots } from "../../domain/slots.js";
 import { versionedCache } from "../../domain/versioned-cache.js";
 import { slotView, type Slot } from "../../slots/index.js";
 import { Language, errorResponses, json } from "../common.js";
@@ -10,8 +10,11 @@ const SlotsQuery = z.strictObject({
   service: z.string().max(100),
   office: z.string().max(100),
   from: z.string().max(40).openapi({ description: "An instant, or a local date (midnight in the office's zone)", example: "2026-12-01" }),
-  to: z.string().max(40).openapi({ description: "Exclusive; at most 92 days after from", example: "2026-12-08" }),
-  case: z.string().max(100).optional(),
+  to: z.string().max(40).openapi({
+    description: `Exclusive; at most ${MAX_RANGE_DAYS} days after from, and at most ${MAX_GRID_STARTS} steps of the service's grid (15 days at 5-minute steps); else 422 naming to`,
+    example: "2026-12-08",
+  }),
+  case: z.string().max(100).optional().openapi({ description: "Only inside this case's window; the case's office and its track's service, else 422 naming office or service" }),
   staff: z.string().max(100).optional(),
   language: Language.optional(),
 });
@@ -43,6 +46,7 @@ export function registerSlots(app: App) {
         caseId: q.case,
         staffId: q.staff,
         language: q.language,
+        maxGridStarts: MAX_GRID_STARTS,
       });
       // The finished body is kept under the same versions as the answer it was cut from, so a
       // repeated query costs a version read and a lookup instead of formatting ~10 KB again.
