@@ -87,8 +87,9 @@ async function handle(deps: Deps, row: Leased, o: Required<DispatchOptions>): Pr
       return (await markFailed(deps, row, message)) ? "failed" : "lost";
     }
     let at = deps.clock.now() + backoff(row.attempts, o);
-    // A reminder's retry keeps out of the office's quiet hours, as the reminder itself did.
-    if (row.kind === "reminder" && loaded) at = outOfQuietHours(at, loaded.office.timeZone, loaded.office.settings) ?? at;
+    // A retry keeps out of the office's quiet hours as the first try did: reminders on both
+    // channels, every text message.
+    if ((row.kind === "reminder" || row.channel === "sms") && loaded) at = outOfQuietHours(at, loaded.office.timeZone, loaded.office.settings) ?? at;
     deps.logger.info("notification will be retried", { ...fields, error: message, retryAt: at });
     return (await scheduleRetry(deps, row, at, message)) ? "retried" : "lost";
   }
