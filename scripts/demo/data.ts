@@ -1,5 +1,6 @@
 // The four Safe Mobility Offices as published in 2023–2024, their staff and services.
-// Programme facts live here as data: the service itself knows none of them.
+// Programme facts live here as data: the service itself knows none of them. Phone numbers and
+// addresses are placeholders, not the offices' real ones.
 import { addDays } from "../../src/domain/dates.js";
 import { mulberry32 } from "../../src/lib/random.js";
 import { localDateOf } from "../../src/slots/index.js";
@@ -14,6 +15,8 @@ export const offices = [
     timeZone: "America/Guatemala",
     address: "Zona 10, Ciudad de Guatemala, Guatemala",
     email: "citas.gt@movilidadsegura.example",
+    phone: "+50222220000",
+    publicEmail: "informacion.gt@movilidadsegura.example",
     hours: [{ days: weekdays, start: "08:00", end: "17:00" }],
     eligibility: { nationalities: ["GT", "SV", "HN", "NI"], presentOnOrBefore: "2024-07-15" },
   },
@@ -24,6 +27,8 @@ export const offices = [
     timeZone: "America/Costa_Rica",
     address: "Sabana Norte, San José, Costa Rica",
     email: "citas.cr@movilidadsegura.example",
+    phone: "+50622220000",
+    publicEmail: "informacion.cr@movilidadsegura.example",
     hours: [{ days: weekdays, start: "08:00", end: "17:00" }],
     eligibility: { nationalities: ["NI", "VE"], presentOnOrBefore: "2023-06-12" },
   },
@@ -34,6 +39,8 @@ export const offices = [
     timeZone: "America/Bogota",
     address: "Chapinero, Bogotá, Colombia",
     email: "citas.co@movilidadsegura.example",
+    phone: "+576012220000",
+    publicEmail: "informacion.co@movilidadsegura.example",
     hours: [{ days: weekdays, start: "07:00", end: "17:00" }],
     eligibility: { nationalities: ["CU", "HT", "VE"], presentOnOrBefore: "2023-06-11", minAge: 18, legalStatuses: ["regular", "regularising"] },
   },
@@ -44,6 +51,8 @@ export const offices = [
     timeZone: "America/Guayaquil",
     address: "La Mariscal, Quito, Ecuador",
     email: "citas.ec@movilidadsegura.example",
+    phone: "+59322220000",
+    publicEmail: "informacion.ec@movilidadsegura.example",
     hours: [{ days: weekdays, start: "07:00", end: "17:00" }],
     eligibility: { nationalities: ["CU", "HT", "NI", "VE", "CO"], presentOnOrBefore: "2023-10-18", legalStatuses: ["regularising", "asylum-seeker"] },
   },

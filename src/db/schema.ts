@@ -36,8 +36,12 @@ export const offices = sqliteTable("offices", {
   country: text("country").notNull(),
   timeZone: text("time_zone").notNull(),
   address: text("address").notNull(),
+  /** The mailbox invites are sent from (the relay must allow it); never shown to applicants. */
   email: text("email"),
+  /** Shown to applicants, on their pages and in a cancellation's text. */
   phone: text("phone"),
+  /** Shown to applicants on their pages; `email` is only the sender. */
+  publicEmail: text("public_email"),
   hours: json<HoursRow[]>("hours").notNull(),
   settings: json<OfficeSettings>("settings").notNull(),
   eligibility: json<EligibilityRules | null>("eligibility"),

@@ -10,6 +10,7 @@ import { newId } from "../lib/ids.js";
 import { localDateOf } from "../slots/index.js";
 import { failedRules } from "./eligibility.js";
 import { getOffice, insertOnce } from "./offices.js";
+import { readdressPending } from "./notifications.js";
 import { pageBy } from "./pagination.js";
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -122,7 +123,12 @@ export async function updateCase(ctx: Ctx, id: string, patch: Partial<CaseFields
     updatedAt: ctx.deps.clock.now(),
   };
   next.eligibilityOverride = await assertEligible(ctx, current.officeId, next, eligibilityOverride);
-  await insertOnce("case", next.reference, () => ctx.deps.database.db.update(cases).set(next).where(eq(cases.id, id)), "reference");
+  // Messages not yet sent follow the corrected contact, in the same batch as the correction.
+  const readdressed = [
+    ...(next.contactEmail !== current.contactEmail ? [readdressPending(id, "email", next.contactEmail, next.updatedAt)] : []),
+    ...(next.contactPhone !== current.contactPhone ? [readdressPending(id, "sms", next.contactPhone, next.updatedAt)] : []),
+  ];
+  await insertOnce("case", next.reference, () => ctx.deps.database.batch([statement(ctx.deps.database.db.update(cases).set(next).where(eq(cases.id, id))), ...readdressed]), "reference");
   return next;
 }
 

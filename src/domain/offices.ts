@@ -28,6 +28,7 @@ export interface OfficeInput {
   address: string;
   email?: string | null;
   phone?: string | null;
+  publicEmail?: string | null;
   hours: HoursRow[];
   settings?: Partial<OfficeSettings>;
 }
@@ -56,6 +57,7 @@ export async function createOffice(ctx: Ctx, input: OfficeInput): Promise<Office
     address: input.address,
     email: input.email ?? null,
     phone: input.phone ?? null,
+    publicEmail: input.publicEmail ?? null,
     hours: input.hours,
     settings: { ...defaultOfficeSettings, ...input.settings },
     eligibility: null,

@@ -7,7 +7,8 @@ import type { Deps, Receipt } from "../deps.js";
 import { appointmentInvite } from "../calendar/invite.js";
 import { describe, isPermanent, permanentFailure } from "./errors.js";
 import { outOfQuietHours } from "../domain/booking/outbox.js";
-import { factsFor, languageFor, loadAppointment, officeMailbox, type Loaded } from "./facts.js";
+import { removedContact, type Channel } from "../domain/notifications.js";
+import { factsFor, languageFor, loadAppointment, officeMailbox, recipientFor, type Loaded } from "./facts.js";
 import { heldMail, leaseDue, markFailed, markSent, scheduleRetry, supersededBy, type Leased } from "./lease.js";
 import { renderEmail, renderSms } from "./render.js";
 import { E164 } from "./sms.js";
@@ -31,7 +32,7 @@ export type DispatchReport = Record<Outcome | "leased" | "held", number>;
 export const backoff = (attempt: number, o: Pick<Required<DispatchOptions>, "baseDelayMs" | "maxDelayMs">) =>
   Math.min(o.baseDelayMs * 2 ** Math.max(0, attempt - 1), o.maxDelayMs);
 
-type Plan = { skip: string } | { send: () => Promise<Receipt | void>; segments?: number };
+type Plan = { skip: string } | { to: string; send: () => Promise<Receipt | void>; segments?: number };
 
 /** What to do with a row, decided on the appointment as it is now. */
 async function plan(deps: Deps, row: Leased, loaded: Loaded | null): Promise<Plan> {
@@ -44,6 +45,9 @@ async function plan(deps: Deps, row: Leased, loaded: Loaded | null): Promise<Pla
     const later = await supersededBy(deps, row);
     if (later !== null) return { skip: `superseded by the message for sequence ${later}` };
   }
+  // The row's `to` is where it was addressed; a contact corrected since then wins.
+  const to = recipientFor(loaded, row.channel);
+  if (to === null) return { skip: removedContact(row.channel as Channel) };
   const facts = await factsFor(deps, loaded);
   const language = languageFor(loaded);
   const kind = row.kind as Kind;
@@ -51,17 +55,18 @@ async function plan(deps: Deps, row: Leased, loaded: Loaded | null): Promise<Pla
     const body = renderEmail(language, kind, facts);
     const invite = kind === "reminder" ? null : await appointmentInvite(deps, loaded, facts);
     const from = officeMailbox(deps, office);
-    return { send: () => deps.mailer!.send({ id: row.id, to: row.to, from, fromName: office.name, ...body, ...(invite ? { calendar: { method: invite.method, content: invite.content } } : {}) }) };
+    return { to, send: () => deps.mailer!.send({ id: row.id, to, from, fromName: office.name, ...body, ...(invite ? { calendar: { method: invite.method, content: invite.content } } : {}) }) };
   }
-  if (!E164.test(row.to)) throw permanentFailure("the recipient is not an E.164 phone number");
+  if (!E164.test(to)) throw permanentFailure("the recipient is not an E.164 phone number");
   const sms = renderSms(language, kind, facts);
-  return { send: () => deps.sms!.send({ id: row.id, to: row.to, body: sms.body }), segments: sms.count.segments };
+  return { to, send: () => deps.sms!.send({ id: row.id, to, body: sms.body }), segments: sms.count.segments };
 }
 
 async function handle(deps: Deps, row: Leased, o: Required<DispatchOptions>): Promise<Outcome> {
   const fields = { id: row.id, appointmentId: row.appointmentId, channel: row.channel, kind: row.kind, attempt: row.attempts };
   let receipt: Receipt | void;
   let segments: number | undefined;
+  let to!: string;
   let loaded: Loaded | null = null;
   try {
     loaded = await loadAppointment(deps, row.appointmentId);
@@ -73,6 +78,7 @@ async function handle(deps: Deps, row: Leased, o: Required<DispatchOptions>): Pr
     // A lease that ran out meanwhile may be another dispatcher's now: leave the row to it.
     if (deps.clock.now() >= row.leaseUntil) return "lost";
     segments = next.segments;
+    to = next.to;
     receipt = await next.send();
   } catch (error) {
     const message = describe(error);
@@ -81,13 +87,14 @@ async function handle(deps: Deps, row: Leased, o: Required<DispatchOptions>): Pr
       return (await markFailed(deps, row, message)) ? "failed" : "lost";
     }
     let at = deps.clock.now() + backoff(row.attempts, o);
-    // A reminder's retry keeps out of the office's quiet hours, as the reminder itself did.
-    if (row.kind === "reminder" && loaded) at = outOfQuietHours(at, loaded.office.timeZone, loaded.office.settings) ?? at;
+    // A retry keeps out of the office's quiet hours as the first try did: reminders on both
+    // channels, every text message.
+    if ((row.kind === "reminder" || row.channel === "sms") && loaded) at = outOfQuietHours(at, loaded.office.timeZone, loaded.office.settings) ?? at;
     deps.logger.info("notification will be retried", { ...fields, error: message, retryAt: at });
     return (await scheduleRetry(deps, row, at, message)) ? "retried" : "lost";
   }
   // Outside the try: a failure to record the success must not schedule a second send.
-  const marked = await markSent(deps, row, deps.clock.now());
+  const marked = await markSent(deps, row, to, deps.clock.now());
   if (marked) deps.logger.info("notification sent", { ...fields, ...(segments ? { segments } : {}), ...(receipt?.providerId ? { providerId: receipt.providerId } : {}) });
   else deps.logger.error("notification sent after its lease ran out", fields);
   return marked ? "sent" : "lost";

@@ -16,17 +16,24 @@ export interface Loaded {
   office: OfficeRow;
 }
 
+/**
+ * One SELECT, so the link (the appointment's link version) and the address it goes to (the
+ * case's contact) come from one consistent state: a link re-issued after a contact correction
+ * can never be read together with the contact it replaced.
+ */
 export async function loadAppointment(deps: Deps, id: string): Promise<Loaded | null> {
-  const { db } = deps.database;
-  const [appointment] = await db.select().from(appointments).where(eq(appointments.id, id)).limit(1);
-  if (!appointment) return null;
-  const [[caseRow], [office]] = await Promise.all([
-    db.select().from(cases).where(eq(cases.id, appointment.caseId)).limit(1),
-    db.select().from(offices).where(eq(offices.id, appointment.officeId)).limit(1),
-  ]);
-  if (!caseRow || !office) return null;
-  return { appointment, caseRow, office };
+  const [row] = await deps.database.db
+    .select({ appointment: appointments, caseRow: cases, office: offices })
+    .from(appointments)
+    .innerJoin(cases, eq(cases.id, appointments.caseId))
+    .innerJoin(offices, eq(offices.id, appointments.officeId))
+    .where(eq(appointments.id, id))
+    .limit(1);
+  return row ?? null;
 }
+
+/** Where a message goes: the case's contact as it is at send time, not as it was when queued. */
+export const recipientFor = ({ caseRow }: Loaded, channel: string): string | null => (channel === "email" ? caseRow.contactEmail : caseRow.contactPhone);
 
 export const languageFor = (loaded: Loaded): Language => languageOf(loaded.caseRow.language);
 

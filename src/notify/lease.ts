@@ -38,7 +38,8 @@ async function change(deps: Deps, row: Leased, set: Partial<OutboxRow>): Promise
   return changed.length > 0;
 }
 
-export const markSent = (deps: Deps, row: Leased, now: number) => change(deps, row, { status: "sent", sentAt: now, leaseUntil: null, lastError: null });
+/** Records where the message actually went: the case's contact at send time. */
+export const markSent = (deps: Deps, row: Leased, to: string, now: number) => change(deps, row, { status: "sent", to, sentAt: now, leaseUntil: null, lastError: null });
 
 export const markFailed = (deps: Deps, row: Leased, error: string) => change(deps, row, { status: "failed", leaseUntil: null, lastError: error });
 

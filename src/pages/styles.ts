@@ -14,6 +14,7 @@ a{color:#0a4d99}
 ul{margin:.25rem 0 .75rem;padding-left:1.25rem}
 li{margin:.25rem 0}
 .card{background:#fff;border:1px solid #d6d6d0;border-radius:.5rem;padding:1rem;margin:0 0 1rem}
+.card>h2:first-child{margin-top:0}
 .big{font-size:1.3rem;font-weight:700;line-height:1.35}
 dl{margin:0}
 dt{font-weight:700;margin-top:.75rem}

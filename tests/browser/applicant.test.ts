@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)(hasChromium ? "applicant pages in Chromium, JavaSc
     const port = await freePort();
     // The clock starts on 23 November 2026; the case's window is 4–18 December.
     server = await startServer({ CITA_ADMIN_TOKEN: ADMIN, CITA_NOW: "2026-11-23T12:00:00Z", CITA_PUBLIC_URL: `http://127.0.0.1:${port}`, CITA_DISPATCH_INTERVAL_MS: "0" }, { port });
-    await api("POST", "/v1/offices", bogota({ phone: "+5716001234" }));
+    await api("POST", "/v1/offices", bogota({ phone: "+5716001234", publicEmail: "citas@oficina.example" }));
     await api("POST", "/v1/services", counseling());
     await api("POST", "/v1/staff", counselor());
     await api("PUT", "/v1/staff/ana/availability", [weekdays]);

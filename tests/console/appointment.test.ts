@@ -30,7 +30,7 @@ describe("the appointment page", () => {
     expect(text).toContain("2026-11-23 07:00 Admin booked — Scheduled · 2026-12-07 09:00 · Ana Counselor");
     expect(text).toContain("2026-11-23 07:00 Admin confirm Scheduled · 2026-12-07 09:00 · Ana Counselor Confirmed · 2026-12-07 09:00 · Ana Counselor");
     expect(text).toContain("invite email 2026-11-23 07:00 pending 0 —");
-    expect(text).toContain("invite sms 2026-11-23 07:00 pending 0 —");
+    expect(text).toContain("invite sms 2026-11-23 08:00 pending 0 —"); // held until the office's quiet hours end
     const outbox = (await t.get(`/v1/notifications?appointmentId=${apt.id}`)).json.items;
     expect(text.match(/ (invite|reminder|update|cancel) (email|sms) /g)).toHaveLength(outbox.length);
     // Confirmed: check in and no-show remain, confirm does not.

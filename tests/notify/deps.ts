@@ -5,6 +5,7 @@ import { readConfig } from "../../src/config.js";
 import { jsonLogger } from "../../src/lib/logger.js";
 import { openSqlite } from "../../src/db/sqlite.js";
 import { ADMIN, type TestApp } from "../helpers/app.js";
+import { bookingApp } from "../helpers/booking.js";
 
 /** The same settings makeApp gives its app, so links signed here open there. */
 export const testConfig = () => ({ ...readConfig({}), adminToken: ADMIN, linkSecret: "test-link-secret", publicUrl: "http://cita.test", mailFrom: "cita@cita.test" });
@@ -18,4 +19,11 @@ export function depsFor(t: TestApp, over: Partial<Deps> = {}): Deps & { logs: st
 export function secondConnection(t: TestApp) {
   const database = openSqlite(t.file);
   return { database, close: () => database.close() };
+}
+
+/** bookingApp with the clock at 10:00 in Bogotá, so text messages about a change are not held back by the quiet hours (20:00–08:00). */
+export async function daytimeApp(options?: Parameters<typeof bookingApp>[0]): Promise<TestApp> {
+  const t = await bookingApp(options);
+  t.clock.set(Date.parse("2026-11-23T15:00:00Z"));
+  return t;
 }

@@ -7,8 +7,8 @@ import { dispatchDue } from "../../src/notify/dispatcher.js";
 import { renderEmail, renderSms } from "../../src/notify/render.js";
 import { texts, type Facts, type Kind } from "../../src/notify/texts.js";
 import type { Language } from "../../src/i18n/dates.js";
-import { bookingApp, at, booking, newCase } from "../helpers/booking.js";
-import { depsFor } from "./deps.js";
+import { at, booking, newCase } from "../helpers/booking.js";
+import { daytimeApp, depsFor } from "./deps.js";
 
 const FORBIDDEN = [
   "refugee", "refugiad", "refugie", "réfugié", "refijye", "refuge",
@@ -63,7 +63,7 @@ describe("discretion", () => {
   }
 
   it("holds for everything actually sent and served, on both tracks, in all four languages", async () => {
-    const t = await bookingApp();
+    const t = await daytimeApp();
     try {
       await t.post("/v1/services", { id: "unhcr-interview", name: "UNHCR interview", agency: "UNHCR", durationMinutes: 60, bufferMinutes: 0, window: { minDays: 14, maxDays: 28 } });
       await t.patch("/v1/staff/ana", { serviceIds: ["iom-counseling", "unhcr-interview"] });

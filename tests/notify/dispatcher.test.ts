@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { notifications } from "../../src/db/schema.js";
 import type { MailMessage, TextMessage } from "../../src/deps.js";
 import { dispatchDue } from "../../src/notify/dispatcher.js";
-import { at, booking, bookingApp, newCase, type TestApp } from "../helpers/booking.js";
-import { depsFor, secondConnection } from "./deps.js";
+import { at, booking, newCase, type TestApp } from "../helpers/booking.js";
+import { daytimeApp, depsFor, secondConnection } from "./deps.js";
 
 let t: TestApp;
 const cleanups: (() => void)[] = [];
@@ -39,7 +39,7 @@ const rows = async (appointmentId?: string) =>
 
 describe("the dispatcher", () => {
   it("never sends a row twice when two dispatchers on two connections run at once", async () => {
-    t = await bookingApp({ staff: ["bea", "cy"] });
+    t = await daytimeApp({ staff: ["bea", "cy"] });
     for (const hhmm of ["09:00", "10:00", "11:00", "12:00"]) for (let i = 0; i < 3; i++) await booked(at(hhmm));
     const due = (await rows()).filter((n) => n.kind === "invite");
     expect(due).toHaveLength(24);
@@ -59,7 +59,7 @@ describe("the dispatcher", () => {
   });
 
   it("lets a row whose lease ran out go to another dispatcher, and a late sender cannot overwrite its result", async () => {
-    t = await bookingApp();
+    t = await daytimeApp();
     const a = await booked(at("10:00"), { contact: { email: "applicant@example.org" } });
     let finishSlowSend!: () => void;
     let slowStarted!: () => void;
@@ -89,7 +89,7 @@ describe("the dispatcher", () => {
   });
 
   it("sends nothing for a cancelled appointment's reminders, even one left behind", async () => {
-    t = await bookingApp();
+    t = await daytimeApp();
     const sink = recorder();
     const deps = depsFor(t, { mailer: sink.mailer, sms: sink.sms });
     const a = await booked();
@@ -108,7 +108,7 @@ describe("the dispatcher", () => {
   });
 
   it("sends reminders at their time for the appointment as rescheduled, without an invite attached", async () => {
-    t = await bookingApp();
+    t = await daytimeApp();
     const sink = recorder();
     const deps = depsFor(t, { mailer: sink.mailer, sms: sink.sms });
     const a = await booked();
@@ -129,7 +129,7 @@ describe("the dispatcher", () => {
   });
 
   it("retries a failed reminder outside the office's quiet hours", async () => {
-    t = await bookingApp();
+    t = await daytimeApp();
     await t.patch("/v1/offices/bogota", { settings: { reminderHours: [14] } });
     const a = await booked(at("09:00"), { contact: { phone: "+573001234567" } });
     const [reminder] = (await rows(a.id)).filter((n) => n.kind === "reminder");
@@ -143,7 +143,7 @@ describe("the dispatcher", () => {
   });
 
   it("skips what comes too late: the appointment has already started", async () => {
-    t = await bookingApp();
+    t = await daytimeApp();
     const sink = recorder();
     const a = await booked();
     t.clock.set(Date.parse("2026-12-07T15:00:00Z"));
@@ -153,7 +153,7 @@ describe("the dispatcher", () => {
   });
 
   it("keeps mail in the outbox without a mailer, logging each row once and no address", async () => {
-    t = await bookingApp();
+    t = await daytimeApp();
     const a = await booked();
     const deps = depsFor(t);
     expect(await dispatchDue(deps)).toMatchObject({ held: 1, leased: 0 });

@@ -54,7 +54,7 @@ describe("the server's dispatcher", () => {
     fake = await startTwilioFake();
     const server = await startServer({
       CITA_ADMIN_TOKEN: ADMIN,
-      CITA_NOW: "2026-11-23T12:00:00Z",
+      CITA_NOW: "2026-11-23T15:00:00Z", // 10:00 in Bogotá: out of the quiet hours for text messages
       CITA_SMTP_URL: sink.url,
       CITA_SMS_URL: fake.url,
       CITA_SMS_ACCOUNT_SID: fake.account.sid,

@@ -1,14 +1,14 @@
 // The dispatcher sending text messages to a local server that speaks the Twilio Messages API.
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { notifications } from "../../src/db/schema.js";
+import { cases } from "../../src/db/schema.js";
 import { dispatchDue } from "../../src/notify/dispatcher.js";
 import { smsFromConfig } from "../../src/notify/senders.js";
 import { messagesUrl, twilioSender } from "../../src/notify/sms.js";
 import { jsonLogger } from "../../src/lib/logger.js";
-import { at, booking, bookingApp, newCase, type TestApp } from "../helpers/booking.js";
+import { at, booking, newCase, type TestApp } from "../helpers/booking.js";
 import { freePort } from "../helpers/server.js";
-import { depsFor, testConfig } from "./deps.js";
+import { daytimeApp, depsFor, testConfig } from "./deps.js";
 import { startTwilioFake, type TwilioFake } from "./sinks.js";
 
 let t: TestApp;
@@ -36,7 +36,7 @@ const smsRow = async (id: string, kind = "invite") =>
 
 describe("text messages through a Twilio-compatible API", () => {
   it("posts To, From and Body form-encoded with basic auth, and records the send", async () => {
-    t = await bookingApp();
+    t = await daytimeApp();
     fake = await startTwilioFake();
     const a = await booked();
     const deps = depsFor(t, { sms: senderFor(fake) });
@@ -56,13 +56,13 @@ describe("text messages through a Twilio-compatible API", () => {
   });
 
   it("retries 5xx answers with backoff, then sends exactly once", async () => {
-    t = await bookingApp();
+    t = await daytimeApp();
     fake = await startTwilioFake();
     const a = await booked({ language: "fr" });
     const deps = depsFor(t, { sms: senderFor(fake) });
     fake.fail(503);
     expect(await dispatchDue(deps)).toMatchObject({ retried: 1 });
-    expect(await smsRow(a.id)).toMatchObject({ status: "pending", attempts: 1, sendAfter: "2026-11-23T12:01:00Z", lastError: expect.stringContaining("503") });
+    expect(await smsRow(a.id)).toMatchObject({ status: "pending", attempts: 1, sendAfter: "2026-11-23T15:01:00Z", lastError: expect.stringContaining("503") });
     fake.fail(null);
     expect((await dispatchDue(deps)).leased).toBe(0);
     t.clock.advance(60_000);
@@ -75,7 +75,7 @@ describe("text messages through a Twilio-compatible API", () => {
   });
 
   it("fails at once on a 4xx answer or wrong credentials: retrying cannot help", async () => {
-    t = await bookingApp();
+    t = await daytimeApp();
     fake = await startTwilioFake();
     const a = await booked();
     fake.fail(400);
@@ -92,17 +92,18 @@ describe("text messages through a Twilio-compatible API", () => {
   });
 
   it("fails a number that is not E.164 without calling the provider", async () => {
-    t = await bookingApp();
+    t = await daytimeApp();
     fake = await startTwilioFake();
     const a = await booked();
-    await t.database.db.update(notifications).set({ to: "300 123 4567" }).where(eq(notifications.appointmentId, a.id));
+    // A number stored before validation was as strict as it is now: the case is where it is read.
+    await t.database.db.update(cases).set({ contactPhone: "300 123 4567" }).where(eq(cases.id, a.caseId));
     expect(await dispatchDue(depsFor(t, { sms: senderFor(fake) }))).toMatchObject({ failed: 1 });
     expect(fake.requests).toHaveLength(0);
     expect(await smsRow(a.id)).toMatchObject({ status: "failed", attempts: 1, lastError: "the recipient is not an E.164 phone number" });
   });
 
   it("retries when the provider cannot be reached", async () => {
-    t = await bookingApp();
+    t = await daytimeApp();
     const a = await booked();
     const deps = depsFor(t, { sms: twilioSender({ url: `http://127.0.0.1:${await freePort()}`, accountSid: "AC1", authToken: "x", from: FROM, timeoutMs: 2000 }) });
     expect(await dispatchDue(deps)).toMatchObject({ retried: 1 });
@@ -110,7 +111,7 @@ describe("text messages through a Twilio-compatible API", () => {
   });
 
   it("is not sent at all without CITA_SMS_URL: the rows stay pending", async () => {
-    t = await bookingApp();
+    t = await daytimeApp();
     const a = await booked();
     expect(await dispatchDue(depsFor(t))).toMatchObject({ leased: 0 });
     expect(await smsRow(a.id)).toMatchObject({ status: "pending", attempts: 0 });
@@ -132,7 +133,7 @@ describe("the SMS configuration", () => {
     expect(JSON.parse(lines[0]!).missing).toEqual(["CITA_SMS_ACCOUNT_SID", "CITA_SMS_FROM"]);
     expect(lines.join("")).not.toContain("s3cret");
 
-    t = await bookingApp();
+    t = await daytimeApp();
     fake = await startTwilioFake();
     const url = fake.url.replace("http://", `http://${fake.account.sid}:${fake.account.token}@`);
     const sender = smsFromConfig({ ...testConfig(), smsUrl: url, smsFrom: FROM }, logger)!;

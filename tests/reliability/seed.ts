@@ -3,7 +3,8 @@
 import { applicantCase, bogota, counseling, counselor } from "../helpers/fixtures.js";
 
 export const ADMIN = "reliability-admin";
-export const NOW = "2026-11-23T12:00:00Z";
+// 10:00 in Bogotá: text messages about a booking go at once, outside the quiet hours.
+export const NOW = "2026-11-23T15:00:00Z";
 const headers = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
 const weekdays = { rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", start: "09:00", end: "13:00", officeId: "bogota" };
 

@@ -90,7 +90,7 @@ export async function book(ctx: Ctx, input: BookingInput): Promise<AppointmentRo
       bump(officeScope(office.id)),
       bumpOfficesOf(staffId),
       recordHistory(id, now, actorName(ctx), "booked", null, { ...snapshot(row), ...(row.windowOverride ? { windowOverride: row.windowOverride } : {}) }),
-      ...outboxStatements({ appointmentId: id, sequence: 0, kind: "invite", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, reminders }),
+      ...outboxStatements({ appointmentId: id, sequence: 0, kind: "invite", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, start: input.start, office, reminders }),
     ];
   });
   return row;

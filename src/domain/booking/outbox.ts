@@ -38,20 +38,33 @@ export interface Recipient {
   phone: string | null;
 }
 
+/**
+ * When a text message about a change may go: out of the office's quiet hours, like reminders.
+ * Email goes at once. A text that would wait until the appointment has begun goes at once too:
+ * late is worse than early for a change that close.
+ */
+export function smsSendAfter(now: number, start: number, office: { timeZone: string; settings: OfficeSettings }): number {
+  const at = outOfQuietHours(now, office.timeZone, office.settings) ?? now;
+  return at < start ? at : now;
+}
+
 export function outboxStatements(input: {
   appointmentId: string;
   sequence: number;
   kind: Exclude<NotificationKind, "reminder">;
   to: Recipient;
   now: number;
+  /** The appointment's start and office, for the quiet hours of text messages. */
+  start: number;
+  office: { timeZone: string; settings: OfficeSettings };
   reminders: number[];
 }): Statement[] {
   const rows: (typeof notifications.$inferInsert)[] = [];
-  const add = (kind: NotificationKind, sendAfter: number) => {
+  const add = (kind: NotificationKind, sendAfter: number, smsAfter = sendAfter) => {
     if (input.to.email) rows.push({ id: newId("ntf", input.now), appointmentId: input.appointmentId, channel: "email", kind, to: input.to.email, status: "pending", sendAfter, sequence: input.sequence, createdAt: input.now });
-    if (input.to.phone) rows.push({ id: newId("ntf", input.now), appointmentId: input.appointmentId, channel: "sms", kind, to: input.to.phone, status: "pending", sendAfter, sequence: input.sequence, createdAt: input.now });
+    if (input.to.phone) rows.push({ id: newId("ntf", input.now), appointmentId: input.appointmentId, channel: "sms", kind, to: input.to.phone, status: "pending", sendAfter: smsAfter, sequence: input.sequence, createdAt: input.now });
   };
-  add(input.kind, input.now);
+  add(input.kind, input.now, smsSendAfter(input.now, input.start, input.office));
   for (const at of input.reminders) add("reminder", at);
   if (rows.length === 0) return [];
   // One multi-row INSERT: at most two channels × (the message + a few reminders) rows.

@@ -82,7 +82,7 @@ export async function cancel(ctx: Ctx, id: string, reason: string): Promise<Appo
   const a = await getAppointment(ctx, id);
   assertFrom(a, "cancel");
   const now = ctx.deps.clock.now();
-  const caseRow = await findCase(ctx, a.caseId);
+  const [office, caseRow] = await Promise.all([getOffice(ctx, a.officeId), findCase(ctx, a.caseId)]);
   const sequence = a.sequence + 1;
   await run(ctx, [
     ...updateGuarded(a, { status: "cancelled", sequence, updatedAt: now }),
@@ -92,7 +92,7 @@ export async function cancel(ctx: Ctx, id: string, reason: string): Promise<Appo
     bumpOfficesOf(a.staffId),
     recordHistory(a.id, now, actorName(ctx), "cancel", snapshot(a), { ...snapshot({ ...a, status: "cancelled" }), reason }),
     withdrawReminders(a.id),
-    ...outboxStatements({ appointmentId: a.id, sequence, kind: "cancel", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, reminders: [] }),
+    ...outboxStatements({ appointmentId: a.id, sequence, kind: "cancel", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, start: a.startAt, office, reminders: [] }),
   ]);
   return reread(ctx, id);
 }
@@ -147,7 +147,7 @@ export async function reschedule(ctx: Ctx, id: string, input: { start: number; s
       ...[...new Set([a.staffId, staffId])].map(bumpOfficesOf),
       recordHistory(a.id, now, actorName(ctx), "reschedule", snapshot(a), snapshot({ ...a, ...next })),
       withdrawReminders(a.id),
-      ...outboxStatements({ appointmentId: a.id, sequence, kind: "update", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, reminders: reminderTimes(input.start, now, office.timeZone, office.settings) }),
+      ...outboxStatements({ appointmentId: a.id, sequence, kind: "update", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, start: input.start, office, reminders: reminderTimes(input.start, now, office.timeZone, office.settings) }),
     ];
   });
   return reread(ctx, id);

@@ -1,6 +1,7 @@
 // The appointment as the applicant sees it, with the actions still open to them. Also the page
 // that confirms a change (with a message on top).
 import { Button, LinkButton, PostForm, Notice } from "../components.js";
+import { OfficeContact } from "./contact.js";
 import type { AppointmentView, Message, Nav } from "./model.js";
 import { Shell } from "./shell.js";
 import { isMovable } from "../../domain/lifecycle.js";
@@ -20,16 +21,6 @@ export function Summary({ nav, view }: { nav: Nav; view: AppointmentView }) {
         <dt>{s.where}</dt>
         <dd>{view.officeName}</dd>
         <dd>{view.address}</dd>
-        {view.phone ? (
-          <>
-            <dt>{s.officePhone}</dt>
-            <dd>
-              <a class="tap" href={`tel:${view.phone}`}>
-                {view.phone}
-              </a>
-            </dd>
-          </>
-        ) : null}
       </dl>
     </div>
   );
@@ -86,6 +77,7 @@ export function AppointmentPage({ nav, view, csrf, message }: { nav: Nav; view: 
           <p class="muted">{s.free}</p>
         </>
       )}
+      <OfficeContact nav={nav} view={view} />
     </Shell>
   );
 }

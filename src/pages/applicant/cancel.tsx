@@ -2,6 +2,7 @@
 import { Button, LinkButton, PostForm } from "../components.js";
 import type { AppointmentView, Message, Nav } from "./model.js";
 import { Summary } from "./appointment.js";
+import { OfficeContact } from "./contact.js";
 import { Shell } from "./shell.js";
 
 export function CancelPage({ nav, view, csrf, message }: { nav: Nav; view: AppointmentView; csrf: string; message?: Message | null }) {
@@ -14,6 +15,7 @@ export function CancelPage({ nav, view, csrf, message }: { nav: Nav; view: Appoi
         <Button kind="danger">{s.cancelYes}</Button>
       </PostForm>
       <LinkButton href={nav.to("")}>{s.cancelNo}</LinkButton>
+      <OfficeContact nav={nav} view={view} />
     </Shell>
   );
 }

@@ -21,7 +21,9 @@ export interface AppointmentView extends ApplicantOptions {
   durationMinutes: number;
   officeName: string;
   address: string;
+  /** The office's public phone and email, each only when the office has one. */
   phone: string | null;
+  email: string | null;
 }
 
 export interface Message {

@@ -1,15 +1,16 @@
 // Free starts inside the case's window, one week at a time, grouped by day. One radio button
 // per start and one submit button: a plain form that works without JavaScript.
 import { Button, LinkButton, PostForm } from "../components.js";
-import type { Message, Nav, WeekView } from "./model.js";
+import { OfficeContact } from "./contact.js";
+import type { AppointmentView, Message, Nav, WeekView } from "./model.js";
 import { Shell } from "./shell.js";
 
-export function SlotsPage({ nav, when, week, csrf, message }: { nav: Nav; when: string; week: WeekView; csrf: string; message?: Message | null }) {
+export function SlotsPage({ nav, view, week, csrf, message }: { nav: Nav; view: AppointmentView; week: WeekView; csrf: string; message?: Message | null }) {
   const { s } = nav;
   return (
     <Shell nav={nav} title={s.slotsTitle} message={message}>
       <p>
-        {s.currentTime}: <strong>{when}</strong>
+        {s.currentTime}: <strong>{view.when}</strong>
       </p>
       {week.none ? (
         <p>{s.noTimesAtAll}</p>
@@ -45,6 +46,7 @@ export function SlotsPage({ nav, when, week, csrf, message }: { nav: Nav; when: 
         </>
       )}
       <LinkButton href={nav.to("")}>{s.back}</LinkButton>
+      <OfficeContact nav={nav} view={view} />
     </Shell>
   );
 }

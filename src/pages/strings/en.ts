@@ -19,6 +19,9 @@ export const en: Strings = {
   lasts: (m) => `Lasts ${m < 60 ? `${m} minutes` : m % 60 === 0 ? hours(m / 60) : `${hours(Math.floor(m / 60))} ${m % 60} minutes`}.`,
   where: "Where",
   officePhone: "Office phone",
+  contactTitle: "How to contact the office",
+  officeEmail: "Office email",
+  officeAddress: "Address",
   bringTitle: "What to bring",
   bring: [
     "Identity documents for everyone in your household.",

@@ -19,6 +19,9 @@ export const es: Strings = {
   lasts: (m) => `Dura ${m < 60 ? `${m} minutos` : m % 60 === 0 ? hours(m / 60) : `${hours(Math.floor(m / 60))} y ${m % 60} minutos`}.`,
   where: "Dónde",
   officePhone: "Teléfono de la oficina",
+  contactTitle: "Cómo contactar a la oficina",
+  officeEmail: "Correo de la oficina",
+  officeAddress: "Dirección",
   bringTitle: "Qué traer",
   bring: [
     "Los documentos de identidad de todas las personas de su hogar.",

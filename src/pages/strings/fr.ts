@@ -19,6 +19,9 @@ export const fr: Strings = {
   lasts: (m) => `Durée : ${m < 60 ? `${m} minutes` : m % 60 === 0 ? hours(m / 60) : `${hours(Math.floor(m / 60))} ${m % 60} minutes`}.`,
   where: "Où",
   officePhone: "Téléphone du bureau",
+  contactTitle: "Comment contacter le bureau",
+  officeEmail: "E-mail du bureau",
+  officeAddress: "Adresse",
   bringTitle: "À apporter",
   bring: [
     "Les pièces d’identité de toutes les personnes de votre foyer.",

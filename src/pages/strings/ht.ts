@@ -19,6 +19,9 @@ export const ht: Strings = {
   lasts: (m) => `Li dire ${m < 60 ? `${m} minit` : m % 60 === 0 ? hours(m / 60) : `${hours(Math.floor(m / 60))} ${m % 60} minit`}.`,
   where: "Ki kote",
   officePhone: "Telefòn biwo a",
+  contactTitle: "Kijan pou kontakte biwo a",
+  officeEmail: "Imèl biwo a",
+  officeAddress: "Adrès",
   bringTitle: "Sa pou w pote",
   bring: [
     "Pyès idantite pou chak moun nan fanmi w.",

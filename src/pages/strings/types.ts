@@ -14,6 +14,10 @@ export interface Strings {
   lasts: (minutes: number) => string;
   where: string;
   officePhone: string;
+  /** The heading of the office's contact details, on every page of a link. */
+  contactTitle: string;
+  officeEmail: string;
+  officeAddress: string;
   bringTitle: string;
   /** What to bring, the same for every appointment: nothing here may hint at the kind of case. */
   bring: readonly string[];

@@ -56,6 +56,7 @@ export function appointmentView(row: AppointmentRow, office: OfficeRow, service:
     officeName: office.name,
     address: office.address,
     phone: office.phone,
+    email: office.publicEmail,
   };
 }
 

@@ -30,7 +30,7 @@ export async function showAppointment(c: Context<AppEnv>, o: Opened, status = 20
 export async function showSlots(c: Context<AppEnv>, o: Opened, week: string | undefined, status = 200, message: Message | null = null) {
   if (o.view.changeBlock !== null) return showAppointment(c, o, status, message);
   const view = await weekView(o, week);
-  return htmlPage(c, status, <SlotsPage nav={o.nav} when={o.view.when} week={view} csrf={await formToken(c.var.deps, o.token)} message={message} />);
+  return htmlPage(c, status, <SlotsPage nav={o.nav} view={o.view} week={view} csrf={await formToken(c.var.deps, o.token)} message={message} />);
 }
 
 export async function showCancel(c: Context<AppEnv>, o: Opened, status = 200, message: Message | null = null) {

@@ -1,7 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { Agency, Country, Email, Language, LocalDate, PageQuery, Phone, Ref, Text } from "../common.js";
 
-const Contact = z.strictObject({ email: Email.nullable().optional(), phone: Phone.nullable().optional() });
+const Contact = z
+  .strictObject({ email: Email.nullable().optional(), phone: Phone.nullable().optional() })
+  .openapi({ description: "A change re-addresses the messages not yet sent; null removes a contact, and that channel's waiting messages are not sent (failed, 'skipped: …')" });
 const Override = z.strictObject({ reason: Text(500) });
 
 const fields = {

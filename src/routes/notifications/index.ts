@@ -10,12 +10,12 @@ const Notification = z
     appointmentId: z.string(),
     channel: z.enum(["email", "sms"]),
     kind: z.enum(["invite", "update", "cancel", "reminder"]),
-    to: z.string(),
+    to: z.string().openapi({ description: "Pending: the case's current contact (a corrected contact re-addresses what waits). Sent: where it went" }),
     status: z.enum(["pending", "sent", "failed"]),
     attempts: z.number(),
-    sendAfter: z.string(),
+    sendAfter: z.string().openapi({ description: "Text messages and reminders are placed outside the office's quiet hours" }),
     sentAt: z.string().nullable(),
-    lastError: z.string().nullable(),
+    lastError: z.string().nullable().openapi({ description: "Why it failed; 'skipped: …' when it was not sent on purpose (cancelled, superseded, contact removed …)" }),
   })
   .openapi("Notification");
 

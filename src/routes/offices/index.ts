@@ -15,6 +15,7 @@ export const officeView = (o: OfficeRow) => ({
   address: o.address,
   email: o.email,
   phone: o.phone,
+  publicEmail: o.publicEmail,
   hours: o.hours,
   settings: o.settings,
   createdAt: isoUtc(o.createdAt),

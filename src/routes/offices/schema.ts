@@ -18,8 +18,9 @@ const fields = {
   country: Country,
   timeZone: TimeZone,
   address: Text(500),
-  email: Email.nullable().optional(),
-  phone: Phone.nullable().optional(),
+  email: Email.nullable().optional().openapi({ description: "The mailbox invites are sent from (the mail relay must allow it); never shown to applicants" }),
+  phone: Phone.nullable().optional().openapi({ description: "The office's public phone (E.164): shown on the applicant pages and in a cancellation's text message" }),
+  publicEmail: Email.nullable().optional().openapi({ description: "The office's public email address, shown on the applicant pages" }),
   hours: z.array(Hours).max(50),
 };
 
@@ -36,6 +37,7 @@ export const Office = z
     ...fields,
     email: z.string().nullable(),
     phone: z.string().nullable(),
+    publicEmail: z.string().nullable(),
     settings: z.object({
       rescheduleLimit: z.number(),
       applicantRescheduleLimit: z.number(),
