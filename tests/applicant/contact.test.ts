@@ -88,7 +88,7 @@ describe("the office's contact on the applicant pages", () => {
 
   it("is there for every demo office", async () => {
     t = makeApp();
-    const { links } = await seedDemo(async (path, init) => t.app.request(path, init), ADMIN, "2026-11-23");
+    const { links } = await seedDemo(async (path, init) => t.app.request(path, init), ADMIN, Date.parse("2026-11-23T12:00:00Z"));
     for (const o of (await t.get("/v1/offices")).json.items) expect(o, o.id).toMatchObject({ phone: expect.stringMatching(/^\+\d+$/), publicEmail: expect.stringContaining("@") });
     const page = await open(t, new URL(links[0]!).pathname);
     expect(page.text).toMatch(/href="tel:\+\d+"/);

@@ -11,8 +11,8 @@ afterEach(() => t?.close());
 type Row = { kind: string; channel: string; sendAfter: string };
 const CONTACT = { contact: { email: "applicant@example.org", phone: "+573001234567" } };
 
-async function book(start = at("10:00")) {
-  const res = await t.post("/v1/appointments", booking(await newCase(t, CONTACT), start));
+async function book(start = at("10:00"), caseId?: string) {
+  const res = await t.post("/v1/appointments", booking(caseId ?? (await newCase(t, CONTACT)), start));
   expect(res.status, res.text).toBe(201);
   return res.json as { id: string };
 }
@@ -62,9 +62,11 @@ describe("quiet hours for text messages", () => {
   it("counts 08:00 in the office's zone across a DST change", async () => {
     t = await bookingApp();
     expect((await t.patch("/v1/offices/bogota", { timeZone: "America/New_York" })).status).toBe(200);
+    // The case is screened first: on 31 October its screening date would still lie ahead.
+    const caseId = await newCase(t, CONTACT);
     // 21:00 EDT on 31 October; New York falls back at 02:00, so 08:00 the next morning is EST (UTC−5).
     t.clock.set(Date.parse("2026-11-01T01:00:00Z"));
-    const a = await book();
+    const a = await book(at("10:00"), caseId);
     expect(await sendAfter(a.id, "invite")).toEqual({ email: "2026-11-01T01:00:00Z", sms: "2026-11-01T13:00:00Z" });
   });
 
