@@ -1,10 +1,10 @@
 // RRULE text: strict validation for saving rules, and compilation into either a
-// plain weekday set (expanded by day arithmetic) or rrule.js options (expanded in
-// floating time). rrule.js's own parser accepts nonsense such as "FREQ=FOO" or
+// plain weekday set (expanded by day arithmetic) or a rule spec (expanded period by
+// period in periods.ts). rrule.js's own parser accepts nonsense such as "FREQ=FOO" or
 // "BYDAY=XX" without complaint, so the text is checked here part by part first.
 import * as rruleModule from "rrule";
-import type { Options } from "rrule";
 import { WEEKDAY_CODES, parseIsoDate } from "./calendar.js";
+import { ruleSpec, type RuleSpec } from "./rule-spec.js";
 
 type RRuleModule = typeof rruleModule;
 // Node loads rrule's CommonJS build (named exports hidden behind `default`);
@@ -15,7 +15,7 @@ export const RRule = rrule.RRule;
 export type CompiledRule =
   /** Every day whose weekday (0 = Monday) is set; null means the anchor's weekday. */
   | { kind: "days"; weekdays: boolean[] | null }
-  | { kind: "rrule"; options: Partial<Options> };
+  | { kind: "periods"; spec: RuleSpec };
 
 const DAY = "(MO|TU|WE|TH|FR|SA|SU)";
 const list = (item: string): RegExp => new RegExp(`^${item}(,${item})*$`);
@@ -91,7 +91,7 @@ export function compileRule(text: string): CompiledRule {
   if (error !== null) throw new RangeError(`Invalid RRULE "${text}": ${error}`);
   const upper = text.trim().toUpperCase();
   const parts = splitRule(upper) as Map<string, string>;
-  const rule = fastPath(parts) ?? { kind: "rrule" as const, options: RRule.parseString(upper) };
+  const rule = fastPath(parts) ?? { kind: "periods" as const, spec: ruleSpec(RRule.parseString(upper)) };
   compiled.set(text, rule);
   return rule;
 }
