@@ -81,20 +81,30 @@ export function parseRule(text: string): string | null {
   return null;
 }
 
+/** Compiled rules kept, least recently used dropped first: rule texts come from users. */
+export const COMPILED_RULES_MAX = 1000;
 const compiled = new Map<string, CompiledRule>();
 
 /** Compiles a rule that parseRule accepts (throws otherwise); cached by text. */
 export function compileRule(text: string): CompiledRule {
   const hit = compiled.get(text);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) {
+    compiled.delete(text);
+    compiled.set(text, hit);
+    return hit;
+  }
   const error = parseRule(text);
   if (error !== null) throw new RangeError(`Invalid RRULE "${text}": ${error}`);
   const upper = text.trim().toUpperCase();
   const parts = splitRule(upper) as Map<string, string>;
   const rule = fastPath(parts) ?? { kind: "periods" as const, spec: ruleSpec(RRule.parseString(upper)) };
   compiled.set(text, rule);
+  if (compiled.size > COMPILED_RULES_MAX) compiled.delete(compiled.keys().next().value!);
   return rule;
 }
+
+/** How many compiled rules are kept now. */
+export const compiledRuleCount = (): number => compiled.size;
 
 /** Weekly or daily rules with interval 1 and plain weekdays are just weekday sets. */
 function fastPath(parts: Map<string, string>): CompiledRule | null {
