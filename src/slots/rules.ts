@@ -48,7 +48,11 @@ export function occursSoon(rule: Pick<AvailabilityRule, "rrule" | "validFrom" | 
   const [y, m, d] = civilFromDays(from);
   const horizon = daysFromCivil(y + RULE_HORIZON_YEARS, m, d) - 1;
   const last = until === null ? horizon : Math.min(until, horizon);
-  if (occurrenceDays(compileRule(rule.rrule), from, from, last).length > 0) return null;
+  // Most rules occur within their first month: look there before the whole horizon.
+  const compiled = compileRule(rule.rrule);
+  const month = Math.min(last, from + 31);
+  if (occurrenceDays(compiled, from, from, month).length > 0) return null;
+  if (month < last && occurrenceDays(compiled, from, month + 1, last).length > 0) return null;
   const start = rule.validFrom ? `validFrom ${rule.validFrom}` : `${DEFAULT_ANCHOR} (give validFrom to start it elsewhere)`;
   return until !== null && until < horizon
     ? `The rule never occurs between ${start} and validUntil ${rule.validUntil}`
