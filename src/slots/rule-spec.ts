@@ -24,14 +24,13 @@ export interface RuleSpec {
 const list = <T>(value: T | T[] | null | undefined): T[] | null =>
   value === null || value === undefined ? null : Array.isArray(value) ? value : [value];
 const nonEmpty = <T>(value: T[]): T[] | null => (value.length ? value : null);
-const weekdayOf = (w: Weekday | number | string): Weekday =>
-  typeof w === "object" ? w : ({ weekday: typeof w === "number" ? w : ["MO", "TU", "WE", "TH", "FR", "SA", "SU"].indexOf(w), n: undefined } as unknown as Weekday);
 
 /** From the options of RRule.parseString. */
 export function ruleSpec(o: Partial<Options>): RuleSpec {
   const freq = o.freq as number;
   const monthdays = list(o.bymonthday) ?? [];
-  const weekdays = (list(o.byweekday as (Weekday | number | string)[] | null) ?? []).map(weekdayOf);
+  // RRule.parseString gives BYDAY as Weekday objects (weekday 0 = Monday, n the ordinal).
+  const weekdays = list(o.byweekday as Weekday | Weekday[] | null | undefined) ?? [];
   const ordinal = (w: Weekday): boolean => Boolean(w.n) && freq <= 1;
   const wkst = o.wkst === null || o.wkst === undefined ? 0 : typeof o.wkst === "number" ? o.wkst : (o.wkst as Weekday).weekday;
   return {
