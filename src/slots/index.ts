@@ -1,7 +1,7 @@
 // Public API of the slot engine: pure functions over plain data.
 export type * from "./types.js";
 export { findSlots } from "./engine.js";
-export { DEFAULT_ANCHOR, expandOfficeHours, expandRule, parseRule, validateRule } from "./rules.js";
+export { DEFAULT_ANCHOR, RULE_HORIZON_YEARS, expandOfficeHours, expandRule, occursSoon, parseRule, validateRule } from "./rules.js";
 export { closedDates, isKnownHolidayCountry, type ClosedDatesInput, type ClosureEntry } from "./holidays.js";
 export {
   formatLocalIso,

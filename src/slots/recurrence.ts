@@ -1,10 +1,10 @@
 // RRULE text: strict validation for saving rules, and compilation into either a
-// plain weekday set (expanded by day arithmetic) or rrule.js options (expanded in
-// floating time). rrule.js's own parser accepts nonsense such as "FREQ=FOO" or
+// plain weekday set (expanded by day arithmetic) or a rule spec (expanded period by
+// period in periods.ts). rrule.js's own parser accepts nonsense such as "FREQ=FOO" or
 // "BYDAY=XX" without complaint, so the text is checked here part by part first.
 import * as rruleModule from "rrule";
-import type { Options } from "rrule";
 import { WEEKDAY_CODES, parseIsoDate } from "./calendar.js";
+import { ruleSpec, type RuleSpec } from "./rule-spec.js";
 
 type RRuleModule = typeof rruleModule;
 // Node loads rrule's CommonJS build (named exports hidden behind `default`);
@@ -15,7 +15,7 @@ export const RRule = rrule.RRule;
 export type CompiledRule =
   /** Every day whose weekday (0 = Monday) is set; null means the anchor's weekday. */
   | { kind: "days"; weekdays: boolean[] | null }
-  | { kind: "rrule"; options: Partial<Options> };
+  | { kind: "periods"; spec: RuleSpec };
 
 const DAY = "(MO|TU|WE|TH|FR|SA|SU)";
 const list = (item: string): RegExp => new RegExp(`^${item}(,${item})*$`);
@@ -81,20 +81,30 @@ export function parseRule(text: string): string | null {
   return null;
 }
 
+/** Compiled rules kept, least recently used dropped first: rule texts come from users. */
+export const COMPILED_RULES_MAX = 1000;
 const compiled = new Map<string, CompiledRule>();
 
 /** Compiles a rule that parseRule accepts (throws otherwise); cached by text. */
 export function compileRule(text: string): CompiledRule {
   const hit = compiled.get(text);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) {
+    compiled.delete(text);
+    compiled.set(text, hit);
+    return hit;
+  }
   const error = parseRule(text);
   if (error !== null) throw new RangeError(`Invalid RRULE "${text}": ${error}`);
   const upper = text.trim().toUpperCase();
   const parts = splitRule(upper) as Map<string, string>;
-  const rule = fastPath(parts) ?? { kind: "rrule" as const, options: RRule.parseString(upper) };
+  const rule = fastPath(parts) ?? { kind: "periods" as const, spec: ruleSpec(RRule.parseString(upper)) };
   compiled.set(text, rule);
+  if (compiled.size > COMPILED_RULES_MAX) compiled.delete(compiled.keys().next().value!);
   return rule;
 }
+
+/** How many compiled rules are kept now. */
+export const compiledRuleCount = (): number => compiled.size;
 
 /** Weekly or daily rules with interval 1 and plain weekdays are just weekday sets. */
 function fastPath(parts: Map<string, string>): CompiledRule | null {

@@ -37,13 +37,18 @@ function occurrence(zone: string, date: DateTime, [s, e]: [number, number], out:
 export function referenceExpandRule(rule: AvailabilityRule, from: number, to: number): Interval[] {
   const zone = rule.timeZone;
   const options = RRule.parseString(rule.rrule.trim().toUpperCase());
+  // rrule.js emits a period's BYSETPOS dates in the order the positions are listed and stops at
+  // the first one past the range; ascending positions keep its output in date order.
+  if (Array.isArray(options.bysetpos)) options.bysetpos = [...options.bysetpos].sort((a, b) => a - b);
   const dtstart = floating(rule.validFrom ?? DEFAULT_ANCHOR).toJSDate();
   const r = new RRule({ ...options, dtstart, tzid: null });
   const first = localDate(zone, from).minus({ days: 2 }).toJSDate();
   const last = localDate(zone, to).plus({ days: 2 }).toJSDate();
   const out: Interval[] = [];
-  for (const d of r.between(first, last, true)) {
-    const date = DateTime.fromJSDate(d, { zone: "utc" });
+  // rrule.js repeats a date that two BYSETPOS positions pick; a recurrence set holds it once.
+  const dates = [...new Set(r.between(first, last, true).map((d) => d.getTime()))];
+  for (const d of dates) {
+    const date = DateTime.fromMillis(d, { zone: "utc" });
     const iso = date.toISODate()!;
     if ((rule.validFrom && iso < rule.validFrom) || (rule.validUntil && iso > rule.validUntil)) continue;
     occurrence(zone, date, span(rule.start, rule.end), out);

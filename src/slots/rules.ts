@@ -3,7 +3,8 @@
 // range touches (±1 day), and each occurrence is then placed in its zone.
 import type { AvailabilityRule, Interval, OfficeHours } from "./types.js";
 import { DAY_MS, MINUTE_MS, WEEKDAY_CODES, civilFromDays, dayOf, daysFromCivil, isoDate, isoWeekday, parseIsoDate, parseWallTime } from "./calendar.js";
-import { RRule, compileRule, parseRule, type CompiledRule } from "./recurrence.js";
+import { ruleDays } from "./periods.js";
+import { compileRule, parseRule, type CompiledRule } from "./recurrence.js";
 import { dayOffset, isValidTimeZone, localDayOf, startOfLocalDay, wallToInstant } from "./zone.js";
 
 export { parseRule };
@@ -27,7 +28,35 @@ export function validateRule(rule: AvailabilityRule): string | null {
   for (const date of [rule.validFrom, rule.validUntil]) {
     if (date != null && parseIsoDate(date) === null) return `Invalid local date: ${date}`;
   }
-  return parseRule(rule.rrule);
+  return parseRule(rule.rrule) ?? occursSoon(rule);
+}
+
+/** A rule must occur within this many years of its first day (validFrom, else the default anchor). */
+export const RULE_HORIZON_YEARS = 10;
+
+/**
+ * Why a rule that parses can still not be saved: it never occurs in the ten years from its
+ * first day (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30, or a COUNT used up before validFrom…), or
+ * not before validUntil. Null when it occurs, or when the text or a date is invalid (those
+ * are reported by their own checks).
+ */
+export function occursSoon(rule: Pick<AvailabilityRule, "rrule" | "validFrom" | "validUntil">): string | null {
+  if (parseRule(rule.rrule) !== null) return null;
+  const from = rule.validFrom ? parseIsoDate(rule.validFrom) : DEFAULT_ANCHOR_DAY;
+  const until = rule.validUntil ? parseIsoDate(rule.validUntil) : null;
+  if (from === null || (rule.validUntil && until === null)) return null;
+  const [y, m, d] = civilFromDays(from);
+  const horizon = daysFromCivil(y + RULE_HORIZON_YEARS, m, d) - 1;
+  const last = until === null ? horizon : Math.min(until, horizon);
+  // Most rules occur within their first month: look there before the whole horizon.
+  const compiled = compileRule(rule.rrule);
+  const month = Math.min(last, from + 31);
+  if (occurrenceDays(compiled, from, from, month).length > 0) return null;
+  if (month < last && occurrenceDays(compiled, from, month + 1, last).length > 0) return null;
+  const start = rule.validFrom ? `validFrom ${rule.validFrom}` : `${DEFAULT_ANCHOR} (give validFrom to start it elsewhere)`;
+  return until !== null && until < horizon
+    ? `The rule never occurs between ${start} and validUntil ${rule.validUntil}`
+    : `The rule never occurs in the ${RULE_HORIZON_YEARS} years from ${start}`;
 }
 
 /** Minutes since midnight of a span; throws on data that validation should have stopped. */
@@ -60,51 +89,12 @@ export function dayRange(zone: string, from: number, to: number): [number, numbe
   return [localDayOf(zone, from) - 1, localDayOf(zone, to) + 1];
 }
 
-/**
- * Moves an rrule anchor forward by whole periods to just before `first`, so that
- * rrule does not iterate from an old anchor. Only safe without COUNT and when the
- * anchor's day of month survives the move; two periods of slack keep rrule's
- * partial first period out of the range.
- */
-function nearAnchor(rule: CompiledRule & { kind: "rrule" }, anchor: number, first: number): number {
-  const { freq, count } = rule.options;
-  const n = rule.options.interval ?? 1;
-  if (count != null) return anchor;
-  const [ay, am, ad] = civilFromDays(anchor);
-  const [fy, fm] = civilFromDays(first);
-  if (freq === RRule.DAILY || freq === RRule.WEEKLY) {
-    const period = freq === RRule.WEEKLY ? 7 * n : n;
-    const k = Math.floor((first - anchor) / period) - 2;
-    return k > 0 ? anchor + k * period : anchor;
-  }
-  if (freq === RRule.MONTHLY && ad <= 28) {
-    const k = Math.floor((fy * 12 + fm - (ay * 12 + am)) / n) - 2;
-    if (k <= 0) return anchor;
-    const month = am - 1 + k * n;
-    return daysFromCivil(ay + Math.floor(month / 12), (month % 12) + 1, ad);
-  }
-  if (freq === RRule.YEARLY && !(am === 2 && ad === 29)) {
-    const k = Math.floor((fy - ay) / n) - 2;
-    return k > 0 ? daysFromCivil(ay + k * n, am, ad) : anchor;
-  }
-  return anchor;
-}
-
-/** Local days in [first, last] on which the rule occurs. */
+/** Local days in [first, last] on which the rule occurs; the work is bounded by the range. */
 function occurrenceDays(rule: CompiledRule, anchor: number, first: number, last: number): number[] {
+  if (rule.kind === "periods") return ruleDays(rule.spec, anchor, first, last);
   const days: number[] = [];
-  if (rule.kind === "days") {
-    const weekdays = rule.weekdays ?? WEEKDAY_CODES.map((_, i) => i === isoWeekday(anchor));
-    for (let day = first; day <= last; day++) if (weekdays[isoWeekday(day)]) days.push(day);
-    return days;
-  }
-  // Floating time: dates are UTC-as-wall-clock and rrule never sees a tzid.
-  const dtstart = nearAnchor(rule, anchor, first);
-  const r = new RRule({ ...rule.options, dtstart: new Date(dtstart * DAY_MS), tzid: null });
-  for (const d of r.between(new Date(first * DAY_MS), new Date(last * DAY_MS), true)) {
-    const day = Math.floor(d.getTime() / DAY_MS);
-    if (days[days.length - 1] !== day) days.push(day);
-  }
+  const weekdays = rule.weekdays ?? WEEKDAY_CODES.map((_, i) => i === isoWeekday(anchor));
+  for (let day = first; day <= last; day++) if (weekdays[isoWeekday(day)]) days.push(day);
   return days;
 }
 

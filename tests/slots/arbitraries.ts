@@ -109,3 +109,59 @@ export const arbQuery: fc.Arbitrary<SlotQuery> = fc
       ),
     }));
   });
+
+/** Absent `odds` times out of odds + 1. */
+const sometimes = <T>(odds: number, arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> =>
+  fc.oneof({ weight: odds, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
+const signedInt = (max: number, small = max): fc.Arbitrary<number> =>
+  fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: small }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max }) })
+    .chain((n) => fc.constantFrom(n, -n));
+const listOf = (item: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.array(item, { minLength: 1, maxLength: 4 }).map((a) => a.join(","));
+const untilText = fc
+  .record({ day: fc.integer({ min: 11_000, max: 33_000 }), time: fc.constantFrom("", "T000000Z", "T235959Z", "T120000") })
+  .map(({ day, time }) => dateOf(day).replaceAll("-", "") + time);
+
+/**
+ * Any RRULE text that parseRule accepts: every part it knows (ordinal BYDAY, negative
+ * BYMONTHDAY, BYSETPOS, BYWEEKNO, BYYEARDAY, COUNT or UNTIL, WKST), in any order and case,
+ * with small numbers most of the time so that rules often occur.
+ */
+export const arbRuleText: fc.Arbitrary<string> = fc
+  .record({
+    FREQ: fc.constantFrom("DAILY", "WEEKLY", "MONTHLY", "YEARLY"),
+    INTERVAL: sometimes(2, fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 9999 }) }).map(String)),
+    BYDAY: sometimes(1, listOf(fc.tuple(fc.option(signedInt(53, 5), { nil: null }), fc.constantFrom(...CODES)).map(([n, d]) => `${n ?? ""}${d}`))),
+    BYMONTHDAY: sometimes(3, listOf(signedInt(31).map(String))),
+    BYMONTH: sometimes(3, listOf(fc.integer({ min: 1, max: 12 }).map(String))),
+    BYYEARDAY: sometimes(8, listOf(signedInt(366).map(String))),
+    BYWEEKNO: sometimes(8, listOf(signedInt(53).map(String))),
+    BYSETPOS: sometimes(4, listOf(signedInt(366, 4).map(String))),
+    WKST: sometimes(4, fc.constantFrom(...CODES)),
+    END: sometimes(2, fc.oneof(
+      fc.integer({ min: 1, max: 60 }).map((n) => `COUNT=${n}`),
+      fc.integer({ min: 1, max: 99_999 }).map((n) => `COUNT=${n}`),
+      untilText.map((u) => `UNTIL=${u}`),
+    )),
+  })
+  .chain((parts) => fc.shuffledSubarray(Object.entries(parts).filter(([, v]) => v !== null), { minLength: Object.values(parts).filter((v) => v !== null).length }))
+  .chain((entries) => fc.boolean().map((lower) => {
+    const text = entries.map(([k, v]) => (k === "END" ? v : `${k}=${v}`)).join(";");
+    return lower ? text.toLowerCase() : text;
+  }));
+
+/** A rule with any accepted RRULE text, anchored near `centerDay` or at the default anchor. */
+export const arbAnyRule = (centerDay: number): fc.Arbitrary<AvailabilityRule> =>
+  fc
+    .record({
+      rrule: arbRuleText,
+      validFrom: fc.option(fc.integer({ min: -800, max: 5 }), { nil: null, freq: 12 }),
+      validUntil: rarely(fc.integer({ min: 6, max: 400 })),
+    })
+    .map((r) => ({
+      rrule: r.rrule,
+      start: "09:00",
+      end: "17:00",
+      timeZone: "America/Bogota",
+      validFrom: r.validFrom === null ? null : dateOf(centerDay + r.validFrom),
+      validUntil: r.validUntil === null ? null : dateOf(centerDay + r.validUntil),
+    }));

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { occursSoon } from "../../slots/index.js";
 import { Agency, Email, IdParams, Instant, Language, LocalDate, PageQuery, Phone, Ref, Slug, Text, TimeZone, WallTime } from "../common.js";
 import { oneLine } from "../text.js";
 
@@ -38,7 +39,10 @@ export const StaffQuery = PageQuery.extend({
 
 export const Rule = z
   .strictObject({
-    rrule: oneLine(z.string()).min(1).max(300).openapi({ example: "FREQ=WEEKLY;BYDAY=MO,WE" }),
+    rrule: oneLine(z.string()).min(1).max(300).openapi({
+      example: "FREQ=WEEKLY;BYDAY=MO,WE",
+      description: "RRULE parts without DTSTART or TZID, starting at validFrom (else 2001-01-01). A rule that never occurs in the ten years from that day (or before validUntil) is refused.",
+    }),
     start: WallTime,
     end: WallTime,
     timeZone: TimeZone.optional(),
@@ -49,6 +53,10 @@ export const Rule = z
   .superRefine((r, ctx) => {
     if (r.start >= r.end) ctx.addIssue({ code: "custom", path: ["end"], message: "must be after start" });
     if (r.validFrom && r.validUntil && r.validUntil < r.validFrom) ctx.addIssue({ code: "custom", path: ["validUntil"], message: "must not be before validFrom" });
+    else {
+      const never = occursSoon(r);
+      if (never) ctx.addIssue({ code: "custom", path: ["rrule"], message: never });
+    }
   })
   .openapi("AvailabilityRule");
 
