@@ -8,7 +8,6 @@ import { idempotency } from "./http/idempotency.js";
 import { registerMetrics } from "./http/metrics.js";
 import { accessLog, requestIds } from "./http/request-log.js";
 import { notFoundHandler, onError, requireJsonBody, validationHook } from "./http/errors.js";
-import { Problem } from "./http/problem.js";
 import { registerMeta } from "./routes/meta/index.js";
 import { registerOffices } from "./routes/offices/index.js";
 import { registerServices } from "./routes/services/index.js";
@@ -21,6 +20,7 @@ import { registerNotifications } from "./routes/notifications/index.js";
 import { registerCalendar } from "./routes/calendar/index.js";
 import { registerApplicant } from "./routes/applicant/index.js";
 import { registerConsole } from "./routes/console/index.js";
+import { DomainError } from "./domain/errors.js";
 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -33,7 +33,7 @@ export function createApp(deps: Deps) {
   const limitBody = bodyLimit({
     maxSize: 64 * 1024,
     onError: () => {
-      throw new Problem(413, "payload-too-large", "Request bodies are limited to 64 KB.");
+      throw new DomainError("payload-too-large", "Request bodies are limited to 64 KB.");
     },
   });
   // Only requests that may carry a body: for a GET the check would build a second Request.

@@ -4,12 +4,12 @@
 // No applicant contact details are in it: the case reference is the only link to the person.
 import { and, asc, eq, gte, ne } from "drizzle-orm";
 import type { Deps } from "../deps.js";
-import type { Ctx } from "../http/context.js";
-import { Problem } from "../http/problem.js";
 import { appointments, cases, offices, services, staff } from "../db/schema.js";
 import { getStaff } from "../domain/staff.js";
 import { randomToken, sha256Hex } from "../lib/ids.js";
 import { writeCalendar, type CalendarEvent } from "./ics.js";
+import type { Ctx } from "../domain/context.js";
+import { DomainError } from "../domain/errors.js";
 
 export const FEED_PAST_DAYS = 30;
 /** A bound on one answer; an interviewer's calendar never holds this many future appointments. */
@@ -33,7 +33,7 @@ function sameHash(a: string, b: string): boolean {
   return diff === 0;
 }
 
-const refused = () => new Problem(401, "unauthorized", "This feed needs its own valid ?token=.");
+const refused = () => new DomainError("unauthorized", "This feed needs its own valid ?token=.");
 
 /** The staff member whose feed this token opens; an unknown member and a wrong token look alike. */
 async function authorize(deps: Deps, staffId: string, token: string | undefined) {

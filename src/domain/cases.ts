@@ -1,8 +1,5 @@
 // Applicants' cases: who they are, which office and track, and the window their appointment must fall in.
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import type { Ctx } from "../http/context.js";
-import { assertOffice } from "../http/auth.js";
-import { Problem, fieldProblem, forbidden, notFound } from "../http/problem.js";
 import { caseExtensions, cases } from "../db/schema.js";
 import { statement } from "../db/database.js";
 import { prepared } from "../db/prepared.js";
@@ -12,6 +9,9 @@ import { failedRules } from "./eligibility.js";
 import { getOffice, insertOnce } from "./offices.js";
 import { readdressPending } from "./notifications.js";
 import { pageBy } from "./pagination.js";
+import type { Ctx } from "./context.js";
+import { assertOffice } from "./access.js";
+import { DomainError, invalidField, forbidden, notFound } from "./errors.js";
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -41,14 +41,14 @@ async function assertEligible(ctx: Ctx, officeId: string, row: CaseRow, override
     if (ctx.actor.role !== "admin") throw forbidden("Only an admin may override the eligibility rules.");
     return override.reason;
   }
-  throw new Problem(422, "not-eligible", failed.map((f) => `${f.path}: ${f.message}`).join("; "), { errors: failed });
+  throw new DomainError("not-eligible", failed.map((f) => `${f.path}: ${f.message}`).join("; "), { errors: failed });
 }
 
 /** A screening has happened: its date is not after today at the case's office (the office's date, not UTC's). */
 async function assertScreened(ctx: Ctx, officeId: string, screenedAt: string) {
   const { timeZone } = await getOffice(ctx, officeId);
   const today = localDateOf(timeZone, ctx.deps.clock.now());
-  if (screenedAt > today) throw fieldProblem("screenedAt", `must not be after today at the office (${today} in ${timeZone})`);
+  if (screenedAt > today) throw invalidField("screenedAt", `must not be after today at the office (${today} in ${timeZone})`);
 }
 
 export async function createCase(ctx: Ctx, input: CaseInput): Promise<CaseRow> {

@@ -5,9 +5,6 @@
 // and the rest still on the closed day, and running the move again finishes the job, because it
 // only looks at what is still on that day.
 import { and, eq } from "drizzle-orm";
-import type { Ctx } from "../http/context.js";
-import { assertOffice } from "../http/auth.js";
-import { Problem, conflict, validationProblem, type FieldError } from "../http/problem.js";
 import { closures } from "../db/schema.js";
 import { isLive } from "./lifecycle.js";
 import { localDateOf, type Slot } from "../slots/index.js";
@@ -18,6 +15,9 @@ import { addDays, dayNumber, parseInstant } from "./dates.js";
 import { createClosure, getOffice, type ClosureRow, type OfficeRow } from "./offices.js";
 import { getService } from "./services.js";
 import { MAX_RANGE_DAYS, caseWindow, listSlots } from "./slots.js";
+import type { Ctx } from "./context.js";
+import { assertOffice } from "./access.js";
+import { DomainError, conflict, invalidFields, type FieldError } from "./errors.js";
 
 /** Free times tried per appointment when others take them first (a race), before flagging it. */
 const ATTEMPTS = 8;
@@ -44,7 +44,7 @@ export interface Remaining {
 export const isRealDate = (date: string) => dayNumber(date) !== null;
 
 function assertDate(date: string) {
-  if (!isRealDate(date)) throw validationProblem([{ path: "date", message: "must be a date written YYYY-MM-DD" }]);
+  if (!isRealDate(date)) throw invalidFields([{ path: "date", message: "must be a date written YYYY-MM-DD" }]);
 }
 
 /** The whole-day closures of that date (not "open" entries, which mark a holiday as worked). */
@@ -67,7 +67,7 @@ export async function closeDay(ctx: Ctx, officeId: string, input: { date: string
   else if (input.date < today) errors.push({ path: "date", message: `must be today (${today}) or later` });
   if (!reason) errors.push({ path: "reason", message: "is required: say why the office is closed" });
   else if (reason.length > REASON_MAX) errors.push({ path: "reason", message: `must be at most ${REASON_MAX} characters` });
-  if (errors.length) throw validationProblem(errors);
+  if (errors.length) throw invalidFields(errors);
 
   const existing = await closuresOn(ctx, officeId, input.date);
   const open = existing.find((c) => c.open);
@@ -150,7 +150,7 @@ async function moveOne(ctx: Ctx, a: AppointmentRow, date: string): Promise<Move 
       await reschedule(ctx, a.id, { start: slot.start, staffId });
       return { appointmentId: a.id, caseId: a.caseId, from: { start: a.startAt, staffId: a.staffId }, to: { start: slot.start, staffId } };
     } catch (error) {
-      if (!(error instanceof Problem) || error.status >= 500) throw error;
+      if (!(error instanceof DomainError) || error.kind === "internal") throw error;
       if (error.kind === "slot-taken") continue;
       // Someone changed it meanwhile (perhaps moved it already): judge it as it is now.
       const now = await findAppointment(ctx, a.id);
@@ -192,7 +192,7 @@ export async function movesOffDay(ctx: Ctx, officeId: string, date: string, ids:
   const moves: Move[] = [];
   for (const id of ids) {
     const a = await getAppointment(ctx, id).catch((error: unknown) => {
-      if (error instanceof Problem && error.status < 500) return null;
+      if (error instanceof DomainError && error.kind !== "internal") return null;
       throw error;
     });
     if (!a || a.officeId !== officeId) continue;

@@ -5,12 +5,12 @@
 // sign-in, or as soon as the token it was opened with no longer resolves (rotated, disabled).
 import { eq, lt, or, sql } from "drizzle-orm";
 import type { Deps } from "../deps.js";
-import type { Actor } from "../http/context.js";
-import { actorForTokenHash, type Credential } from "../http/auth.js";
 import { consoleSessions } from "../db/schema.js";
 import { prepared } from "../db/prepared.js";
 import { statement, type Statement } from "../db/database.js";
 import { randomToken, sha256Hex } from "../lib/ids.js";
+import type { Actor } from "./context.js";
+import { actorForTokenHash, type Credential } from "./tokens.js";
 
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_MAX_MS = 12 * 3_600_000;

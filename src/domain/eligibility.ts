@@ -1,6 +1,6 @@
 // An office's published eligibility rules, applied to a case. Rules are data, never code.
 import type { EligibilityRules } from "../db/schema.js";
-import type { FieldError } from "../http/problem.js";
+import type { FieldError } from "./errors.js";
 
 export interface Applicant {
   nationality: string;

@@ -4,9 +4,6 @@
 // Plain counts come from SQL aggregates over the period's rows only (bounded by start_at, on the
 // office index); percentiles and utilisation are computed here.
 import { and, asc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
-import type { Ctx } from "../http/context.js";
-import { assertOffice } from "../http/auth.js";
-import { fieldProblem, forbidden } from "../http/problem.js";
 import { appointments, cases, offices, services, staff } from "../db/schema.js";
 import { expandOfficeHours, expandRule, mergeIntervals, startOfLocalDay, type Interval, type SlotQuery } from "../slots/index.js";
 import { MINUTE_MS, isoDate, mondayOf } from "../slots/calendar.js";
@@ -14,6 +11,9 @@ import { dayNumber } from "./dates.js";
 import type { OfficeRow } from "./offices.js";
 import type { ServiceRow } from "./services.js";
 import { caseWindow, loadResources } from "./slots.js";
+import type { Ctx } from "./context.js";
+import { assertOffice } from "./access.js";
+import { invalidField, forbidden } from "./errors.js";
 
 export const MAX_PERIOD_DAYS = 366;
 
@@ -80,10 +80,10 @@ export interface FiguresQuery extends Period {
 export function checkPeriod(from: string, to: string): { first: number; last: number } {
   const first = dayNumber(from);
   const last = dayNumber(to);
-  if (first === null) throw fieldProblem("from", "must be a real date written YYYY-MM-DD");
-  if (last === null) throw fieldProblem("to", "must be a real date written YYYY-MM-DD");
-  if (last < first) throw fieldProblem("to", "must be on or after from");
-  if (last - first + 1 > MAX_PERIOD_DAYS) throw fieldProblem("to", `the period may span at most ${MAX_PERIOD_DAYS} days`);
+  if (first === null) throw invalidField("from", "must be a real date written YYYY-MM-DD");
+  if (last === null) throw invalidField("to", "must be a real date written YYYY-MM-DD");
+  if (last < first) throw invalidField("to", "must be on or after from");
+  if (last - first + 1 > MAX_PERIOD_DAYS) throw invalidField("to", `the period may span at most ${MAX_PERIOD_DAYS} days`);
   return { first, last };
 }
 
@@ -164,7 +164,7 @@ async function officeFigures(ctx: Ctx, office: OfficeRow, list: ServiceRow[], fi
   const zone = office.timeZone;
   const lo = startOfLocalDay(zone, first);
   const hi = startOfLocalDay(zone, last + 1);
-  if (lo === null || hi === null) throw fieldProblem("from", `the period does not exist in the time zone ${zone}`);
+  if (lo === null || hi === null) throw invalidField("from", `the period does not exist in the time zone ${zone}`);
   const now = ctx.deps.clock.now();
   const inPeriod = and(eq(appointments.officeId, office.id), gte(appointments.startAt, lo), lt(appointments.startAt, hi));
   const ofService = filter ? eq(appointments.serviceId, filter) : undefined;
@@ -252,10 +252,10 @@ export async function computeFigures(ctx: Ctx, q: FiguresQuery): Promise<Figures
   const { first, last } = checkPeriod(q.from, q.to);
   const { db } = ctx.deps.database;
   const list = await db.select().from(services).where(q.serviceId ? eq(services.id, q.serviceId) : undefined).orderBy(asc(services.name), asc(services.id));
-  if (q.serviceId && list.length === 0) throw fieldProblem("service", `there is no service '${q.serviceId}'`);
+  if (q.serviceId && list.length === 0) throw invalidField("service", `there is no service '${q.serviceId}'`);
   const rows = q.officeIds.length ? await db.select().from(offices).where(inArray(offices.id, q.officeIds)) : [];
   const missing = q.officeIds.find((id) => !rows.some((o) => o.id === id));
-  if (missing !== undefined) throw fieldProblem("office", `there is no office '${missing}'`);
+  if (missing !== undefined) throw invalidField("office", `there is no office '${missing}'`);
   const weeks = new Map<string, number>();
   const shown: OfficeFigures[] = [];
   // One office at a time: each has its own zone, and a long list of offices should not open

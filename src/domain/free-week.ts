@@ -6,10 +6,10 @@ import { localDayOf, parseIsoDate } from "../slots/index.js";
 import { mondayOf } from "../slots/calendar.js";
 import type { AppointmentRow } from "./booking/read.js";
 import type { CaseRow } from "./cases.js";
-import type { Ctx } from "../http/context.js";
 import type { OfficeRow } from "./offices.js";
 import type { ServiceRow } from "./services.js";
 import { MAX_RANGE_DAYS, caseWindow, listSlots } from "./slots.js";
+import type { Ctx } from "./context.js";
 
 export interface FreeWeekRequest {
   caseRow: CaseRow;

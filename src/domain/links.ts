@@ -1,10 +1,10 @@
 // Applicant links: an HMAC-SHA256 (Web Crypto, so Workers can check it too) over the
 // appointment, its link version and an expiry. Re-issuing bumps the version and kills old links.
 import type { Deps } from "../deps.js";
-import type { Actor } from "../http/context.js";
-import { canUseOffice } from "../http/auth.js";
 import { base64url } from "../lib/ids.js";
 import { hmacKey, linkSecret, sameInConstantTime } from "./link-secret.js";
+import type { Actor } from "./context.js";
+import { canUseOffice } from "./access.js";
 
 const keys = new WeakMap<Deps, Promise<CryptoKey>>();
 

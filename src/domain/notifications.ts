@@ -1,12 +1,12 @@
 // The outbox as staff see it: what was (or will be) sent for an appointment, and how it went;
 // and what a corrected contact does to the messages still waiting.
 import { and, asc, eq, gt, sql } from "drizzle-orm";
-import type { Ctx } from "../http/context.js";
-import { forbidden } from "../http/problem.js";
 import { appointments, notifications } from "../db/schema.js";
 import { statement, type Statement } from "../db/database.js";
 import { getAppointment } from "./booking/read.js";
 import { pageBy } from "./pagination.js";
+import type { Ctx } from "./context.js";
+import { forbidden } from "./errors.js";
 
 export type NotificationRow = typeof notifications.$inferSelect;
 

@@ -1,14 +1,14 @@
 // Offices, their rooms, closures and eligibility rule sets.
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { prepared } from "../db/prepared.js";
-import type { Ctx } from "../http/context.js";
-import { assertOffice } from "../http/auth.js";
-import { conflict, notFound, withArticle } from "../http/problem.js";
 import { closures, offices, rooms, type EligibilityRules, type HoursRow, type OfficeSettings } from "../db/schema.js";
 import { constraintFailure } from "../db/database.js";
 import { newId } from "../lib/ids.js";
 import { pageBy } from "./pagination.js";
 import { writeConfig } from "./versions.js";
+import type { Ctx } from "./context.js";
+import { assertOffice } from "./access.js";
+import { conflict, notFound, withArticle } from "./errors.js";
 
 export type OfficeRow = typeof offices.$inferSelect;
 

@@ -1,6 +1,6 @@
 // Keyset pagination over a stable key (ids sort by creation time or are slugs).
 import { base64url } from "../lib/ids.js";
-import { fieldProblem } from "../http/problem.js";
+import { invalidField } from "./errors.js";
 
 export interface Page<T> {
   items: T[];
@@ -16,7 +16,7 @@ export function decodeCursor(cursor: string | undefined): string | null {
   } catch {
     // fall through to the problem below
   }
-  throw fieldProblem("cursor", "is not a cursor this service gave out");
+  throw invalidField("cursor", "is not a cursor this service gave out");
 }
 
 /** `rows` were fetched with `limit + 1` to learn whether another page exists. */

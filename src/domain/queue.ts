@@ -1,9 +1,6 @@
 // The booking queue: an office's cases that still wait for an appointment, oldest screening
 // first, each with the service its track books and where today stands in its window.
 import { and, asc, eq, gt, gte, inArray, lt, notExists, or, sql } from "drizzle-orm";
-import type { Ctx } from "../http/context.js";
-import { assertOffice } from "../http/auth.js";
-import { fieldProblem } from "../http/problem.js";
 import { appointments, cases, services } from "../db/schema.js";
 import { LIVE_STATUSES } from "./lifecycle.js";
 import { localDateOf } from "../slots/index.js";
@@ -13,6 +10,9 @@ import type { ServiceRow } from "./services.js";
 import { getOffice } from "./offices.js";
 import { decodeCursor, toPage, type Page } from "./pagination.js";
 import type { CaseRow } from "./cases.js";
+import type { Ctx } from "./context.js";
+import { assertOffice } from "./access.js";
+import { invalidField } from "./errors.js";
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -59,7 +59,7 @@ function afterKey(cursor: string | undefined) {
   const after = decodeCursor(cursor);
   if (after === null) return undefined;
   const match = /^(\d{4}-\d{2}-\d{2})\|(.+)$/.exec(after);
-  if (!match) throw fieldProblem("cursor", "is not a cursor this service gave out");
+  if (!match) throw invalidField("cursor", "is not a cursor this service gave out");
   const [, screenedAt, id] = match as unknown as [string, string, string];
   return or(gt(cases.screenedAt, screenedAt), and(eq(cases.screenedAt, screenedAt), gt(cases.id, id)));
 }

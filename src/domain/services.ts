@@ -1,13 +1,13 @@
 // The bookable services (UNHCR interview, IOM counseling …): durations, windows, caps.
 import { asc, eq, gt, sql } from "drizzle-orm";
 import { prepared } from "../db/prepared.js";
-import type { Ctx } from "../http/context.js";
-import { notFound } from "../http/problem.js";
 import { services } from "../db/schema.js";
 import { newId } from "../lib/ids.js";
 import { insertOnce } from "./offices.js";
 import { pageBy } from "./pagination.js";
 import { writeConfig } from "./versions.js";
+import type { Ctx } from "./context.js";
+import { notFound } from "./errors.js";
 
 export type ServiceRow = typeof services.$inferSelect;
 

@@ -1,7 +1,5 @@
 // Loads what the pure slot engine needs for one query, reading only rows near the range.
 import { and, eq, gt, gte, inArray, isNotNull, lt, lte, ne, or, sql } from "drizzle-orm";
-import type { Ctx } from "../http/context.js";
-import { fieldProblem } from "../http/problem.js";
 import { appointments, availabilityRules, closures, dayCounts, staff, timeOff, type HoursRow } from "../db/schema.js";
 import { closedDates, findSlots, isKnownHolidayCountry, localDateOf, localDayOf, startOfLocalDay, type Interval, type Slot, type SlotQuery } from "../slots/index.js";
 import { versionedCache } from "./versioned-cache.js";
@@ -13,6 +11,8 @@ import { findCase, getCase, type CaseRow } from "./cases.js";
 import type { AppointmentRow } from "./booking/read.js";
 import { getOffice, listRoomIds, type OfficeRow } from "./offices.js";
 import { getService, type ServiceRow } from "./services.js";
+import type { Ctx } from "./context.js";
+import { invalidField } from "./errors.js";
 
 /** Longest hold an appointment can have (480 min + 240 min buffer): overlap reads look this far back. */
 export const MAX_HOLD_MS = 12 * 60 * 60 * 1000;
@@ -57,11 +57,11 @@ function boundary(value: Boundary, zone: string, field: string): number {
   if (typeof value !== "string" || /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const day = typeof value === "string" ? dayNumber(value) : value.day;
     const start = day === null ? null : startOfLocalDay(zone, day);
-    if (start === null) throw fieldProblem(field, "must be a real date (YYYY-MM-DD) or an ISO instant with an offset");
+    if (start === null) throw invalidField(field, "must be a real date (YYYY-MM-DD) or an ISO instant with an offset");
     return start;
   }
   const instant = parseInstant(value);
-  if (instant === null) throw fieldProblem(field, "must be a local date (YYYY-MM-DD) or an ISO 8601 instant with an offset or Z");
+  if (instant === null) throw invalidField(field, "must be a local date (YYYY-MM-DD) or an ISO 8601 instant with an offset or Z");
   return instant;
 }
 
@@ -205,9 +205,9 @@ const keyOf = (b: Boundary) => (typeof b === "string" ? b : `day:${b.day}`);
 
 /** A case's slots are of its office and its track's agency, as its booking would be: else 422 naming the field. */
 async function assertCaseFits(ctx: Ctx, caseRow: CaseRow, req: SlotRequest) {
-  if (caseRow.officeId !== req.officeId) throw fieldProblem("office", `the case belongs to office '${caseRow.officeId}'`);
+  if (caseRow.officeId !== req.officeId) throw invalidField("office", `the case belongs to office '${caseRow.officeId}'`);
   const service = await getService(ctx, req.serviceId);
-  if (service.agency !== caseRow.track) throw fieldProblem("service", `the case is on the ${caseRow.track} track; '${service.id}' is ${service.agency}'s`);
+  if (service.agency !== caseRow.track) throw invalidField("service", `the case is on the ${caseRow.track} track; '${service.id}' is ${service.agency}'s`);
 }
 
 /** A request's free slots: `slots[first, end)` of the engine's cached answer. */
@@ -281,12 +281,12 @@ async function search(ctx: Ctx, req: SlotRequest, language: string | undefined, 
   const zone = office.timeZone;
   const from = boundary(req.from, zone, "from");
   const to = boundary(req.to, zone, "to");
-  if (to <= from) throw fieldProblem("to", "must be after from");
-  if (to - from > MAX_RANGE_DAYS * DAY_MS) throw fieldProblem("to", `the range may span at most ${MAX_RANGE_DAYS} days`);
+  if (to <= from) throw invalidField("to", "must be after from");
+  if (to - from > MAX_RANGE_DAYS * DAY_MS) throw invalidField("to", `the range may span at most ${MAX_RANGE_DAYS} days`);
   const stepMs = service.slotStepMinutes * 60_000;
   if (req.maxGridStarts !== undefined && (to - from) / stepMs > req.maxGridStarts) {
     const days = Math.floor((req.maxGridStarts * stepMs) / DAY_MS);
-    throw fieldProblem("to", `the range may hold at most ${req.maxGridStarts} starts of the service's ${service.slotStepMinutes}-minute grid: at most ${days} days for this service`);
+    throw invalidField("to", `the range may hold at most ${req.maxGridStarts} starts of the service's ${service.slotStepMinutes}-minute grid: at most ${days} days for this service`);
   }
   const query = await loadResources(ctx, office, service, { from, to, staffId: req.staffId, language, versions });
   const slots = findSlots(req.moving ? withoutOwnHold(query, req.moving) : query);

@@ -1,13 +1,13 @@
 // Interviewers and counselors: who they are, where and what they serve, and when they work.
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import type { Actor, Ctx } from "../http/context.js";
-import { Problem, forbidden, notFound, validationProblem, type FieldError } from "../http/problem.js";
 import { availabilityRules, offices, services, staff, timeOff } from "../db/schema.js";
 import { newId } from "../lib/ids.js";
 import { parseRule } from "../slots/index.js";
 import { insertOnce } from "./offices.js";
 import { pageBy } from "./pagination.js";
 import { writeConfig } from "./versions.js";
+import type { Actor, Ctx } from "./context.js";
+import { DomainError, forbidden, notFound, invalidFields, type FieldError } from "./errors.js";
 
 export type StaffRow = typeof staff.$inferSelect;
 export type RuleRow = typeof availabilityRules.$inferSelect;
@@ -43,7 +43,7 @@ async function checkReferences(ctx: Ctx, input: { officeIds?: string[]; serviceI
   const errors: FieldError[] = [];
   for (const id of await missingIds(ctx, offices, input.officeIds ?? [])) errors.push({ path: `officeIds.${input.officeIds!.indexOf(id)}`, message: `no office '${id}'` });
   for (const id of await missingIds(ctx, services, input.serviceIds ?? [])) errors.push({ path: `serviceIds.${input.serviceIds!.indexOf(id)}`, message: `no service '${id}'` });
-  if (errors.length) throw validationProblem(errors);
+  if (errors.length) throw invalidFields(errors);
 }
 
 export async function createStaff(ctx: Ctx, input: StaffInput): Promise<StaffRow> {
@@ -106,7 +106,7 @@ function officesReplacedBy(actor: Actor, rules: RuleInput[]): string[] | null {
   rules.forEach((r, i) => {
     if (!actor.officeIds.includes(r.officeId)) foreign.push({ path: `${i}.officeId`, message: `office '${r.officeId}' is not one of yours` });
   });
-  if (foreign.length) throw new Problem(403, "forbidden", `Schedulers set rules only for their own offices (${foreign.map((e) => e.path).join(", ")}).`, { errors: foreign });
+  if (foreign.length) throw new DomainError("forbidden", `Schedulers set rules only for their own offices (${foreign.map((e) => e.path).join(", ")}).`, { errors: foreign });
   return actor.officeIds;
 }
 
@@ -134,7 +134,7 @@ export async function putAvailability(ctx: Ctx, staffId: string, rules: RuleInpu
     if (problem) errors.push({ path: `${i}.rrule`, message: problem });
     if (!member.officeIds.includes(r.officeId)) errors.push({ path: `${i}.officeId`, message: `'${r.officeId}' is not one of this staff member's offices` });
   });
-  if (errors.length) throw validationProblem(errors);
+  if (errors.length) throw invalidFields(errors);
   const rows = rules.map((r) => ({
     staffId,
     officeId: r.officeId,

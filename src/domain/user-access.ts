@@ -2,14 +2,14 @@
 // atomic batch with the end of the user's console sessions; the token resolver reads the users
 // table on every request, so either holds at once in every process and Worker isolate.
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Ctx } from "../http/context.js";
-import { conflict } from "../http/problem.js";
 import { users } from "../db/schema.js";
 import { constraintFailure, statement } from "../db/database.js";
 import { randomToken, sha256Hex } from "../lib/ids.js";
 import { mustHaveChanged } from "./booking/statements.js";
 import { endSessionsOf } from "./console-sessions.js";
 import { getUser, type UserRow } from "./users.js";
+import type { Ctx } from "./context.js";
+import { conflict } from "./errors.js";
 
 /**
  * Some enabled admin account other than `id` remains. Checked inside the UPDATE itself, so two

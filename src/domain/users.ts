@@ -1,10 +1,10 @@
 // Staff accounts. The token is shown once, at creation; only its SHA-256 hash is stored.
 import { asc, eq, gt, inArray } from "drizzle-orm";
-import type { Ctx, Role } from "../http/context.js";
-import { notFound, validationProblem } from "../http/problem.js";
 import { offices, staff, users } from "../db/schema.js";
 import { newId, randomToken, sha256Hex } from "../lib/ids.js";
 import { pageBy } from "./pagination.js";
+import type { Ctx, Role } from "./context.js";
+import { notFound, invalidFields } from "./errors.js";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -19,16 +19,16 @@ export interface UserInput {
 export async function createUser(ctx: Ctx, input: UserInput): Promise<UserRow & { token: string }> {
   const { db } = ctx.deps.database;
   const officeIds = input.officeIds ?? [];
-  if (input.role === "scheduler" && officeIds.length === 0) throw validationProblem([{ path: "officeIds", message: "a scheduler needs at least one office" }]);
-  if (input.role === "interviewer" && !input.staffId) throw validationProblem([{ path: "staffId", message: "an interviewer is linked to a staff member" }]);
+  if (input.role === "scheduler" && officeIds.length === 0) throw invalidFields([{ path: "officeIds", message: "a scheduler needs at least one office" }]);
+  if (input.role === "interviewer" && !input.staffId) throw invalidFields([{ path: "staffId", message: "an interviewer is linked to a staff member" }]);
   if (officeIds.length) {
     const found = new Set((await db.select({ id: offices.id }).from(offices).where(inArray(offices.id, officeIds))).map((r) => r.id));
     const missing = officeIds.map((id, i) => ({ id, i })).filter(({ id }) => !found.has(id));
-    if (missing.length) throw validationProblem(missing.map(({ id, i }) => ({ path: `officeIds.${i}`, message: `no office '${id}'` })));
+    if (missing.length) throw invalidFields(missing.map(({ id, i }) => ({ path: `officeIds.${i}`, message: `no office '${id}'` })));
   }
   if (input.staffId) {
     const [member] = await db.select({ id: staff.id }).from(staff).where(eq(staff.id, input.staffId));
-    if (!member) throw validationProblem([{ path: "staffId", message: `no staff member '${input.staffId}'` }]);
+    if (!member) throw invalidFields([{ path: "staffId", message: `no staff member '${input.staffId}'` }]);
   }
   const now = ctx.deps.clock.now();
   const token = randomToken("cita");

@@ -1,9 +1,9 @@
 // Change counters that let a process reuse slot answers until something they depend on changes.
 import { getTableName } from "drizzle-orm";
-import type { Ctx } from "../http/context.js";
 import { staff, versions } from "../db/schema.js";
 import { statement, type Database, type Statement } from "../db/database.js";
 import { prepared } from "../db/prepared.js";
+import type { Ctx } from "./context.js";
 
 export const CONFIG = "config";
 export const officeScope = (officeId: string) => `office:${officeId}`;

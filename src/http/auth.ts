@@ -1,86 +1,16 @@
-// Bearer tokens are looked up by their SHA-256 hash; the token itself is never stored.
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { prepared } from "../db/prepared.js";
+// The API's bearer-token check and role gate; who a token stands for is src/domain/tokens.ts.
 import { createMiddleware } from "hono/factory";
-import type { Deps } from "../deps.js";
-import { users } from "../db/schema.js";
-import { sha256Hex } from "../lib/ids.js";
-import type { Actor, AppEnv, Role } from "./context.js";
-import { Problem, forbidden } from "./problem.js";
-
-/** Hashes of recently seen tokens: Web Crypto digests are asynchronous and cost a thread hop each. */
-function hashCache(size = 1000) {
-  const seen = new Map<string, string>();
-  return async (token: string) => {
-    let hash = seen.get(token);
-    if (hash === undefined) {
-      hash = await sha256Hex(token);
-      if (seen.size >= size) seen.delete(seen.keys().next().value!);
-      seen.set(token, hash);
-    }
-    return hash;
-  };
-}
-
-const BOOTSTRAP_ADMIN: Actor = { id: "admin-token", role: "admin", officeIds: [], staffId: null, name: "Admin" };
-
-/**
- * Finds who a token belongs to: the bootstrap admin, or an enabled user. Only token → hash is
- * cached; who a hash belongs to, and whether that account is enabled, is read from the database
- * on every request, so a disable or a rotation through any process or isolate holds at once.
- */
-function tokenResolver(adminToken: string | null) {
-  const adminHash = adminToken ? sha256Hex(adminToken) : null;
-  const hashOf = hashCache();
-  const byHash = async (deps: Deps, hash: string): Promise<Actor | null> => {
-    if (adminHash && hash === (await adminHash)) return BOOTSTRAP_ADMIN;
-    const query = prepared(deps.database, "enabledUserByToken", (db) =>
-      db.select().from(users).where(and(eq(users.tokenHash, sql.placeholder("hash")), isNull(users.disabledAt))).limit(1).prepare(),
-    );
-    const [user] = await query.all({ hash });
-    return user ? { id: user.id, role: user.role as Role, officeIds: user.officeIds, staffId: user.staffId, name: user.name } : null;
-  };
-  return {
-    byHash,
-    async byToken(deps: Deps, token: string): Promise<Credential | null> {
-      if (token.length === 0 || token.length > 200) return null;
-      const hash = await hashOf(token);
-      const actor = await byHash(deps, hash);
-      return actor ? { actor, tokenHash: hash } : null;
-    },
-  };
-}
-
-/** Who signed in, and the SHA-256 of the token they used (what a console session is bound to). */
-export interface Credential {
-  actor: Actor;
-  tokenHash: string;
-}
-
-/** One resolver (and hash cache) per app, shared by API bearer tokens and console sessions. */
-const resolvers = new WeakMap<Deps, ReturnType<typeof tokenResolver>>();
-
-function resolverOf(deps: Deps) {
-  let resolver = resolvers.get(deps);
-  if (!resolver) resolvers.set(deps, (resolver = tokenResolver(deps.config.adminToken)));
-  return resolver;
-}
-
-export const credentialFor = (deps: Deps, token: string): Promise<Credential | null> => resolverOf(deps).byToken(deps, token);
-
-export async function actorForToken(deps: Deps, token: string): Promise<Actor | null> {
-  return (await credentialFor(deps, token))?.actor ?? null;
-}
-
-/** The actor a stored token hash still stands for, or null once it was rotated or disabled. */
-export const actorForTokenHash = (deps: Deps, hash: string): Promise<Actor | null> => resolverOf(deps).byHash(deps, hash);
+import type { AppEnv } from "./context.js";
+import type { Role } from "../domain/context.js";
+import { DomainError, forbidden } from "../domain/errors.js";
+import { actorForToken } from "../domain/tokens.js";
 
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("authorization") ?? "";
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match || match[1]!.length > 200) throw new Problem(401, "unauthorized", "Send 'Authorization: Bearer <token>'.");
+  if (!match || match[1]!.length > 200) throw new DomainError("unauthorized", "Send 'Authorization: Bearer <token>'.");
   const actor = await actorForToken(c.var.deps, match[1]!);
-  if (!actor) throw new Problem(401, "unauthorized", "The token is not valid.");
+  if (!actor) throw new DomainError("unauthorized", "The token is not valid.");
   c.set("actor", actor);
   await next();
 });
@@ -91,13 +21,4 @@ export function allow(...roles: Role[]) {
     if (!roles.includes(c.var.actor.role)) throw forbidden(`The ${c.var.actor.role} role may not do this.`);
     await next();
   });
-}
-
-/** Admins reach every office; schedulers only theirs; interviewers none through this check. */
-export function canUseOffice(actor: Actor, officeId: string): boolean {
-  return actor.role === "admin" || (actor.role === "scheduler" && actor.officeIds.includes(officeId));
-}
-
-export function assertOffice(actor: Actor, officeId: string): void {
-  if (!canUseOffice(actor, officeId)) throw forbidden(`Office '${officeId}' is not one of yours.`);
 }

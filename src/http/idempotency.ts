@@ -11,8 +11,8 @@ import { sha256Hex } from "../lib/ids.js";
 import { DAY_MS } from "../domain/dates.js";
 import type { AppEnv } from "./context.js";
 import { problemResponse } from "./errors.js";
-import { conflict, fieldProblem } from "./problem.js";
 import { lostForGood, restoreSecrets, withholdSecrets } from "./idempotency-secrets.js";
+import { conflict, invalidField } from "../domain/errors.js";
 
 type Stored = typeof idempotencyKeys.$inferSelect;
 
@@ -66,7 +66,7 @@ async function repeat(c: Context<AppEnv>, key: string, requestHash: string): Pro
   const { database, clock } = c.var.deps;
   for (const wait of [...WAITS_MS, null]) {
     const [held] = await database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
-    if (held && held.requestHash !== requestHash) throw fieldProblem("Idempotency-Key", "was already used with a different request body");
+    if (held && held.requestHash !== requestHash) throw invalidField("Idempotency-Key", "was already used with a different request body");
     if (held && held.status !== RUNNING) return replay(c, held);
     if (wait === null) break;
     await sleep(wait);
@@ -82,7 +82,7 @@ async function repeat(c: Context<AppEnv>, key: string, requestHash: string): Pro
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("idempotency-key");
   if (header === undefined || !["POST", "PUT", "PATCH", "DELETE"].includes(c.req.method)) return next();
-  if (header.length < 1 || header.length > 200) throw fieldProblem("Idempotency-Key", "must be 1–200 characters");
+  if (header.length < 1 || header.length > 200) throw invalidField("Idempotency-Key", "must be 1–200 characters");
   const { database, clock } = c.var.deps;
   const { db } = database;
   const key = await sha256Hex(`${c.var.actor.id}\n${c.req.method}\n${c.req.path}\n${header}`);

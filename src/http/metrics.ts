@@ -10,8 +10,8 @@ import { cachesOf } from "../domain/versioned-cache.js";
 import { sha256Hex } from "../lib/ids.js";
 import { errorResponses } from "../routes/common.js";
 import type { App } from "./context.js";
-import { Problem } from "./problem.js";
 import { counter, exposition, histogram, type Family } from "./prometheus.js";
+import { DomainError } from "../domain/errors.js";
 
 /** Seconds; from a cached slot answer (~1 ms) to a slow write under load. */
 const LATENCY_BOUNDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -70,11 +70,11 @@ async function storeFamilies(deps: Deps): Promise<Family[]> {
 
 async function requireMetricsToken(deps: Deps, header: string | undefined) {
   const expected = deps.config.metricsToken;
-  if (!expected) throw new Problem(404, "not-found", "No route for GET /metrics.");
+  if (!expected) throw new DomainError("not-found", "No route for GET /metrics.");
   const given = /^Bearer\s+(\S{1,200})\s*$/i.exec(header ?? "")?.[1];
   // Compared by hash, so the time taken says nothing about the token.
   if (!given || (await sha256Hex(given)) !== (await sha256Hex(expected))) {
-    throw new Problem(401, "unauthorized", "Send 'Authorization: Bearer <CITA_METRICS_TOKEN>'.");
+    throw new DomainError("unauthorized", "Send 'Authorization: Bearer <CITA_METRICS_TOKEN>'.");
   }
 }
 

@@ -1,25 +1,22 @@
-// RFC 9457 problem details: one error type for the whole app, mapped to JSON in `onError`.
-export type ProblemKind =
-  | "validation"
-  | "not-found"
-  | "slot-taken"
-  | "outside-window"
-  | "unauthorized"
-  | "forbidden"
-  | "conflict"
-  | "not-eligible"
-  | "rate-limited"
-  | "payload-too-large"
-  | "unsupported-media-type"
-  | "internal";
+// RFC 9457 problem details: the one place where a domain error's kind becomes an HTTP status.
+import { DomainError, type ErrorKind } from "../domain/errors.js";
 
-export interface FieldError {
-  path: string;
-  message: string;
-  [extra: string]: unknown;
-}
+const statuses: Record<ErrorKind, number> = {
+  validation: 422,
+  "not-found": 404,
+  "slot-taken": 409,
+  "outside-window": 422,
+  unauthorized: 401,
+  forbidden: 403,
+  conflict: 409,
+  "not-eligible": 422,
+  "rate-limited": 429,
+  "payload-too-large": 413,
+  "unsupported-media-type": 415,
+  internal: 500,
+};
 
-const titles: Record<ProblemKind, string> = {
+const titles: Record<ErrorKind, string> = {
   validation: "The request is not valid",
   "not-found": "Not found",
   "slot-taken": "The slot is no longer free",
@@ -35,40 +32,25 @@ const titles: Record<ProblemKind, string> = {
 };
 
 /** Problem type URIs are stable and resolve to a page the service serves. */
-export const problemType = (kind: ProblemKind) => `/problems/${kind}`;
-
-export class Problem extends Error {
-  constructor(
-    readonly status: number,
-    readonly kind: ProblemKind,
-    readonly detail: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(detail);
-  }
-
-  toJSON() {
-    // Extra members come first so that none can replace the standard ones.
-    return { ...this.extra, type: problemType(this.kind), title: titles[this.kind], status: this.status, detail: this.detail };
-  }
-}
+export const problemType = (kind: ErrorKind) => `/problems/${kind}`;
 
 export const problemTitles = titles;
 
-export const validationProblem = (errors: FieldError[], detail?: string) =>
-  new Problem(422, "validation", detail ?? errors.map((e) => `${e.path || "body"}: ${e.message}`).join("; "), { errors });
-
-export const fieldProblem = (path: string, message: string) => validationProblem([{ path, message }]);
-
-/** "a room", "an office", "an IOM service", "a UNHCR interview": the article goes by the sound. */
-export function withArticle(noun: string): string {
-  const acronym = /^[A-Z]{2,}/.test(noun);
-  const vowelSound = acronym ? /^[AEFHILMNORSX]/.test(noun) : /^([aeio]|u(?!ni|s[aeiou]|t))/i.test(noun);
-  return `${vowelSound ? "an" : "a"} ${noun}`;
+/** A refusal whose status only HTTP decides (a body that is not JSON at all is a 400). */
+export class HttpProblem extends DomainError {
+  constructor(
+    readonly status: number,
+    kind: ErrorKind,
+    detail: string,
+    extra: Record<string, unknown> = {},
+  ) {
+    super(kind, detail, extra);
+  }
 }
 
-export const notFound = (what: string, id: string) => new Problem(404, "not-found", `No ${what} with id '${id}'.`);
+export const statusOf = (error: DomainError): number => (error instanceof HttpProblem ? error.status : statuses[error.kind]);
 
-export const forbidden = (detail: string) => new Problem(403, "forbidden", detail);
-
-export const conflict = (detail: string, extra?: Record<string, unknown>) => new Problem(409, "conflict", detail, extra);
+export function problemBody(error: DomainError) {
+  // Extra members come first so that none can replace the standard ones.
+  return { ...error.extra, type: problemType(error.kind), title: titles[error.kind], status: statusOf(error), detail: error.detail };
+}

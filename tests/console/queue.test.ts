@@ -5,7 +5,7 @@ import { at, booking, newCase, type TestApp } from "../helpers/booking.js";
 import { token } from "../helpers/fixtures.js";
 import { deskApp, quito, session, textOf, type Session } from "../helpers/console.js";
 import { caseQueue } from "../../src/domain/queue.js";
-import { Problem } from "../../src/http/problem.js";
+import { DomainError } from "../../src/domain/errors.js";
 
 let t: TestApp;
 let desk: Session;
@@ -219,7 +219,7 @@ describe("offices", () => {
   it("enforces the scope in the query itself", async () => {
     const actor = { id: "u1", role: "scheduler" as const, officeIds: ["bogota"], staffId: null };
     const ctx = { deps: t.deps, actor };
-    await expect(caseQueue(ctx, { officeId: "quito" })).rejects.toSatisfy((e) => e instanceof Problem && e.status === 403);
+    await expect(caseQueue(ctx, { officeId: "quito" })).rejects.toSatisfy((e) => e instanceof DomainError && e.kind === "forbidden");
     expect((await caseQueue(ctx, { officeId: "bogota" })).items.map((i) => i.caseRow.reference)).toEqual(["BOG-1"]);
   });
 });

@@ -2,11 +2,11 @@
 // Counselors work weekdays 09:00–13:00 in Bogotá (UTC−5); cases screened 2026-11-20 have the
 // window 2026-12-04 … 2026-12-18; 2026-12-10 is a Thursday.
 import { afterEach, describe, expect, it } from "vitest";
-import type { Actor, Ctx } from "../../src/http/context.js";
-import { Problem } from "../../src/http/problem.js";
 import { closeDay, moveAppointmentsOff, stillOnDay } from "../../src/domain/closure-moves.js";
 import { at, booking, bookingApp, newCase, type TestApp } from "../helpers/booking.js";
 import { bogota } from "../helpers/fixtures.js";
+import type { Actor, Ctx } from "../../src/domain/context.js";
+import { DomainError } from "../../src/domain/errors.js";
 
 const CLOSED = "2026-12-10";
 const scheduler: Actor = { id: "sched-1", role: "scheduler", officeIds: ["bogota"], staffId: null };
@@ -150,18 +150,18 @@ describe("moveAppointmentsOff", () => {
   it("refuses a day that is not closed, and another office's scheduler, changing nothing", async () => {
     t = await bookingApp();
     const id = await book(await newCase(t), at("09:00", CLOSED));
-    await expect(moveAppointmentsOff(ctx(), "bogota", CLOSED)).rejects.toMatchObject({ status: 409, kind: "conflict" });
+    await expect(moveAppointmentsOff(ctx(), "bogota", CLOSED)).rejects.toMatchObject({ kind: "conflict" });
     await closeIt();
     await t.post("/v1/offices", bogota({ id: "quito", name: "SMO Quito", country: "EC", timeZone: "America/Guayaquil" }));
     const foreign: Actor = { ...scheduler, id: "sched-q", officeIds: ["quito"] };
     for (const attempt of [() => moveAppointmentsOff(ctx(foreign), "bogota", CLOSED), () => closeDay(ctx(foreign), "bogota", { date: "2026-12-11", reason: "x" }), () => stillOnDay(ctx(foreign), "bogota", CLOSED)]) {
       const error = await attempt().catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(Problem);
-      expect((error as Problem).status).toBe(403);
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).kind).toBe("forbidden");
     }
     expect((await read(id)).sequence).toBe(0);
     expect((await t.get("/v1/offices/bogota/closures")).json.items.map((c: any) => c.date)).toEqual([CLOSED]);
-    await expect(moveAppointmentsOff(ctx(), "bogota", "2026-02-30")).rejects.toMatchObject({ status: 422 });
+    await expect(moveAppointmentsOff(ctx(), "bogota", "2026-02-30")).rejects.toMatchObject({ kind: "validation" });
   });
 });
 
@@ -180,10 +180,10 @@ describe("closeDay", () => {
 
   it("refuses a past date, a missing reason, and a day marked as worked", async () => {
     t = await bookingApp();
-    await expect(closeDay(ctx(), "bogota", { date: "2026-11-22", reason: "Late" })).rejects.toMatchObject({ status: 422, extra: { errors: [{ path: "date", message: "must be today (2026-11-23) or later" }] } });
-    await expect(closeDay(ctx(), "bogota", { date: "tomorrow", reason: " " })).rejects.toMatchObject({ status: 422, extra: { errors: [{ path: "date" }, { path: "reason" }] } });
+    await expect(closeDay(ctx(), "bogota", { date: "2026-11-22", reason: "Late" })).rejects.toMatchObject({ kind: "validation", extra: { errors: [{ path: "date", message: "must be today (2026-11-23) or later" }] } });
+    await expect(closeDay(ctx(), "bogota", { date: "tomorrow", reason: " " })).rejects.toMatchObject({ kind: "validation", extra: { errors: [{ path: "date" }, { path: "reason" }] } });
     expect((await t.post("/v1/offices/bogota/closures", { date: "2026-12-08", reason: "Holiday worked", open: true })).status).toBe(201);
-    await expect(closeDay(ctx(), "bogota", { date: "2026-12-08", reason: "Closed after all" })).rejects.toMatchObject({ status: 409 });
+    await expect(closeDay(ctx(), "bogota", { date: "2026-12-08", reason: "Closed after all" })).rejects.toMatchObject({ kind: "conflict" });
     expect((await t.get("/v1/offices/bogota/closures")).json.items).toHaveLength(1);
   });
 });

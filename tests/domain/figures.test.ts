@@ -1,10 +1,10 @@
 // The figures against a fixture whose every number was worked out by hand (see figures-fixture.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor, Ctx } from "../../src/http/context.js";
 import { checkPeriod, computeFigures, intersect, nearestRank, subtract } from "../../src/domain/figures.js";
-import { Problem } from "../../src/http/problem.js";
 import type { TestApp } from "../helpers/app.js";
 import { figuresApp, PERIOD } from "./figures-fixture.js";
+import type { Actor, Ctx } from "../../src/domain/context.js";
+import { DomainError } from "../../src/domain/errors.js";
 
 const admin: Actor = { id: "admin-token", role: "admin", officeIds: [], staffId: null };
 
@@ -39,16 +39,16 @@ describe("checkPeriod", () => {
     try {
       checkPeriod(from, to);
     } catch (e) {
-      expect(e).toBeInstanceOf(Problem);
-      return { status: (e as Problem).status, errors: (e as Problem).extra.errors };
+      expect(e).toBeInstanceOf(DomainError);
+      return { kind: (e as DomainError).kind, errors: (e as DomainError).extra.errors };
     }
     return null;
   };
   it("names the field at fault", () => {
-    expect(failure("2026-02-30", "2026-03-01")).toEqual({ status: 422, errors: [{ path: "from", message: "must be a real date written YYYY-MM-DD" }] });
-    expect(failure("2026-03-01", "1/3/2026")).toEqual({ status: 422, errors: [{ path: "to", message: "must be a real date written YYYY-MM-DD" }] });
-    expect(failure("2026-03-02", "2026-03-01")).toEqual({ status: 422, errors: [{ path: "to", message: "must be on or after from" }] });
-    expect(failure("2026-01-01", "2027-01-02")).toEqual({ status: 422, errors: [{ path: "to", message: "the period may span at most 366 days" }] });
+    expect(failure("2026-02-30", "2026-03-01")).toEqual({ kind: "validation", errors: [{ path: "from", message: "must be a real date written YYYY-MM-DD" }] });
+    expect(failure("2026-03-01", "1/3/2026")).toEqual({ kind: "validation", errors: [{ path: "to", message: "must be a real date written YYYY-MM-DD" }] });
+    expect(failure("2026-03-02", "2026-03-01")).toEqual({ kind: "validation", errors: [{ path: "to", message: "must be on or after from" }] });
+    expect(failure("2026-01-01", "2027-01-02")).toEqual({ kind: "validation", errors: [{ path: "to", message: "the period may span at most 366 days" }] });
     expect(failure("2026-01-01", "2027-01-01")).toBeNull(); // 366 days
     expect(failure("2026-03-01", "2026-03-01")).toBeNull();
   });
@@ -143,14 +143,14 @@ describe("computeFigures", () => {
     const other: Actor = { id: "u1", role: "scheduler", officeIds: ["quito"], staffId: null };
     const interviewer: Actor = { id: "u2", role: "interviewer", officeIds: [], staffId: "ana" };
     for (const actor of [other, interviewer]) {
-      await expect(computeFigures({ deps: t.deps, actor }, { officeIds: ["bogota"], ...PERIOD })).rejects.toMatchObject({ status: 403 });
+      await expect(computeFigures({ deps: t.deps, actor }, { officeIds: ["bogota"], ...PERIOD })).rejects.toMatchObject({ kind: "forbidden" });
     }
     const own: Actor = { id: "u3", role: "scheduler", officeIds: ["bogota"], staffId: null };
     expect((await computeFigures({ deps: t.deps, actor: own }, { officeIds: ["bogota"], ...PERIOD })).offices[0]!.services[0]!.booked).toBe(6);
   });
 
   it("names an unknown office or service", async () => {
-    await expect(computeFigures(ctx, { officeIds: ["nowhere"], ...PERIOD })).rejects.toMatchObject({ status: 422, extra: { errors: [{ path: "office", message: "there is no office 'nowhere'" }] } });
-    await expect(computeFigures(ctx, { officeIds: ["bogota"], serviceId: "nothing", ...PERIOD })).rejects.toMatchObject({ status: 422, extra: { errors: [{ path: "service", message: "there is no service 'nothing'" }] } });
+    await expect(computeFigures(ctx, { officeIds: ["nowhere"], ...PERIOD })).rejects.toMatchObject({ kind: "validation", extra: { errors: [{ path: "office", message: "there is no office 'nowhere'" }] } });
+    await expect(computeFigures(ctx, { officeIds: ["bogota"], serviceId: "nothing", ...PERIOD })).rejects.toMatchObject({ kind: "validation", extra: { errors: [{ path: "service", message: "there is no service 'nothing'" }] } });
   });
 });

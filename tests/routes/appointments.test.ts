@@ -126,6 +126,7 @@ describe("booking", () => {
     expect(await slotStarts()).toEqual([]);
     const full = await t.post("/v1/appointments", booking(await newCase(t), at("11:00")));
     expect(full.status).toBe(409);
+    expect(full.json).toMatchObject({ type: "/problems/slot-taken", because: "daily-cap" });
     expect((await slotStarts("2026-12-09")).length).toBeGreaterThan(0);
   });
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeApp, type TestApp } from "../helpers/app.js";
 import { applicantCase, bogota, counseling, counselor, seedBasics } from "../helpers/fixtures.js";
-import { withArticle } from "../../src/http/problem.js";
+import { withArticle } from "../../src/domain/errors.js";
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,14 +1,14 @@
 // The appointment a signed link opens, and the staff action that revokes and re-issues it.
 import { eq, sql } from "drizzle-orm";
 import type { Deps } from "../../deps.js";
-import type { Ctx } from "../../http/context.js";
-import { conflict } from "../../http/problem.js";
 import { appointments } from "../../db/schema.js";
 import { constraintFailure, statement } from "../../db/database.js";
 import { readLinkToken } from "../links.js";
 import { actorName, snapshot } from "../booking/book.js";
 import { getAppointment, type AppointmentRow } from "../booking/read.js";
 import { mustHaveChanged, recordHistory } from "../booking/statements.js";
+import type { Ctx } from "../context.js";
+import { conflict } from "../errors.js";
 
 /**
  * The appointment behind a link, or null when the token is bad, altered, expired or revoked

@@ -1,9 +1,6 @@
 // Booking: one atomic batch writes the appointment, its claims, the day count, its history
 // and its outbox rows. Constraints, not reads, decide who wins a race.
 
-import type { Ctx } from "../../http/context.js";
-import { assertOffice } from "../../http/auth.js";
-import { fieldProblem, forbidden } from "../../http/problem.js";
 import { appointments } from "../../db/schema.js";
 import { newId } from "../../lib/ids.js";
 import { formatUtcIso, localDateOf } from "../../slots/index.js";
@@ -16,6 +13,9 @@ import { placeAt, writeFirstFree } from "./placement.js";
 import { countDay, insertRow, recordHistory, type Snapshot } from "./statements.js";
 import { bump, bumpOfficesOf, officeScope } from "../versions.js";
 import type { AppointmentRow } from "./read.js";
+import type { Ctx } from "../context.js";
+import { assertOffice } from "../access.js";
+import { invalidField, forbidden } from "../errors.js";
 
 export interface BookingInput {
   caseId: string;
@@ -44,10 +44,10 @@ export async function book(ctx: Ctx, input: BookingInput): Promise<AppointmentRo
   assertOffice(ctx.actor, input.officeId);
   const caseRow = await getCase(ctx, input.caseId);
   const [office, service] = await Promise.all([getOffice(ctx, input.officeId), getService(ctx, input.serviceId)]);
-  if (caseRow.officeId !== office.id) throw fieldProblem("officeId", `the case belongs to office '${caseRow.officeId}'`);
-  if (service.agency !== caseRow.track) throw fieldProblem("serviceId", `the case is on the ${caseRow.track} track; this service is ${service.agency}'s`);
+  if (caseRow.officeId !== office.id) throw invalidField("officeId", `the case belongs to office '${caseRow.officeId}'`);
+  if (service.agency !== caseRow.track) throw invalidField("serviceId", `the case is on the ${caseRow.track} track; this service is ${service.agency}'s`);
   if (input.overrideWindow && ctx.actor.role === "interviewer") throw forbidden("Only schedulers and admins may book outside a case's window.");
-  if (input.roomId && !service.needsRoom) throw fieldProblem("roomId", "this service does not use rooms");
+  if (input.roomId && !service.needsRoom) throw invalidField("roomId", "this service does not use rooms");
 
   const request = { office, service, caseRow, start: input.start, startOffset: input.startOffset, staffId: input.staffId, roomId: input.roomId, overrideWindow: Boolean(input.overrideWindow) };
   const slot = await placeAt(ctx, request);

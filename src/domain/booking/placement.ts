@@ -1,7 +1,5 @@
 // Where an appointment may go: the slot engine decides, and explains a refusal precisely.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Ctx } from "../../http/context.js";
-import { Problem, fieldProblem } from "../../http/problem.js";
 import { claims, staff } from "../../db/schema.js";
 import { constraintFailure, type Statement } from "../../db/database.js";
 import { findSlots, formatLocalIso, localDateOf, slotView, type Slot, type SlotQuery } from "../../slots/index.js";
@@ -13,6 +11,8 @@ import { DAY_MS } from "../dates.js";
 import { roomResource, staffResource, units } from "./claims.js";
 import type { AppointmentRow } from "./read.js";
 import { assertWrittenInZone } from "./written-start.js";
+import type { Ctx } from "../context.js";
+import { DomainError, invalidField } from "../errors.js";
 
 export interface PlacementRequest {
   office: OfficeRow;
@@ -43,11 +43,11 @@ async function query(ctx: Ctx, r: PlacementRequest, from: number, to: number, st
 async function assertNamedResources(ctx: Ctx, r: PlacementRequest) {
   if (r.staffId !== undefined) {
     const [member] = await ctx.deps.database.db.select({ officeIds: staff.officeIds, serviceIds: staff.serviceIds }).from(staff).where(eq(staff.id, r.staffId)).limit(1);
-    if (!member || !member.officeIds.includes(r.office.id)) throw fieldProblem("staffId", `no staff member '${r.staffId}' works at office '${r.office.id}'`);
-    if (!member.serviceIds.includes(r.service.id)) throw fieldProblem("staffId", `'${r.staffId}' does not offer the service '${r.service.id}'`);
+    if (!member || !member.officeIds.includes(r.office.id)) throw invalidField("staffId", `no staff member '${r.staffId}' works at office '${r.office.id}'`);
+    if (!member.serviceIds.includes(r.service.id)) throw invalidField("staffId", `'${r.staffId}' does not offer the service '${r.service.id}'`);
   }
   if (r.roomId !== undefined && !(await listRoomIds(ctx, r.office.id)).includes(r.roomId)) {
-    throw fieldProblem("roomId", `no room '${r.roomId}' at office '${r.office.id}'`);
+    throw invalidField("roomId", `no room '${r.roomId}' at office '${r.office.id}'`);
   }
 }
 
@@ -59,10 +59,10 @@ export async function placeAt(ctx: Ctx, r: PlacementRequest): Promise<Slot> {
   const window = caseWindow(r.caseRow, r.service);
   const date = localDateOf(zone, r.start);
   if (!r.overrideWindow && (date < window.firstDate || date > window.lastDate)) {
-    throw new Problem(422, "outside-window", `The case's window runs from ${window.firstDate} to ${window.lastDate} (${zone}); ${date} is outside it.`, { window });
+    throw new DomainError("outside-window", `The case's window runs from ${window.firstDate} to ${window.lastDate} (${zone}); ${date} is outside it.`, { window });
   }
   const notBefore = ctx.deps.clock.now() + r.service.minNoticeHours * 3_600_000;
-  if (r.start < notBefore) throw fieldProblem("start", `must be at least ${r.service.minNoticeHours} hours from now`);
+  if (r.start < notBefore) throw invalidField("start", `must be at least ${r.service.minNoticeHours} hours from now`);
 
   const q = await query(ctx, r, r.start, r.start + 1, r.staffId);
   const [slot] = findSlots(q);
@@ -70,19 +70,31 @@ export async function placeAt(ctx: Ctx, r: PlacementRequest): Promise<Slot> {
 
   // Would the start be offered on an empty calendar? Then someone holds it: 409. Otherwise it is no start at all: 422.
   const empty = findSlots({ ...q, staff: q.staff.map((s) => ({ ...s, appointments: [] })), rooms: q.rooms.map((room) => ({ ...room, busy: [] })), dayCounts: new Map() });
-  if (empty[0]?.start === r.start) throw await slotTaken(ctx, r);
-  throw fieldProblem("start", `${formatLocalIso(r.start, zone)} is not a start that can be booked: outside office hours or the interviewer's availability, on a closure, or off the ${r.service.slotStepMinutes}-minute grid`);
+  if (empty[0]?.start === r.start) {
+    // Free of other people's appointments but still refused: the day's count reached the cap.
+    const withoutCap = findSlots({ ...q, dayCounts: new Map() });
+    throw await slotTaken(ctx, r, withoutCap[0]?.start === r.start ? "daily-cap" : "taken");
+  }
+  throw invalidField("start", `${formatLocalIso(r.start, zone)} is not a start that can be booked: outside office hours or the interviewer's availability, on a closure, or off the ${r.service.slotStepMinutes}-minute grid`);
 }
 
-/** 409 slot-taken, listing the next free slots for the same request. */
-export async function slotTaken(ctx: Ctx, r: PlacementRequest, detail = "Someone booked this time first."): Promise<Problem> {
+/** Why a time cannot be had: someone holds it, or the office's daily cap for the service is reached. */
+export type TakenBecause = "taken" | "daily-cap";
+
+const TAKEN_DETAIL: Record<TakenBecause, string> = {
+  taken: "Someone booked this time first.",
+  "daily-cap": "The office has reached this service's daily cap on that day.",
+};
+
+/** 409 slot-taken, saying why (`because`) and listing the next free slots for the same request. */
+export async function slotTaken(ctx: Ctx, r: PlacementRequest, because: TakenBecause = "taken"): Promise<DomainError> {
   const q = await query(ctx, r, r.start, r.start + 14 * DAY_MS, r.staffId);
   const zone = r.office.timeZone;
   const nextSlots = findSlots(q)
     .filter((s) => s.start !== r.start)
     .slice(0, 5)
     .map((s) => slotView(s, zone));
-  return new Problem(409, "slot-taken", detail, { nextSlots });
+  return new DomainError("slot-taken", TAKEN_DETAIL[because], { because, nextSlots });
 }
 
 export interface Candidate {
@@ -117,11 +129,11 @@ export async function writeFirstFree(ctx: Ctx, r: PlacementRequest, slot: Slot, 
         }
         continue;
       }
-      if (failure.target.includes("daily_cap")) throw await slotTaken(ctx, r, "The office has reached this service's daily cap on that day.");
+      if (failure.target.includes("daily_cap")) throw await slotTaken(ctx, r, "daily-cap");
       if (failure.target.includes("appointments_case_service_live") || failure.target.includes("appointments.case_id")) {
-        throw new Problem(409, "conflict", "The case already has a live appointment for this service.");
+        throw new DomainError("conflict", "The case already has a live appointment for this service.");
       }
-      if (failure.target.includes("write_conflict")) throw new Problem(409, "conflict", "The appointment changed meanwhile; read it again.");
+      if (failure.target.includes("write_conflict")) throw new DomainError("conflict", "The appointment changed meanwhile; read it again.");
       throw error;
     }
   }

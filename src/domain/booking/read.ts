@@ -1,10 +1,10 @@
 // Reading appointments: one, a filtered list, an office's day, a history.
 import { and, asc, eq, gt, gte, inArray, lt } from "drizzle-orm";
-import type { Ctx } from "../../http/context.js";
-import { forbidden, notFound } from "../../http/problem.js";
 import { appointments, history } from "../../db/schema.js";
-import { canUseOffice } from "../../http/auth.js";
 import { pageBy } from "../pagination.js";
+import type { Ctx } from "../context.js";
+import { forbidden, notFound } from "../errors.js";
+import { canUseOffice } from "../access.js";
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 

@@ -2,8 +2,6 @@
 // cancelled, and reschedule. Each change is one batch guarded by the row's version, so two
 // people acting at once cannot both succeed.
 import { eq, sql } from "drizzle-orm";
-import type { Ctx } from "../../http/context.js";
-import { Problem, conflict } from "../../http/problem.js";
 import { appointments } from "../../db/schema.js";
 import { constraintFailure, statement, type Statement } from "../../db/database.js";
 import { localDateOf } from "../../slots/index.js";
@@ -18,6 +16,8 @@ import { getAppointment, type AppointmentRow } from "./read.js";
 import { countDay, mustHaveChanged, recordHistory, uncountDay } from "./statements.js";
 import { bump, bumpOfficesOf, officeScope } from "../versions.js";
 import { STATUS_AFTER, canDo, type Action, type Status, type StatusAction } from "../lifecycle.js";
+import type { Ctx } from "../context.js";
+import { DomainError, conflict } from "../errors.js";
 
 const pastTense: Record<Action, string> = {
   confirm: "confirmed",
@@ -110,13 +110,13 @@ export async function reschedule(ctx: Ctx, id: string, input: { start: number; s
   const [office, service, caseRow] = await Promise.all([getOffice(ctx, a.officeId), getService(ctx, a.serviceId), findCase(ctx, a.caseId)]);
   const byApplicant = ctx.actor.role === "applicant";
   if (a.rescheduleCount >= office.settings.rescheduleLimit) {
-    throw new Problem(409, "conflict", `This appointment has been rescheduled ${a.rescheduleCount} times, the office's limit.`, { limit: office.settings.rescheduleLimit });
+    throw new DomainError("conflict", `This appointment has been rescheduled ${a.rescheduleCount} times, the office's limit.`, { limit: office.settings.rescheduleLimit });
   }
   if (byApplicant && a.applicantRescheduleCount >= office.settings.applicantRescheduleLimit) {
-    throw new Problem(409, "conflict", `An applicant may reschedule at most ${office.settings.applicantRescheduleLimit} times.`, { limit: office.settings.applicantRescheduleLimit });
+    throw new DomainError("conflict", `An applicant may reschedule at most ${office.settings.applicantRescheduleLimit} times.`, { limit: office.settings.applicantRescheduleLimit });
   }
   if (byApplicant && ctx.deps.clock.now() > a.startAt - 24 * 3_600_000) {
-    throw new Problem(409, "conflict", "Less than 24 hours before the appointment it can no longer be moved here; please call the office.");
+    throw new DomainError("conflict", "Less than 24 hours before the appointment it can no longer be moved here; please call the office.");
   }
   const request = {
     office, service, caseRow,

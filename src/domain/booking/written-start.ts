@@ -2,10 +2,10 @@
 // The offset matters near a clock change: "02:30-04:00" in New York on the spring-forward day
 // names a wall time that does not exist there, and read as an instant it is 01:30. Booking that
 // silently would move the applicant by an hour, so such a start is refused instead.
-import { fieldProblem } from "../../http/problem.js";
 import { parseInstant, DAY_MS } from "../dates.js";
 import { formatLocalIso, offsetAt } from "../../slots/index.js";
 import { wallToInstant } from "../../slots/zone.js";
+import { invalidField } from "../errors.js";
 
 export interface WrittenInstant {
   at: number;
@@ -35,7 +35,7 @@ export function assertWrittenInZone(zone: string, start: number, offset: number 
   const wall = start + offset * 60_000; // the wall time as written, read as if UTC
   const written = new Date(wall).toISOString().slice(0, 16).replace("T", " ");
   if (wallToInstant(zone, wall) === null) {
-    throw fieldProblem("start", `${written} does not exist in ${zone}: the clocks skip it that day`);
+    throw invalidField("start", `${written} does not exist in ${zone}: the clocks skip it that day`);
   }
-  throw fieldProblem("start", `${written}${hhmm(offset)} is ${formatLocalIso(start, zone)} in ${zone} (the offset there is ${hhmm(actual)} at that time); write the office's offset or UTC (Z)`);
+  throw invalidField("start", `${written}${hhmm(offset)} is ${formatLocalIso(start, zone)} in ${zone} (the offset there is ${hhmm(actual)} at that time); write the office's offset or UTC (Z)`);
 }

@@ -3,7 +3,6 @@
 // with the reason in the applicant's language, never a JSON error.
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/context.js";
-import { Problem } from "../../http/problem.js";
 import { cancel, changeStatus, reschedule } from "../../domain/booking/transitions.js";
 import { parseInstant } from "../../domain/dates.js";
 import { linkToken } from "../../domain/links.js";
@@ -11,6 +10,7 @@ import { localDateOf } from "../../slots/index.js";
 import { isValidFormToken } from "./csrf.js";
 import { makeNav, openPage, type Opened } from "./open.js";
 import { showAppointment, showCancel, showSlots, type Done } from "./pages.js";
+import { DomainError } from "../../domain/errors.js";
 
 const CANCEL_REASON = "Cancelled by the applicant through their link";
 
@@ -32,7 +32,7 @@ function blockText(o: Opened, otherwise = o.nav.s.notAllowed): string {
 
 /** A change the booking rules refused after all (someone acted first): the appointment as it is now. */
 async function refused(c: Context<AppEnv>, cause: unknown) {
-  if (!(cause instanceof Problem)) throw cause;
+  if (!(cause instanceof DomainError)) throw cause;
   const now = await openPage(c);
   return showAppointment(c, now, 409, error(blockText(now, now.nav.s.changedMeanwhile)));
 }
@@ -82,8 +82,8 @@ export function registerActions(pages: Hono<AppEnv>) {
     try {
       moved = await reschedule(o.ctx, o.row.id, { start });
     } catch (cause) {
-      if (cause instanceof Problem && cause.kind === "slot-taken") return showSlots(c, o, week, 409, error(s.slotTaken));
-      if (cause instanceof Problem && (cause.kind === "outside-window" || cause.kind === "validation")) return showSlots(c, o, week, 422, error(s.unavailable));
+      if (cause instanceof DomainError && cause.kind === "slot-taken") return showSlots(c, o, week, 409, error(s.slotTaken));
+      if (cause instanceof DomainError && (cause.kind === "outside-window" || cause.kind === "validation")) return showSlots(c, o, week, 422, error(s.unavailable));
       return refused(c, cause);
     }
     // The link's lifetime follows the appointment's time: the moved one gets a link of its own.

@@ -3,13 +3,14 @@
 import type { Context, ErrorHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../../http/context.js";
-import { Problem } from "../../http/problem.js";
 import { htmlPage } from "../../pages/render.js";
 import { MessagePage, NotFoundPage, ServerErrorPage, TooManyPage } from "../../pages/applicant/message.js";
 import { strings } from "../../pages/strings/index.js";
 import { LinkNotFound, anonymousLanguage, redactedPath } from "./open.js";
 import { clientAddress } from "./client-address.js";
 import { limitersFor } from "./rate-limit.js";
+import { DomainError } from "../../domain/errors.js";
+import { statusOf } from "../../http/problem.js";
 
 /** Counts every request per client address and per link (bad links too), before any work. */
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
@@ -32,8 +33,8 @@ export const tooLargePage = (c: Context) => htmlPage(c, 413, <ServerErrorPage la
 export const pageErrors: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof LinkNotFound) return notFoundPage(c);
   const lang = anonymousLanguage(c);
-  if (error instanceof Problem && error.status < 500) {
-    return htmlPage(c, error.status, <MessagePage lang={lang} title={strings[lang].errorTitle} text={strings[lang].notAllowed} />);
+  if (error instanceof DomainError && error.kind !== "internal") {
+    return htmlPage(c, statusOf(error), <MessagePage lang={lang} title={strings[lang].errorTitle} text={strings[lang].notAllowed} />);
   }
   c.var.deps.logger.error("applicant page failed", { requestId: c.var.requestId, method: c.req.method, path: redactedPath(c.req.path), error: error instanceof Error ? error.stack : String(error) });
   return htmlPage(c, 500, <ServerErrorPage lang={lang} />);

@@ -1,7 +1,7 @@
 // Opening a link: the appointment, its office, service and case, the page language and the
 // links a page needs. Any link that does not open an appointment ends as the one 404 page.
 import type { Context } from "hono";
-import type { AppEnv, Ctx } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
 import { applicantCtx, openLink } from "../../domain/applicant/link.js";
 import { applicantOptions } from "../../domain/applicant/rules.js";
 import type { AppointmentRow } from "../../domain/booking/read.js";
@@ -13,6 +13,7 @@ import { capitalize } from "../../pages/components.js";
 import { pickLanguage, type Language, type LanguageChoice } from "../../pages/language.js";
 import type { AppointmentView, Nav } from "../../pages/applicant/model.js";
 import { strings, type Status } from "../../pages/strings/index.js";
+import type { Ctx } from "../../domain/context.js";
 
 /** Thrown for any link that does not open an appointment; the pages' error handler answers 404. */
 export class LinkNotFound extends Error {}

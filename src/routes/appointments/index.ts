@@ -21,7 +21,7 @@ export function registerAppointments(app: App) {
       tags,
       summary: "Book an appointment",
       description:
-        "Admins, and schedulers for their own offices (403 otherwise). 201 booked; 409 `slot-taken` when someone got the time first (the body lists `nextSlots`); 422 `outside-window` when the start is outside the case's window, unless `overrideWindow.reason` is given (kept in the history); 422 `validation` naming each wrong field. Without `staffId` (or `roomId` when the service needs a room) the service picks a free one.",
+        "Admins, and schedulers for their own offices (403 otherwise). 201 booked; 409 `slot-taken` when someone got the time first or the daily cap is reached (the body says which in `because`: `taken` or `daily-cap`, and lists `nextSlots`); 422 `outside-window` when the start is outside the case's window, unless `overrideWindow.reason` is given (kept in the history); 422 `validation` naming each wrong field. Without `staffId` (or `roomId` when the service needs a room) the service picks a free one.",
       middleware: [desk],
       request: { body: body(AppointmentCreate) },
       responses: { 201: json(Appointment, "Booked"), ...errorResponses },

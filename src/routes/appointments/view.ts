@@ -1,11 +1,11 @@
 import { inArray } from "drizzle-orm";
-import type { Ctx } from "../../http/context.js";
 import { offices } from "../../db/schema.js";
 import type { AppointmentRow } from "../../domain/booking/read.js";
 import { maySeeLink, selfServiceUrl } from "../../domain/links.js";
 import { formatLocalIso, formatUtcIso } from "../../slots/index.js";
 import { isoUtc } from "../common.js";
 import type { Status } from "../../domain/lifecycle.js";
+import type { Ctx } from "../../domain/context.js";
 
 
 export async function appointmentView(ctx: Ctx, a: AppointmentRow, timeZone: string) {

@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ctxOf, type App } from "../../http/context.js";
 import { allow } from "../../http/auth.js";
-import { notFound } from "../../http/problem.js";
 import { getAppointment } from "../../domain/booking/read.js";
 import { appointmentInvite } from "../../calendar/invite.js";
 import { issueFeedToken, staffFeed } from "../../calendar/feed.js";
 import { factsFor, loadAppointment } from "../../notify/facts.js";
 import { maySeeLink } from "../../domain/links.js";
 import { IdParams, errorResponses, json } from "../common.js";
+import { notFound } from "../../domain/errors.js";
 
 const calendar = (description: string) => ({ description, content: { "text/calendar": { schema: z.string() } } });
 

@@ -3,7 +3,6 @@
 // …/reschedule. The domain checks roles, office scopes and rules; a refusal shows the page again
 // with the reason and the domain's 409/422.
 import type { Context, Hono } from "hono";
-import { Problem } from "../../http/problem.js";
 import { appointmentHistory, daySheet } from "../../domain/booking/read.js";
 import { cancel, changeStatus, reschedule } from "../../domain/booking/transitions.js";
 import { parseInstant } from "../../domain/dates.js";
@@ -24,6 +23,8 @@ import { consolePage, formOf } from "./render.js";
 import { parseStart, rescheduleWeek, serviceStaff, takenNotice, type WeekRequest } from "./reschedule.js";
 import { consolePath } from "./sign-in.js";
 import type { ConsoleEnv } from "./session.js";
+import { DomainError } from "../../domain/errors.js";
+import { statusOf } from "../../http/problem.js";
 
 /** What the page says after a change (`?done=`), while the appointment is still in its status. */
 const DONE: Record<string, { status: string; text: string }> = {
@@ -124,7 +125,7 @@ async function refuseOn(c: Context<ConsoleEnv>, back: string, status: number, te
 }
 
 /** 409 and 422 from the domain are refusals to show; 403, 404 and the rest go to the error page. */
-const refusal = (cause: unknown): Problem | null => (cause instanceof Problem && (cause.status === 409 || cause.status === 422) ? cause : null);
+const refusal = (cause: unknown): DomainError | null => (cause instanceof DomainError && (statusOf(cause) === 409 || statusOf(cause) === 422) ? cause : null);
 
 export function registerAppointment(console: Hono<ConsoleEnv>) {
   console.get("/appointments/:id", async (c) =>
@@ -144,7 +145,7 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
     } catch (cause) {
       const problem = refusal(cause);
       if (!problem) throw cause;
-      return refuseOn(c, back, problem.status, problem.detail);
+      return refuseOn(c, back, statusOf(problem), problem.detail);
     }
     return c.redirect(withDone(o, back, action), 303);
   });
@@ -160,7 +161,7 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
     } catch (cause) {
       const problem = refusal(cause);
       if (!problem) throw cause;
-      return show(c, await openAppointment(c), { status: problem.status, notice: errorNotice(problem.detail), cancelReason: reason });
+      return show(c, await openAppointment(c), { status: statusOf(problem), notice: errorNotice(problem.detail), cancelReason: reason });
     }
     return c.redirect(`${appointmentPath(o)}?done=cancelled`, 303);
   });
@@ -199,7 +200,7 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
         problem.kind === "slot-taken" ? takenNotice(now, c.var.csrf, problem, extra)
         : problem.kind === "outside-window" ? errorNotice(`${problem.detail} To move it there anyway, use “Move outside the window” with a reason.`)
         : errorNotice(problem.detail);
-      return show(c, now, { ...again, status: problem.status, notice });
+      return show(c, now, { ...again, status: statusOf(problem), notice });
     }
     return c.redirect(`${appointmentPath(o)}?done=rescheduled`, 303);
   });

@@ -2,8 +2,7 @@
 // POST /console/cases/:id/book (start, service, staffId?): books, then 303 to the appointment;
 // a refusal shows the book page again with the reason and a 4xx status.
 import type { Context, Hono } from "hono";
-import { ctxOf, type Ctx } from "../../http/context.js";
-import { Problem, fieldProblem } from "../../http/problem.js";
+import { ctxOf } from "../../http/context.js";
 import { isLive } from "../../domain/lifecycle.js";
 import { book } from "../../domain/booking/book.js";
 import { listAppointments, type AppointmentRow } from "../../domain/booking/read.js";
@@ -22,6 +21,9 @@ import { errorNotice } from "../../pages/console/parts.js";
 import { dayWords } from "./dates.js";
 import { consolePage, formOf } from "./render.js";
 import type { ConsoleEnv } from "./session.js";
+import type { Ctx } from "../../domain/context.js";
+import { DomainError, invalidField } from "../../domain/errors.js";
+import { statusOf } from "../../http/problem.js";
 
 interface Loaded {
   ctx: Ctx;
@@ -42,8 +44,8 @@ async function load(c: Context<ConsoleEnv>, serviceId: string | undefined): Prom
   const [office, all, staff] = await Promise.all([getOffice(ctx, caseRow.officeId), listServices(ctx, 200), listStaff(ctx, 200, undefined, caseRow.officeId)]);
   const services = all.items.filter((s) => s.agency === caseRow.track);
   const service = serviceId ? services.find((s) => s.id === serviceId) : services[0];
-  if (serviceId && !service) throw fieldProblem("service", `no service '${serviceId}' books the case's ${caseRow.track} track`);
-  if (!service) throw new Problem(409, "conflict", `No service books the ${caseRow.track} track yet. An admin can create one.`);
+  if (serviceId && !service) throw invalidField("service", `no service '${serviceId}' books the case's ${caseRow.track} track`);
+  if (!service) throw new DomainError("conflict", `No service books the ${caseRow.track} track yet. An admin can create one.`);
   return { ctx, caseRow, office, service, services, names: new Map(staff.items.map((s) => [s.id, s.name])), serving: new Set(staff.items.filter((s) => s.serviceIds.includes(service.id)).map((s) => s.id)) };
 }
 
@@ -76,7 +78,7 @@ function choice(l: Loaded, slot: { start: number; end: number; staffIds: string[
 async function weekOf(l: Loaded, requested: string | undefined): Promise<{ week: BookWeek | null; empty: BookView["empty"] }> {
   const zone = l.office.timeZone;
   const asked = requested === undefined ? undefined : parseIsoDate(requested);
-  if (asked === null) throw fieldProblem("week", "must be a date (YYYY-MM-DD)");
+  if (asked === null) throw invalidField("week", "must be a date (YYYY-MM-DD)");
   const week = await freeWeek(l.ctx, { caseRow: l.caseRow, service: l.service, office: l.office, requested: asked });
   if (!week.open) return { week: null, empty: "passed" };
   if (week.full) return { week: null, empty: "full" };
@@ -128,7 +130,7 @@ async function showBook(c: Context<ConsoleEnv>, l: Loaded, shown: Shown = {}) {
 }
 
 /** Why book() refused, shown on the book page of the week that was tried. */
-async function refused(c: Context<ConsoleEnv>, l: Loaded, start: number, problem: Problem) {
+async function refused(c: Context<ConsoleEnv>, l: Loaded, start: number, problem: DomainError) {
   const week = localDateOf(l.office.timeZone, start);
   // Whatever the engine said, a live appointment of this case is the real reason (a form sent twice, say).
   const live = await liveAppointment(l);
@@ -136,10 +138,10 @@ async function refused(c: Context<ConsoleEnv>, l: Loaded, start: number, problem
   if (problem.kind === "slot-taken") {
     const nextSlots = (problem.extra.nextSlots as SlotView[] | undefined) ?? [];
     // The daily cap also answers slot-taken, with a detail of its own.
-    const reason = problem.detail.startsWith("Someone") ? "Someone booked that time first." : problem.detail;
+    const reason = problem.extra.because === "daily-cap" ? problem.detail : "Someone booked that time first.";
     return showBook(c, l, { week, status: 409, message: errorNotice(`${reason} Pick one of the next free times below: one click books it.`), nextSlots });
   }
-  return showBook(c, l, { week, status: problem.status, message: errorNotice(problem.detail) });
+  return showBook(c, l, { week, status: statusOf(problem), message: errorNotice(problem.detail) });
 }
 
 export function registerBook(console: Hono<ConsoleEnv>) {
@@ -150,7 +152,7 @@ export function registerBook(console: Hono<ConsoleEnv>) {
 
   console.post("/cases/:id/book", async (c) => {
     const form = await formOf(c);
-    if (!form.service) throw fieldProblem("service", "is missing: open the case's book page again and choose a time there");
+    if (!form.service) throw invalidField("service", "is missing: open the case's book page again and choose a time there");
     const l = await load(c, form.service);
     const start = form.start ? parseInstant(form.start) : null;
     if (start === null) {
@@ -166,7 +168,7 @@ export function registerBook(console: Hono<ConsoleEnv>) {
     try {
       booked = await book(l.ctx, { caseId: l.caseRow.id, serviceId: l.service.id, officeId: l.office.id, start, staffId });
     } catch (cause) {
-      if (cause instanceof Problem && cause.status < 500 && cause.status !== 403) return refused(c, l, start, cause);
+      if (cause instanceof DomainError && cause.kind !== "internal" && statusOf(cause) !== 403) return refused(c, l, start, cause);
       throw cause;
     }
     return c.redirect(`/console/appointments/${encodeURIComponent(booked.id)}`, 303);

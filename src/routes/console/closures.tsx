@@ -3,8 +3,7 @@
 // POST …/:officeId/:date/move (move them all to the first free times) and
 // POST …/:officeId/:closureId/delete (reopen). Rules and scopes are the domain's.
 import type { Context, Hono } from "hono";
-import { ctxOf, type Ctx } from "../../http/context.js";
-import { Problem } from "../../http/problem.js";
+import { ctxOf } from "../../http/context.js";
 import { deleteClosure, listClosures, type ClosureRow, type OfficeRow } from "../../domain/offices.js";
 import { closeDay, closuresOn, isRealDate, moveAppointmentsOff, movesOffDay, stillOnDay } from "../../domain/closure-moves.js";
 import { DAY_MS, dayNumber } from "../../domain/dates.js";
@@ -16,6 +15,9 @@ import { deskNames } from "./names.js";
 import { consolePage, formOf, problemText } from "./render.js";
 import { pickOffice } from "./scope.js";
 import type { ConsoleEnv } from "./session.js";
+import type { Ctx } from "../../domain/context.js";
+import { DomainError } from "../../domain/errors.js";
+import { statusOf } from "../../http/problem.js";
 
 const when = (instant: number, zone: string) => localDateTimeWords(instant, zone, "en");
 /** "Thursday 10 December" for "2026-12-10"; the page shows the ISO date next to it. */
@@ -24,11 +26,11 @@ const dateWords = (date: string) => localDateWords(dayNumber(date)! * DAY_MS + D
 const NOT_A_DATE = "Date must be a date written YYYY-MM-DD.";
 
 function assertRealDate(date: string) {
-  if (!isRealDate(date)) throw new Problem(422, "validation", NOT_A_DATE);
+  if (!isRealDate(date)) throw new DomainError("validation", NOT_A_DATE);
 }
 
 /** "Reason is required: say why the office is closed.": the field's name starts the sentence. */
-const closureProblemText = (p: Problem) => problemText(p, (e) => `${e.path.charAt(0).toUpperCase()}${e.path.slice(1)} ${e.message}.`);
+const closureProblemText = (p: DomainError) => problemText(p, (e) => `${e.path.charAt(0).toUpperCase()}${e.path.slice(1)} ${e.message}.`);
 
 /** Every closure of the office (a few a year), read page by page. */
 async function allClosures(ctx: Ctx, officeId: string): Promise<ClosureRow[]> {
@@ -67,7 +69,7 @@ async function listPage(c: Context<ConsoleEnv>, requested: string | undefined, f
 async function dayPage(c: Context<ConsoleEnv>, office: OfficeRow, date: string) {
   const ctx = ctxOf(c);
   const closed = (await closuresOn(ctx, office.id, date)).filter((r) => !r.open);
-  if (!closed.length) throw new Problem(404, "not-found", `${office.name} is not closed on ${date}. Close the day on the Closures page first.`);
+  if (!closed.length) throw new DomainError("not-found", `${office.name} is not closed on ${date}. Close the day on the Closures page first.`);
   const zone = office.timeZone;
   // `?moved=` names the appointments a move just made; their moves are read back from history.
   const movedParam = c.req.query("moved");
@@ -112,8 +114,8 @@ export function registerClosures(console: Hono<ConsoleEnv>) {
       const { closure } = await closeDay(ctxOf(c), office.id, input);
       return c.redirect(`/console/closures/${encodeURIComponent(office.id)}/${closure.date}`, 303);
     } catch (error) {
-      if (!(error instanceof Problem) || error.status >= 500) throw error;
-      return listPage(c, office.id, input, errorNotice(closureProblemText(error)), error.status);
+      if (!(error instanceof DomainError) || error.kind === "internal") throw error;
+      return listPage(c, office.id, input, errorNotice(closureProblemText(error)), statusOf(error));
     }
   });
 

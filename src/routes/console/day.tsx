@@ -1,7 +1,6 @@
 // GET /console/day?office=&date=YYYY-MM-DD: an office's local day, by hour, for the desk.
 import type { Context, Hono } from "hono";
 import { ctxOf } from "../../http/context.js";
-import { Problem } from "../../http/problem.js";
 import { daySheet } from "../../domain/booking/read.js";
 import { queueLabels } from "../../domain/queue-number.js";
 import { localTime } from "../../i18n/dates.js";
@@ -14,6 +13,7 @@ import { deskNames } from "./names.js";
 import { consolePage } from "./render.js";
 import { pickOffice } from "./scope.js";
 import type { ConsoleEnv } from "./session.js";
+import { DomainError } from "../../domain/errors.js";
 
 export const dayHref = (officeId: string, date: string) => `/console/day?${new URLSearchParams({ office: officeId, date })}`;
 
@@ -27,7 +27,7 @@ export async function showDay(c: Context<ConsoleEnv>, query: { office?: string; 
   const zone = office.timeZone;
   const date = query.date || localDateOf(zone, ctx.deps.clock.now());
   const day = parseIsoDate(date);
-  if (day === null) throw new Problem(422, "validation", `date: '${date}' is not a date; write it as YYYY-MM-DD, e.g. 2026-12-07.`);
+  if (day === null) throw new DomainError("validation", `date: '${date}' is not a date; write it as YYYY-MM-DD, e.g. 2026-12-07.`);
 
   const rows = await daySheet(ctx, office.id, date);
   const names = await deskNames(ctx, office.id, rows);

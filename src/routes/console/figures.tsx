@@ -3,8 +3,6 @@
 // Reads only; the domain enforces who may see which office.
 import type { Context, Hono } from "hono";
 import { ctxOf } from "../../http/context.js";
-import { assertOffice } from "../../http/auth.js";
-import { Problem, fieldProblem } from "../../http/problem.js";
 import { computeFigures, type Figures, type FiguresQuery } from "../../domain/figures.js";
 import { addDays, dayNumber } from "../../domain/dates.js";
 import type { OfficeRow } from "../../domain/offices.js";
@@ -15,6 +13,8 @@ import { figuresCsv, utilisationCsv } from "../../pages/console/figures-csv.js";
 import { consolePage, problemText } from "./render.js";
 import { myOffices } from "./scope.js";
 import type { ConsoleEnv } from "./session.js";
+import { assertOffice } from "../../domain/access.js";
+import { DomainError, invalidField } from "../../domain/errors.js";
 
 /** The default period: the last 30 local days up to today, in the office's zone. */
 const DEFAULT_DAYS = 30;
@@ -34,7 +34,7 @@ async function readRequest(c: Context<ConsoleEnv>): Promise<FiguresRequest> {
   const mine = await myOffices(ctx);
   const requested = param("office");
   if (requested && requested !== "all") assertOffice(ctx.actor, requested);
-  if (mine.length === 0 && (!requested || requested === "all")) throw new Problem(404, "not-found", "No office is assigned to you yet. An admin can add one to your account.");
+  if (mine.length === 0 && (!requested || requested === "all")) throw new DomainError("not-found", "No office is assigned to you yet. An admin can add one to your account.");
   const officeIds = requested === "all" ? mine.map((o) => o.id) : [requested ?? mine[0]!.id];
   // Defaults are read in the zone of the office shown (the first one for "all offices"); an
   // unknown office is refused with the other fields, below.
@@ -52,9 +52,9 @@ async function readRequest(c: Context<ConsoleEnv>): Promise<FiguresRequest> {
 }
 
 /** "From: must be a real date written YYYY-MM-DD.", naming the field as the form labels it. */
-const explain = (problem: Problem) => problemText(problem, (e) => `${FIELD_NAMES[e.path] ?? e.path}: ${e.message}.`);
+const explain = (problem: DomainError) => problemText(problem, (e) => `${FIELD_NAMES[e.path] ?? e.path}: ${e.message}.`);
 
-const isValidation = (error: unknown): error is Problem => error instanceof Problem && error.kind === "validation";
+const isValidation = (error: unknown): error is DomainError => error instanceof DomainError && error.kind === "validation";
 
 const safeName = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, "_");
 
@@ -78,7 +78,7 @@ export function registerFigures(console: Hono<ConsoleEnv>) {
     const table = c.req.query("table") ?? "services";
     const r = await readRequest(c);
     try {
-      if (table !== "services" && table !== "interviewers") throw fieldProblem("table", "must be services or interviewers");
+      if (table !== "services" && table !== "interviewers") throw invalidField("table", "must be services or interviewers");
       const figures = await computeFigures(ctxOf(c), r.query);
       const name = `cita-${table === "services" ? "figures" : "utilisation"}-${safeName(r.filter.office)}-${r.query.from}-${r.query.to}.csv`;
       // A byte-order mark, so that spreadsheet programs read the accents of "Bogotá" as UTF-8.
@@ -90,7 +90,7 @@ export function registerFigures(console: Hono<ConsoleEnv>) {
       });
     } catch (e) {
       if (!isValidation(e)) throw e;
-      throw new Problem(422, "validation", explain(e));
+      throw new DomainError("validation", explain(e));
     }
   });
 }

@@ -4,7 +4,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { App } from "../../http/context.js";
-import { Problem } from "../../http/problem.js";
 import { consoleErrors } from "./guard.js";
 import { signedIn, type ConsoleEnv } from "./session.js";
 import { registerSignIn } from "./sign-in.js";
@@ -15,6 +14,7 @@ import { registerAppointment } from "./appointment.js";
 import { registerSlip } from "./slip.js";
 import { registerClosures } from "./closures.js";
 import { registerFigures } from "./figures.js";
+import { DomainError } from "../../domain/errors.js";
 
 export function registerConsole(app: App) {
   const console = new Hono<ConsoleEnv>();
@@ -25,7 +25,7 @@ export function registerConsole(app: App) {
     bodyLimit({
       maxSize: 64 * 1024,
       onError: () => {
-        throw new Problem(413, "payload-too-large", "The form is too large.");
+        throw new DomainError("payload-too-large", "The form is too large.");
       },
     }),
   );
@@ -40,7 +40,7 @@ export function registerConsole(app: App) {
   registerClosures(console);
   registerFigures(console);
   console.all("*", () => {
-    throw new Problem(404, "not-found", "There is no such page in the console.");
+    throw new DomainError("not-found", "There is no such page in the console.");
   });
   app.route("/console", console);
 }

@@ -1,11 +1,11 @@
 // What the desk calls the things an office's appointments point to.
-import type { Ctx } from "../../http/context.js";
 import { findCase } from "../../domain/cases.js";
 import { listRooms } from "../../domain/offices.js";
 import { getService } from "../../domain/services.js";
 import { listStaff } from "../../domain/staff.js";
 import { inArray } from "drizzle-orm";
 import { users } from "../../db/schema.js";
+import type { Ctx } from "../../domain/context.js";
 
 export interface DeskNames {
   reference: (caseId: string) => string;

@@ -1,11 +1,12 @@
 // The appointment a console path names, with what its pages show around it.
 import type { Context } from "hono";
-import { ctxOf, type Ctx } from "../../http/context.js";
+import { ctxOf } from "../../http/context.js";
 import { getAppointment, type AppointmentRow } from "../../domain/booking/read.js";
 import { findCase, type CaseRow } from "../../domain/cases.js";
 import { getOffice, type OfficeRow } from "../../domain/offices.js";
 import { getService, type ServiceRow } from "../../domain/services.js";
 import type { ConsoleEnv } from "./session.js";
+import type { Ctx } from "../../domain/context.js";
 
 export interface Opened {
   ctx: Ctx;

@@ -1,6 +1,6 @@
 // GET /console/queue?office=&q=&cursor=: the office's cases waiting for an appointment.
 import type { Hono } from "hono";
-import { ctxOf, type Ctx } from "../../http/context.js";
+import { ctxOf } from "../../http/context.js";
 import { caseQueue } from "../../domain/queue.js";
 import { listCases } from "../../domain/cases.js";
 import { localDateOf } from "../../slots/index.js";
@@ -8,6 +8,7 @@ import { QueuePage, type QueueView } from "../../pages/console/queue.js";
 import { consolePage } from "./render.js";
 import { pickOffice } from "./scope.js";
 import type { ConsoleEnv } from "./session.js";
+import type { Ctx } from "../../domain/context.js";
 
 /** A search that found no waiting case may still name a case exactly: say why it is not listed. */
 async function notWaiting(ctx: Ctx, officeId: string, q: string): Promise<QueueView["notWaiting"]> {

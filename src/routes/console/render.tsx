@@ -2,10 +2,10 @@
 // what a console form sent.
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
-import type { FieldError, Problem } from "../../http/problem.js";
 import { htmlPage } from "../../pages/render.js";
 import { ConsoleLayout, type Section } from "../../pages/console/layout.js";
 import type { ConsoleEnv } from "./session.js";
+import type { FieldError, DomainError } from "../../domain/errors.js";
 
 export interface PageOptions {
   title: string;
@@ -31,7 +31,7 @@ export async function formOf(c: Context<ConsoleEnv>): Promise<Record<string, str
  * A validation refusal as one sentence per field at fault, in the words of the page's form
  * (`sentence`); the problem's detail when it names no field.
  */
-export function problemText(problem: Problem, sentence: (error: FieldError) => string): string {
+export function problemText(problem: DomainError, sentence: (error: FieldError) => string): string {
   const errors = (problem.extra.errors as FieldError[] | undefined) ?? [];
   return errors.length ? errors.map(sentence).join(" ") : problem.detail;
 }

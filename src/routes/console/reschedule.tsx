@@ -1,6 +1,5 @@
 // What the appointment page offers for moving an appointment: a week of free starts inside the
 // case's window, a start typed for a move outside it, and the next free starts after a refusal.
-import { Problem } from "../../http/problem.js";
 import { parseInstant } from "../../domain/dates.js";
 import { freeWeek } from "../../domain/free-week.js";
 import { listStaff } from "../../domain/staff.js";
@@ -10,6 +9,7 @@ import type { PageNotice } from "../../pages/console/parts.js";
 import { StartButtons, type Start, type WeekOfStarts } from "../../pages/console/reschedule.js";
 import { dateWords, dayWords } from "./dates.js";
 import { appointmentPath, type Opened } from "./opened.js";
+import { DomainError } from "../../domain/errors.js";
 
 export interface WeekRequest {
   week?: string;
@@ -36,9 +36,9 @@ export async function rescheduleWeek(o: Opened, v: WeekRequest): Promise<WeekOfS
   if (row.rescheduleCount >= office.settings.rescheduleLimit) {
     return { ...base, blocked: `This appointment has been rescheduled ${row.rescheduleCount === 1 ? "once" : `${row.rescheduleCount} times`}, the office's limit: it cannot be moved again. Cancel it and book a new appointment if the case needs one.` };
   }
-  if (staffId && !staff.some((s) => s.id === staffId)) throw new Problem(422, "validation", `staff: no interviewer '${staffId}' gives this service at ${office.name}.`);
+  if (staffId && !staff.some((s) => s.id === staffId)) throw new DomainError("validation", `staff: no interviewer '${staffId}' gives this service at ${office.name}.`);
   const asked = v.week ? parseIsoDate(v.week) : null;
-  if (v.week && asked === null) throw new Problem(422, "validation", `week: '${v.week}' is not a date; write it as YYYY-MM-DD.`);
+  if (v.week && asked === null) throw new DomainError("validation", `week: '${v.week}' is not a date; write it as YYYY-MM-DD.`);
   const week = await freeWeek(ctx, { caseRow, service, office, moving: row, staffId: staffId || undefined, requested: asked ?? undefined });
   const { window } = week;
   if (!week.open) return { ...base, blocked: `What was the case's window (${window.firstDate} to ${window.lastDate}) has passed: only a move outside the window is possible.` };
@@ -65,7 +65,7 @@ export function parseStart(text: string, zone: string): number | null {
 }
 
 /** The next free starts a 409 slot-taken lists, as buttons that send the same form again. */
-export function takenNotice(o: Opened, csrf: string, cause: Problem, extra: Record<string, string>): PageNotice {
+export function takenNotice(o: Opened, csrf: string, cause: DomainError, extra: Record<string, string>): PageNotice {
   const zone = o.office.timeZone;
   const next = (cause.extra.nextSlots as { start: string }[] | undefined) ?? [];
   const starts = next.flatMap((s) => {

@@ -1,11 +1,11 @@
 // Which offices the signed-in person may work with: every office for an admin, their own for a
 // scheduler. Pages pick one with ?office=, defaulting to the first.
 import { inArray } from "drizzle-orm";
-import type { Ctx } from "../../http/context.js";
-import { assertOffice } from "../../http/auth.js";
 import { offices } from "../../db/schema.js";
 import { getOffice, type OfficeRow } from "../../domain/offices.js";
-import { Problem } from "../../http/problem.js";
+import type { Ctx } from "../../domain/context.js";
+import { assertOffice } from "../../domain/access.js";
+import { DomainError } from "../../domain/errors.js";
 
 export async function myOffices(ctx: Ctx): Promise<OfficeRow[]> {
   const { db } = ctx.deps.database;
@@ -22,6 +22,6 @@ export async function pickOffice(ctx: Ctx, requested: string | undefined): Promi
     return { office: await getOffice(ctx, requested), offices: mine };
   }
   const office = mine[0];
-  if (!office) throw new Problem(404, "not-found", "No office is assigned to you yet. An admin can add one to your account.");
+  if (!office) throw new DomainError("not-found", "No office is assigned to you yet. An admin can add one to your account.");
   return { office, offices: mine };
 }

@@ -6,10 +6,11 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import type { Actor, AppEnv } from "../../http/context.js";
+import type { AppEnv } from "../../http/context.js";
 import { SESSION_MAX_MS, findSession } from "../../domain/console-sessions.js";
 import { formToken, isValidFormToken } from "../../http/form-token.js";
-import { Problem, forbidden } from "../../http/problem.js";
+import type { Actor } from "../../domain/context.js";
+import { DomainError, forbidden } from "../../domain/errors.js";
 
 export const SESSION_COOKIE = "cita_console";
 export const FORM_PURPOSE = "console-form";
@@ -68,7 +69,7 @@ export const signedIn = createMiddleware<ConsoleEnv>(async (c, next) => {
   if (c.req.method === "POST") {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     if (!(await isValidFormToken(c.var.deps, FORM_PURPOSE, idHash, form.csrf))) {
-      throw new Problem(403, "forbidden", "This form has expired or did not come from the console. Open the page again and resend it.");
+      throw new DomainError("forbidden", "This form has expired or did not come from the console. Open the page again and resend it.");
     }
   }
   c.set("csrf", await formToken(c.var.deps, FORM_PURPOSE, idHash));

@@ -7,11 +7,11 @@ import type { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { htmlPage } from "../../pages/render.js";
 import { SignInPage } from "../../pages/console/message.js";
-import { credentialFor } from "../../http/auth.js";
 import { FORM_BUCKET_MS, formToken, isValidFormToken } from "../../http/form-token.js";
 import { closeSession, openSession } from "../../domain/console-sessions.js";
 import { randomToken } from "../../lib/ids.js";
 import { SESSION_COOKIE, assertSameSite, clearConsoleCookie, mayUseConsole, sessionOf, setConsoleCookie, startSession, type ConsoleEnv } from "./session.js";
+import { credentialFor } from "../../domain/tokens.js";
 
 const BASE = "http://console.invalid";
 export const PRE_SESSION_COOKIE = "cita_console_sign_in";

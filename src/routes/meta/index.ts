@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { App } from "../../http/context.js";
-import { problemTitles, type ProblemKind } from "../../http/problem.js";
+import { problemTitles } from "../../http/problem.js";
 import { sha256Hex } from "../../lib/ids.js";
 import { json } from "../common.js";
 import { buildDocument } from "./document.js";
 import { renderDocs } from "./docs.js";
+import type { ErrorKind } from "../../domain/errors.js";
 
 interface Served {
   body: string;
@@ -62,7 +63,7 @@ export function registerMeta(app: App) {
   app.get("/docs", (c) => serve(c, docsHtml, "text/html; charset=utf-8"));
 
   app.get("/problems/:kind", (c) => {
-    const kind = c.req.param("kind") as ProblemKind;
+    const kind = c.req.param("kind") as ErrorKind;
     const title = problemTitles[kind];
     if (!title) return c.notFound();
     return c.text(`${kind}: ${title}. See /docs for the routes that answer with it.`);
