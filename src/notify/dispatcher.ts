@@ -4,7 +4,7 @@
 // result is written only while the lease is still held. Failures back off exponentially; after
 // `maxAttempts`, or at once when retrying cannot help, the row is `failed` with its `lastError`.
 import type { Deps, Receipt } from "../deps.js";
-import { appointmentInvite } from "../calendar/invite.js";
+import { appointmentInvite } from "./invite.js";
 import { describe, isPermanent, permanentFailure } from "./errors.js";
 import { outOfQuietHours } from "../domain/booking/outbox.js";
 import { removedContact, type Channel } from "../domain/notifications.js";

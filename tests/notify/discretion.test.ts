@@ -2,7 +2,7 @@
 // person has a case, in any language, in any template, kind or channel.
 import { describe, expect, it } from "vitest";
 import type { MailMessage, TextMessage } from "../../src/deps.js";
-import { inviteDescription } from "../../src/calendar/invite.js";
+import { inviteDescription } from "../../src/notify/invite.js";
 import { dispatchDue } from "../../src/notify/dispatcher.js";
 import { renderEmail, renderSms } from "../../src/notify/render.js";
 import { texts, type Facts, type Kind } from "../../src/notify/texts.js";

@@ -1,8 +1,8 @@
 // GET /a/{token}/invite.ics: "add to my calendar". The same invite the applicant is emailed
-// (src/calendar), for the appointment as it is now: a phone opens it in its calendar app.
+// (src/notify/invite.ts), for the appointment as it is now: a phone opens it in its calendar app.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../http/context.js";
-import { appointmentInvite } from "../../calendar/invite.js";
+import { appointmentInvite } from "../../notify/invite.js";
 import { openPage } from "./open.js";
 
 export function registerInvite(pages: Hono<AppEnv>) {

@@ -1,11 +1,12 @@
 // An appointment as an iTIP (RFC 5546) invite: METHOD:REQUEST while it stands (first invite and
 // every change), METHOD:CANCEL with STATUS:CANCELLED once cancelled; one UID for its whole life
 // and SEQUENCE = the appointment's sequence, so calendar clients replace the earlier version.
+// Composed here, beside the texts it words; src/calendar only writes the iCalendar text.
 import type { Deps } from "../deps.js";
-import { factsFor, languageFor, officeMailbox, type Loaded } from "../notify/facts.js";
-import { texts, type Facts } from "../notify/texts.js";
+import { factsFor, languageFor, officeMailbox, type Loaded } from "./facts.js";
+import { texts, type Facts } from "./texts.js";
 import type { Language } from "../i18n/dates.js";
-import { writeCalendar, type CalendarEvent } from "./ics.js";
+import { writeCalendar, type CalendarEvent } from "../calendar/ics.js";
 
 export type InviteMethod = "REQUEST" | "CANCEL";
 
