@@ -8,6 +8,7 @@ import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { openSqlite } from "../src/db/sqlite.js";
 import { silentLogger } from "../src/lib/logger.js";
+import { createProcessState } from "../src/process-state.js";
 import { units } from "../src/domain/booking/claims.js";
 import { mulberry32 } from "../src/lib/random.js";
 
@@ -27,7 +28,7 @@ export async function buildBenchDb(options: { appointments: number; cases: numbe
   const file = join(mkdtempSync(join(tmpdir(), "cita-bench-")), "cita.db");
   const database = openSqlite(file);
   const config = { ...readConfig({}), adminToken: BENCH_ADMIN };
-  const app = createApp({ database, clock: { now: () => Date.parse(NOW) }, mailer: null, sms: null, config, logger: silentLogger });
+  const app = createApp({ database, clock: { now: () => Date.parse(NOW) }, mailer: null, sms: null, config, logger: silentLogger, state: createProcessState() });
   const send = async (method: string, path: string, body: unknown) => {
     const res = await app.request(path, { method, headers: { authorization: `Bearer ${BENCH_ADMIN}`, "content-type": "application/json" }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);

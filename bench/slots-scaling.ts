@@ -3,6 +3,7 @@
 import { readConfig } from "../src/config.js";
 import { openSqlite } from "../src/db/sqlite.js";
 import { silentLogger } from "../src/lib/logger.js";
+import { createProcessState } from "../src/process-state.js";
 import { getOffice } from "../src/domain/offices.js";
 import { getService } from "../src/domain/services.js";
 import { loadResources } from "../src/domain/slots.js";
@@ -18,7 +19,7 @@ async function medians(files: string[], runs = 80, warmup = 20): Promise<{ p50: 
   for (let i = 0; i < runs; i++) {
     for (const [k, database] of databases.entries()) {
       // A fresh dependency object each time: no per-process cache survives between runs.
-      const deps = { database, clock: { now: () => Date.parse(NOW) }, mailer: null, sms: null, config: readConfig({}), logger: silentLogger };
+      const deps = { database, clock: { now: () => Date.parse(NOW) }, mailer: null, sms: null, config: readConfig({}), logger: silentLogger, state: createProcessState() };
       const ctx = { deps, actor: { id: "bench", role: "admin" as const, officeIds: [], staffId: null } };
       const t = performance.now();
       const [office, service] = await Promise.all([getOffice(ctx, "bogota"), getService(ctx, "iom-counseling")]);

@@ -22,6 +22,7 @@ import { registerApplicant } from "./routes/applicant/index.js";
 import { registerConsole } from "./routes/console/index.js";
 import { DomainError } from "./domain/errors.js";
 
+/** Everything the app keeps between requests is in `deps.state` (see src/process-state.ts). */
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 

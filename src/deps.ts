@@ -2,6 +2,7 @@
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
+import type { ProcessState } from "./process-state.js";
 
 export interface MailMessage {
   /** The outbox row's id: becomes the Message-ID, so a repeated delivery can be recognised. */
@@ -52,4 +53,6 @@ export interface Deps {
   sms: MessageSender | null;
   config: Config;
   logger: Logger;
+  /** What this process keeps between requests: caches, rate limits, keys (src/process-state.ts). */
+  state: ProcessState;
 }

@@ -8,6 +8,7 @@ import { startingClock, type Clock } from "./clock.js";
 import { readConfig, type Config } from "./config.js";
 import type { Deps } from "./deps.js";
 import { openSqlite } from "./db/sqlite.js";
+import { createProcessState } from "./process-state.js";
 import { jsonLogger } from "./lib/logger.js";
 import { startDispatcher } from "./notify/loop.js";
 import { smsFromConfig } from "./notify/senders.js";
@@ -49,7 +50,7 @@ export function startServer(config: Config = readConfig(process.env)) {
   const database = openSqlite(config.dbPath);
   const clock: Clock = config.now !== null ? startingClock(config.now, () => performance.now()) : { now: () => Date.now() };
   const mailer = config.smtpUrl ? smtpMailer({ url: config.smtpUrl }) : null;
-  const deps: Deps = { database, clock, mailer, sms: smsFromConfig(config, logger), config, logger };
+  const deps: Deps = { database, clock, mailer, sms: smsFromConfig(config, logger), config, logger, state: createProcessState() };
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info("listening", { url: `http://${config.host}:${info.port}`, database: config.dbPath, mail: Boolean(mailer), sms: Boolean(deps.sms) });

@@ -12,6 +12,7 @@ import { dispatchDue } from "./notify/dispatcher.js";
 import { describe } from "./notify/errors.js";
 import { mailApiFromConfig } from "./notify/mail-api.js";
 import { smsFromConfig } from "./notify/senders.js";
+import { createProcessState } from "./process-state.js";
 
 export interface Env {
   DB: D1Like;
@@ -33,7 +34,7 @@ function forEnv(env: Env) {
   const config = workerConfig(vars);
   const logger = jsonLogger();
   const clock: Clock = config.now !== null ? startingClock(config.now, () => Date.now()) : { now: () => Date.now() };
-  const deps: Deps = { database: openD1(env.DB), clock, mailer: mailApiFromConfig(config), sms: smsFromConfig(config, logger), config, logger };
+  const deps: Deps = { database: openD1(env.DB), clock, mailer: mailApiFromConfig(config), sms: smsFromConfig(config, logger), config, logger, state: createProcessState() };
   cached = { env, deps, app: createApp(deps) };
   return cached;
 }

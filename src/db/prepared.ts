@@ -1,5 +1,7 @@
 // Hot queries are built and prepared once per database instead of on every request:
 // drizzle's query building and SQLite's statement compilation dominate a small read.
+// Kept per Database, not in the process state: a prepared query belongs to the connection it
+// was prepared on, so a Deps rebuilt over another connection gets its own.
 import type { Database, Db } from "./database.js";
 
 const caches = new WeakMap<Database, Map<string, unknown>>();

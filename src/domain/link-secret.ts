@@ -15,6 +15,18 @@ export async function linkSecret(deps: Deps): Promise<string> {
 
 export const hmacKey = (raw: BufferSource) => crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
 
+/** The process's key of this name, imported on first use; a failed import is forgotten so the next call tries again. */
+export function importedKey(deps: Deps, name: string, load: () => Promise<CryptoKey>): Promise<CryptoKey> {
+  const keys = deps.state.hmacKeys;
+  let key = keys.get(name);
+  if (!key) {
+    key = load();
+    keys.set(name, key);
+    key.catch(() => keys.delete(name));
+  }
+  return key;
+}
+
 /** Compares without an early exit, so the time taken does not tell how much of a guess was right. */
 export function sameInConstantTime(a: string, b: string): boolean {
   let diff = a.length ^ b.length;

@@ -2,23 +2,13 @@
 // appointment, its link version and an expiry. Re-issuing bumps the version and kills old links.
 import type { Deps } from "../deps.js";
 import { base64url } from "../lib/ids.js";
-import { hmacKey, linkSecret, sameInConstantTime } from "./link-secret.js";
+import { hmacKey, importedKey, linkSecret, sameInConstantTime } from "./link-secret.js";
 import type { Actor } from "./context.js";
 import { canUseOffice } from "./access.js";
 
-const keys = new WeakMap<Deps, Promise<CryptoKey>>();
-
 const loadKey = async (deps: Deps) => hmacKey(new TextEncoder().encode(await linkSecret(deps)));
 
-function key(deps: Deps): Promise<CryptoKey> {
-  let k = keys.get(deps);
-  if (!k) {
-    k = loadKey(deps);
-    keys.set(deps, k);
-    k.catch(() => keys.delete(deps));
-  }
-  return k;
-}
+const key = (deps: Deps): Promise<CryptoKey> => importedKey(deps, "link", () => loadKey(deps));
 
 async function sign(deps: Deps, payload: string): Promise<string> {
   const mac = await crypto.subtle.sign("HMAC", await key(deps), new TextEncoder().encode(payload));

@@ -76,18 +76,13 @@ export function lruCache<T>(limits: CacheLimits<T> = {}): VersionedCache<T> {
   };
 }
 
-const caches = new WeakMap<Deps, Map<string, VersionedCache<unknown>>>();
+/** This process's caches, by name: every value in `deps.state.answerCaches` is made by `versionedCache`. */
+export const cachesOf = (deps: Deps) => deps.state.answerCaches as ReadonlyMap<string, VersionedCache<unknown>>;
 
-/** The process's cache of this name for these dependencies; limits apply when it is first made. */
+/** The process's cache of this name; limits apply when it is first made. */
 export function versionedCache<T>(deps: Deps, name: string, limits?: CacheLimits<T>): VersionedCache<T> {
-  let byName = caches.get(deps);
-  if (!byName) caches.set(deps, (byName = new Map()));
-  let cache = byName.get(name);
-  if (!cache) byName.set(name, (cache = lruCache<T>(limits) as VersionedCache<unknown>));
-  return cache as VersionedCache<T>;
-}
-
-/** This process's caches for these dependencies, by name (for /metrics). */
-export function cachesOf(deps: Deps): ReadonlyMap<string, VersionedCache<unknown>> {
-  return caches.get(deps) ?? new Map();
+  const byName = deps.state.answerCaches;
+  let cache = byName.get(name) as VersionedCache<T> | undefined;
+  if (!cache) byName.set(name, (cache = lruCache<T>(limits)));
+  return cache;
 }

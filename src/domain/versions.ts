@@ -48,6 +48,7 @@ export async function versionsOf(ctx: Ctx, officeId: string): Promise<Versions> 
 }
 
 type Counters = Map<string, number>;
+// Per Database, not in the process state: the read must come from the connection it is shared for.
 const pending = new WeakMap<Database, Promise<Counters>>();
 const nextTurn: (run: () => void) => void = typeof setImmediate === "function" ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
 

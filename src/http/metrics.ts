@@ -18,9 +18,10 @@ const LATENCY_BOUNDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 /** Any other method a client invents shares one label value, so series stay bounded. */
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
-function httpMetrics() {
-  const requests = counter("cita_http_requests_total", "HTTP requests answered, by method, route pattern and status.");
-  const latency = histogram("cita_http_request_duration_seconds", "Time to answer a request, by method and route pattern.", LATENCY_BOUNDS);
+/** The request figures of one app (one per process, or per isolate on Workers), kept in its state. */
+export function httpMetricsFor({ state }: Deps) {
+  const requests = counter("cita_http_requests_total", "HTTP requests answered, by method, route pattern and status.", state.httpRequests);
+  const latency = histogram("cita_http_request_duration_seconds", "Time to answer a request, by method and route pattern.", LATENCY_BOUNDS, state.httpLatency);
   return {
     observe(method: string, route: string, status: number, seconds: number) {
       const m = METHODS.has(method) ? method : "other";
@@ -29,15 +30,6 @@ function httpMetrics() {
     },
     families: () => [requests.family(), latency.family()],
   };
-}
-
-const registries = new WeakMap<Deps, ReturnType<typeof httpMetrics>>();
-
-/** The request figures of one app (one per process, or per isolate on Workers). */
-export function httpMetricsFor(deps: Deps) {
-  let metrics = registries.get(deps);
-  if (!metrics) registries.set(deps, (metrics = httpMetrics()));
-  return metrics;
 }
 
 function cacheFamilies(deps: Deps): Family[] {

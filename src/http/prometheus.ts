@@ -1,7 +1,8 @@
 // The Prometheus text exposition format (version 0.0.4), written by hand: a few counters and one
 // histogram need no client library, and this runs unchanged on Node and Workers.
+import type { CountSeries, HistogramSeries, Labels } from "../process-state.js";
 
-export type Labels = Record<string, string>;
+export type { Labels };
 
 export interface Sample {
   /** Appended to the family's name: "_bucket", "_sum", "_count" for a histogram. */
@@ -42,9 +43,8 @@ export function exposition(families: Family[]): string {
   return lines.join("\n") + "\n";
 }
 
-/** A counter per label set; the key keeps one entry per distinct set. */
-export function counter(name: string, help: string) {
-  const values = new Map<string, Sample>();
+/** A counter per label set; the key keeps one entry per distinct set. `values` is where the counts live. */
+export function counter(name: string, help: string, values = new Map<string, CountSeries>()) {
   return {
     inc(labels: Labels, by = 1) {
       const key = JSON.stringify(labels);
@@ -57,8 +57,7 @@ export function counter(name: string, help: string) {
 }
 
 /** A histogram per label set with cumulative buckets (upper bounds in the unit observed). */
-export function histogram(name: string, help: string, bounds: number[]) {
-  const values = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
+export function histogram(name: string, help: string, bounds: number[], values = new Map<string, HistogramSeries>()) {
   return {
     observe(labels: Labels, value: number) {
       const key = JSON.stringify(labels);

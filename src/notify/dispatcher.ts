@@ -100,12 +100,9 @@ async function handle(deps: Deps, row: Leased, o: Required<DispatchOptions>): Pr
   return marked ? "sent" : "lost";
 }
 
-const announced = new WeakMap<Deps, Set<string>>();
-
 /** Without CITA_SMTP_URL mail stays in the outbox; each waiting row is logged once per process. */
 async function logHeldMail(deps: Deps, now: number, limit: number): Promise<number> {
-  const seen = announced.get(deps) ?? new Set<string>();
-  announced.set(deps, seen);
+  const seen = deps.state.heldMailLogged;
   if (seen.size > 10_000) seen.clear();
   const rows = await heldMail(deps, now, limit);
   for (const r of rows) {

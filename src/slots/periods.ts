@@ -128,7 +128,8 @@ interface Checkpoint {
 }
 
 // Per compiled rule (dropped with it) and anchor: how far COUNT has been counted, so the walk
-// from the anchor is made once and later queries only pay for their own range.
+// from the anchor is made once and later queries only pay for their own range. A pure memo keyed
+// by the rule, not process state.
 const checkpoints = new WeakMap<RuleSpec, Map<number, Checkpoint>>();
 const CHECKPOINTS_PER_RULE = 16;
 

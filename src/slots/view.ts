@@ -11,6 +11,7 @@ export interface SlotView {
   staffIds: string[];
 }
 
+// A pure memo keyed by the slot object (the same slot always formats the same), not process state.
 const views = new WeakMap<Slot, SlotView>();
 
 export function slotView(s: Slot, zone: string): SlotView {

@@ -3,6 +3,7 @@
 import type { Deps } from "../../src/deps.js";
 import { readConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/lib/logger.js";
+import { createProcessState } from "../../src/process-state.js";
 import { at, booking, bookingApp, newCase, type TestApp } from "../helpers/booking.js";
 
 export interface Page {
@@ -33,6 +34,7 @@ export const depsOf = (t: TestApp): Deps => ({
   mailer: null,
   sms: null,
   logger: silentLogger,
+  state: createProcessState(),
 });
 
 export async function open(t: TestApp, path: string, headers: Record<string, string> = {}): Promise<Page> {

@@ -8,6 +8,7 @@ import { manualClock } from "../../src/clock.js";
 import { readConfig } from "../../src/config.js";
 import { openSqlite } from "../../src/db/sqlite.js";
 import { silentLogger } from "../../src/lib/logger.js";
+import { createProcessState } from "../../src/process-state.js";
 
 export const ADMIN = "test-admin-token";
 
@@ -31,7 +32,7 @@ export function makeApp(options: AppOptions = {}) {
   const database = openSqlite(file);
   const clock = manualClock(Date.parse(options.now ?? "2026-11-23T12:00:00Z"));
   const config = { ...readConfig({}), adminToken: ADMIN, linkSecret: "test-link-secret", publicUrl: "http://cita.test" };
-  const deps = { database: options.wrap ? options.wrap(database) : database, clock, mailer: null, sms: null, config, logger: silentLogger };
+  const deps = { database: options.wrap ? options.wrap(database) : database, clock, mailer: null, sms: null, config, logger: silentLogger, state: createProcessState() };
   const app = createApp(deps);
 
   async function call(method: string, path: string, { token = ADMIN, body, headers = {} }: Call = {}) {

@@ -4,6 +4,7 @@ import type { Deps } from "../../src/deps.js";
 import { readConfig } from "../../src/config.js";
 import { jsonLogger } from "../../src/lib/logger.js";
 import { openSqlite } from "../../src/db/sqlite.js";
+import { createProcessState } from "../../src/process-state.js";
 import { ADMIN, type TestApp } from "../helpers/app.js";
 import { bookingApp } from "../helpers/booking.js";
 
@@ -12,7 +13,7 @@ export const testConfig = () => ({ ...readConfig({}), adminToken: ADMIN, linkSec
 
 export function depsFor(t: TestApp, over: Partial<Deps> = {}): Deps & { logs: string[] } {
   const logs: string[] = [];
-  return { database: t.database, clock: t.clock, mailer: null, sms: null, config: testConfig(), logger: jsonLogger((line) => logs.push(line)), ...over, logs };
+  return { database: t.database, clock: t.clock, mailer: null, sms: null, config: testConfig(), logger: jsonLogger((line) => logs.push(line)), state: createProcessState(), ...over, logs };
 }
 
 /** A second connection to the same database file, as a second process would have. */

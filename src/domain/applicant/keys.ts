@@ -2,11 +2,10 @@
 // a key made for one purpose can never sign for another.
 import type { Deps } from "../../deps.js";
 import { base64url } from "../../lib/ids.js";
-import { hmacKey, linkSecret } from "../link-secret.js";
+import { hmacKey, importedKey, linkSecret } from "../link-secret.js";
 
 export { sameInConstantTime } from "../link-secret.js";
 
-const cache = new WeakMap<Deps, Map<string, Promise<CryptoKey>>>();
 const encoder = new TextEncoder();
 
 async function derive(deps: Deps, purpose: string): Promise<CryptoKey> {
@@ -15,15 +14,7 @@ async function derive(deps: Deps, purpose: string): Promise<CryptoKey> {
 }
 
 function keyFor(deps: Deps, purpose: string): Promise<CryptoKey> {
-  let keys = cache.get(deps);
-  if (!keys) cache.set(deps, (keys = new Map()));
-  let key = keys.get(purpose);
-  if (!key) {
-    key = derive(deps, purpose);
-    keys.set(purpose, key);
-    key.catch(() => keys.delete(purpose));
-  }
-  return key;
+  return importedKey(deps, `derived:${purpose}`, () => derive(deps, purpose));
 }
 
 /** base64url HMAC-SHA256 of `message` under the key for `purpose`, cut to `bytes`. */

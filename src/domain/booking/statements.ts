@@ -31,6 +31,7 @@ export const recordHistory = (appointmentId: string, at: number, actor: string, 
   params: [appointmentId, at, actor, action, from ? JSON.stringify(from) : null, to ? JSON.stringify(to) : null],
 });
 
+// A pure memo keyed by the table (its text never varies), not process state.
 const insertSql = new WeakMap<Table, { sql: string; columns: [string, { mapToDriverValue(v: unknown): unknown }][] }>();
 
 /** INSERT of a complete row (every column given), in the table's column order. */

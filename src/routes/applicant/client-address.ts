@@ -7,6 +7,7 @@ import type { TrustProxy } from "../../config.js";
 import type { AppEnv } from "../../http/context.js";
 
 type TrustFn = (address: string, hop: number) => boolean;
+// A pure memo keyed by the parsed setting (one compile per value), not process state.
 const compiled = new WeakMap<TrustProxy, TrustFn>();
 
 /** Which X-Forwarded-For hops to believe: the first `hops` from the right, or those from known proxies. */

@@ -3,6 +3,7 @@
 // real ceiling is the limit times the number of processes. Enough to slow down guessing and
 // scraping; a shared store would be needed for an exact limit.
 import type { Deps } from "../../deps.js";
+import type { RateWindow } from "../../process-state.js";
 
 export interface Limit {
   limit: number;
@@ -15,13 +16,8 @@ export const PER_LINK: Limit = { limit: 60, windowMs: 10 * 60_000 };
 export const PER_ADDRESS: Limit = { limit: 600, windowMs: 10 * 60_000 };
 const MAX_KEYS = 20_000;
 
-interface Window {
-  start: number;
-  count: number;
-}
-
-export function fixedWindow({ limit, windowMs }: Limit) {
-  const windows = new Map<string, Window>();
+/** Counts in `windows`, which the caller keeps (the process state, or a test's own map). */
+export function fixedWindow({ limit, windowMs }: Limit, windows = new Map<string, RateWindow>()) {
   return {
     /** Counts one request; the milliseconds to wait when over the limit, else 0. */
     hit(key: string, now: number): number {
@@ -46,10 +42,6 @@ export function fixedWindow({ limit, windowMs }: Limit) {
   }
 }
 
-const limiters = new WeakMap<Deps, { link: ReturnType<typeof fixedWindow>; address: ReturnType<typeof fixedWindow> }>();
-
-export function limitersFor(deps: Deps) {
-  let l = limiters.get(deps);
-  if (!l) limiters.set(deps, (l = { link: fixedWindow(PER_LINK), address: fixedWindow(PER_ADDRESS) }));
-  return l;
+export function limitersFor({ state }: Deps) {
+  return { link: fixedWindow(PER_LINK, state.rateWindows.link), address: fixedWindow(PER_ADDRESS, state.rateWindows.address) };
 }
