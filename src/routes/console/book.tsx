@@ -24,6 +24,7 @@ import type { ConsoleEnv } from "./session.js";
 import type { Ctx } from "../../domain/context.js";
 import { DomainError, invalidField } from "../../domain/errors.js";
 import { statusOf } from "../../http/problem.js";
+import { notOneLine } from "../text.js";
 
 interface Loaded {
   ctx: Ctx;
@@ -154,6 +155,8 @@ export function registerBook(console: Hono<ConsoleEnv>) {
     const form = await formOf(c);
     if (!form.service) throw invalidField("service", "is missing: open the case's book page again and choose a time there");
     const l = await load(c, form.service);
+    const notOne = notOneLine(form);
+    if (notOne) return showBook(c, l, { status: 422, message: errorNotice(notOne) });
     const start = form.start ? parseInstant(form.start) : null;
     if (start === null) {
       const text = form.start ? `start: '${form.start}' is not a time (an ISO 8601 instant with an offset).` : "start: choose a time to book.";
