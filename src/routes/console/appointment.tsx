@@ -179,7 +179,8 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
     const reason = (form.reason ?? "").trim();
     const text = (form.start ?? "").trim();
     const staffId = form.staffId?.trim() || undefined;
-    const start = parseStart(text, zone);
+    const written = parseStart(text, zone);
+    const start = written?.at ?? null;
     // Shown again after a refusal: the week of the start asked for, and what the override form held.
     const again: Shown = { week: start === null ? undefined : localDateOf(zone, start), staff: staffId, override: override ? { start: text, reason } : undefined };
     const notOne = notOneLine(form);
@@ -197,7 +198,7 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
       return refuse("start: the appointment is already at that time; choose another.");
     }
     try {
-      await reschedule(o.ctx, o.row.id, { start, staffId, overrideWindow: override ? { reason } : undefined });
+      await reschedule(o.ctx, o.row.id, { start, startOffset: written?.offset, staffId, overrideWindow: override ? { reason } : undefined });
     } catch (cause) {
       const problem = refusal(cause);
       if (!problem) throw cause;
