@@ -19,3 +19,13 @@ export const Text = (max = 500) => oneLine(z.string()).trim().min(1, "must not b
 
 /** The id of another resource: printable ASCII without spaces (slugs and server ids both are). */
 export const Ref = z.string().regex(/^[!-~]{1,100}$/, "must be an id of 1–100 letters, digits or symbols, without spaces");
+
+/**
+ * The same rule for forms read by hand (console and applicant pages): the first field of `form`
+ * that is not one line, as "field: must be one line …", or null when every field is. All fields
+ * are checked, so a field added to a form later is covered without a change here.
+ */
+export function notOneLine(form: Record<string, unknown>): string | null {
+  const bad = Object.entries(form).find(([, value]) => typeof value === "string" && !ONE_LINE.test(value));
+  return bad ? `${bad[0]}: ${ONE_LINE_MESSAGE}.` : null;
+}

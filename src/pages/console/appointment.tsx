@@ -129,9 +129,8 @@ function Cancel({ id, csrf, reason }: { id: string; csrf: string; reason: string
       <h2>Cancel</h2>
       <PostForm action={`/console/appointments/${id}/cancel`} csrf={csrf}>
         <label for="cancel-reason">Reason (kept in the history)</label>
-        <textarea id="cancel-reason" name="reason" required maxlength={500}>
-          {reason}
-        </textarea>
+        {/* One line, as the API's reason: a line break would be refused, so the field cannot take one. */}
+        <input id="cancel-reason" name="reason" type="text" required maxlength={500} size={60} value={reason} />
         <Button kind="danger">Cancel the appointment</Button>
       </PostForm>
     </section>

@@ -4,13 +4,14 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/context.js";
 import { cancel, changeStatus, reschedule } from "../../domain/booking/transitions.js";
-import { parseInstant } from "../../domain/dates.js";
+import { parseWrittenInstant } from "../../domain/booking/written-start.js";
 import { linkToken } from "../../domain/links.js";
 import { localDateOf } from "../../slots/index.js";
 import { isValidFormToken } from "./csrf.js";
 import { makeNav, openPage, type Opened } from "./open.js";
 import { showAppointment, showCancel, showSlots, type Done } from "./pages.js";
 import { DomainError } from "../../domain/errors.js";
+import { notOneLine } from "../text.js";
 
 const CANCEL_REASON = "Cancelled by the applicant through their link";
 
@@ -69,7 +70,10 @@ export function registerActions(pages: Hono<AppEnv>) {
     const o = await openPage(c);
     const { s } = o.nav;
     const form = await checkedForm(c, o);
-    const start = typeof form?.start === "string" ? parseInstant(form.start) : null;
+    // A hand-made form: a control character is refused like the API's, and the offset as written
+    // goes to the booking, which refuses office time on the wrong side of a clock change.
+    const written = typeof form?.start === "string" && !notOneLine(form) ? parseWrittenInstant(form.start) : null;
+    const start = written?.at ?? null;
     const week = start === null ? undefined : localDateOf(o.office.timeZone, start);
     if (!form) return showSlots(c, o, week, 403, error(s.formExpired));
     if (start === null) return showSlots(c, o, undefined, 422, error(s.pickATime));
@@ -80,7 +84,7 @@ export function registerActions(pages: Hono<AppEnv>) {
     if (o.view.changeBlock !== null) return showAppointment(c, o, 409, error(blockText(o)));
     let moved;
     try {
-      moved = await reschedule(o.ctx, o.row.id, { start });
+      moved = await reschedule(o.ctx, o.row.id, { start, startOffset: written?.offset });
     } catch (cause) {
       if (cause instanceof DomainError && cause.kind === "slot-taken") return showSlots(c, o, week, 409, error(s.slotTaken));
       if (cause instanceof DomainError && (cause.kind === "outside-window" || cause.kind === "validation")) return showSlots(c, o, week, 422, error(s.unavailable));

@@ -25,6 +25,7 @@ import { consolePath } from "./sign-in.js";
 import type { ConsoleEnv } from "./session.js";
 import { DomainError } from "../../domain/errors.js";
 import { statusOf } from "../../http/problem.js";
+import { notOneLine } from "../text.js";
 
 /** What the page says after a change (`?done=`), while the appointment is still in its status. */
 const DONE: Record<string, { status: string; text: string }> = {
@@ -152,8 +153,12 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
 
   console.post("/appointments/:id/cancel", async (c) => {
     const o = await openAppointment(c);
-    const reason = ((await formOf(c)).reason ?? "").trim();
+    const form = await formOf(c);
+    const reason = (form.reason ?? "").trim();
     if (o.row.status === "cancelled") return c.redirect(`${appointmentPath(o)}?done=cancelled`, 303);
+    // A line break or control character would reach the history and the applicant's messages.
+    const notOne = notOneLine(form);
+    if (notOne) return show(c, o, { status: 422, notice: errorNotice(notOne), cancelReason: reason });
     if (!reason) return show(c, o, { status: 422, notice: errorNotice("reason: say why the appointment is cancelled; it is kept in the history.") });
     if (reason.length > 500) return show(c, o, { status: 422, notice: errorNotice("reason: at most 500 characters."), cancelReason: reason });
     try {
@@ -174,9 +179,12 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
     const reason = (form.reason ?? "").trim();
     const text = (form.start ?? "").trim();
     const staffId = form.staffId?.trim() || undefined;
-    const start = parseStart(text, zone);
+    const written = parseStart(text, zone);
+    const start = written?.at ?? null;
     // Shown again after a refusal: the week of the start asked for, and what the override form held.
     const again: Shown = { week: start === null ? undefined : localDateOf(zone, start), staff: staffId, override: override ? { start: text, reason } : undefined };
+    const notOne = notOneLine(form);
+    if (notOne) return show(c, o, { week: again.week, override: again.override, status: 422, notice: errorNotice(notOne) });
     if (staffId && !(await serviceStaff(o)).some((s) => s.id === staffId)) {
       return show(c, o, { ...again, staff: undefined, status: 422, notice: errorNotice(`staffId: no interviewer '${staffId}' gives this service at ${o.office.name}.`) });
     }
@@ -190,7 +198,7 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
       return refuse("start: the appointment is already at that time; choose another.");
     }
     try {
-      await reschedule(o.ctx, o.row.id, { start, staffId, overrideWindow: override ? { reason } : undefined });
+      await reschedule(o.ctx, o.row.id, { start, startOffset: written?.offset, staffId, overrideWindow: override ? { reason } : undefined });
     } catch (cause) {
       const problem = refusal(cause);
       if (!problem) throw cause;

@@ -24,6 +24,8 @@ import type { ConsoleEnv } from "./session.js";
 import type { Ctx } from "../../domain/context.js";
 import { DomainError, invalidField } from "../../domain/errors.js";
 import { statusOf } from "../../http/problem.js";
+import { parseWrittenInstant } from "../../domain/booking/written-start.js";
+import { notOneLine } from "../text.js";
 
 interface Loaded {
   ctx: Ctx;
@@ -154,7 +156,11 @@ export function registerBook(console: Hono<ConsoleEnv>) {
     const form = await formOf(c);
     if (!form.service) throw invalidField("service", "is missing: open the case's book page again and choose a time there");
     const l = await load(c, form.service);
-    const start = form.start ? parseInstant(form.start) : null;
+    const notOne = notOneLine(form);
+    if (notOne) return showBook(c, l, { status: 422, message: errorNotice(notOne) });
+    // The offset as written: the booking refuses office time on the wrong side of a clock change.
+    const written = form.start ? parseWrittenInstant(form.start) : null;
+    const start = written?.at ?? null;
     if (start === null) {
       const text = form.start ? `start: '${form.start}' is not a time (an ISO 8601 instant with an offset).` : "start: choose a time to book.";
       return showBook(c, l, { status: 422, message: errorNotice(text) });
@@ -166,7 +172,7 @@ export function registerBook(console: Hono<ConsoleEnv>) {
     }
     let booked: AppointmentRow;
     try {
-      booked = await book(l.ctx, { caseId: l.caseRow.id, serviceId: l.service.id, officeId: l.office.id, start, staffId });
+      booked = await book(l.ctx, { caseId: l.caseRow.id, serviceId: l.service.id, officeId: l.office.id, start, startOffset: written?.offset, staffId });
     } catch (cause) {
       if (cause instanceof DomainError && cause.kind !== "internal" && statusOf(cause) !== 403) return refused(c, l, start, cause);
       throw cause;

@@ -18,6 +18,7 @@ import type { ConsoleEnv } from "./session.js";
 import type { Ctx } from "../../domain/context.js";
 import { DomainError } from "../../domain/errors.js";
 import { statusOf } from "../../http/problem.js";
+import { notOneLine } from "../text.js";
 
 const when = (instant: number, zone: string) => localDateTimeWords(instant, zone, "en");
 /** "Thursday 10 December" for "2026-12-10"; the page shows the ISO date next to it. */
@@ -110,6 +111,9 @@ export function registerClosures(console: Hono<ConsoleEnv>) {
     const form = await formOf(c);
     const { office } = await pickOffice(ctxOf(c), form.office || undefined);
     const input = { date: (form.date ?? "").trim(), reason: form.reason ?? "" };
+    // The reason is shown to the desk and in moved appointments' history: one line, like the API's.
+    const notOne = notOneLine(form);
+    if (notOne) return listPage(c, office.id, input, errorNotice(notOne), 422);
     try {
       const { closure } = await closeDay(ctxOf(c), office.id, input);
       return c.redirect(`/console/closures/${encodeURIComponent(office.id)}/${closure.date}`, 303);

@@ -10,6 +10,7 @@ import { StartButtons, type Start, type WeekOfStarts } from "../../pages/console
 import { dateWords, dayWords } from "./dates.js";
 import { appointmentPath, type Opened } from "./opened.js";
 import { DomainError } from "../../domain/errors.js";
+import { parseWrittenInstant, type WrittenInstant } from "../../domain/booking/written-start.js";
 
 export interface WeekRequest {
   week?: string;
@@ -54,14 +55,18 @@ export async function rescheduleWeek(o: Opened, v: WeekRequest): Promise<WeekOfS
   };
 }
 
-/** An ISO instant with an offset, or a local "YYYY-MM-DDTHH:MM" in the office's zone; null if neither. */
-export function parseStart(text: string, zone: string): number | null {
-  const instant = parseInstant(text);
-  if (instant !== null) return instant;
+/**
+ * An ISO instant with an offset (kept, for the booking's check of office offsets near a clock
+ * change), or a local "YYYY-MM-DDTHH:MM" in the office's zone; null if neither.
+ */
+export function parseStart(text: string, zone: string): WrittenInstant | null {
+  const written = parseWrittenInstant(text);
+  if (written !== null) return written;
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::00)?$/.exec(text);
   if (!m || parseIsoDate(`${m[1]}-${m[2]}-${m[3]}`) === null || Number(m[4]) > 23 || Number(m[5]) > 59) return null;
   // A wall time the zone skips (spring forward) has no instant: null, like a wrong date.
-  return localToInstant(zone, Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]) * 60 + Number(m[5]));
+  const at = localToInstant(zone, Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]) * 60 + Number(m[5]));
+  return at === null ? null : { at, offset: null };
 }
 
 /** The next free starts a 409 slot-taken lists, as buttons that send the same form again. */
