@@ -6,7 +6,7 @@ import { silentLogger } from "../src/lib/logger.js";
 import { createProcessState } from "../src/process-state.js";
 import { getOffice } from "../src/domain/offices.js";
 import { getService } from "../src/domain/services.js";
-import { loadResources } from "../src/domain/slots.js";
+import { loadResources } from "../src/domain/slot-search.js";
 import { findSlots } from "../src/slots/index.js";
 import { NOW, buildBenchDb } from "./fixture.js";
 import type { Emit } from "./run.js";

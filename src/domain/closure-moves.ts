@@ -14,7 +14,7 @@ import { findCase } from "./cases.js";
 import { addDays, dayNumber, parseInstant } from "./dates.js";
 import { createClosure, getOffice, type ClosureRow, type OfficeRow } from "./offices.js";
 import { getService } from "./services.js";
-import { MAX_RANGE_DAYS, caseWindow, listSlots } from "./slots.js";
+import { MAX_RANGE_DAYS, caseWindow, listSlots } from "./slot-search.js";
 import type { Ctx } from "./context.js";
 import { assertOffice } from "./access.js";
 import { DomainError, conflict, invalidFields, type FieldError } from "./errors.js";

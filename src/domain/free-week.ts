@@ -8,7 +8,7 @@ import type { AppointmentRow } from "./booking/read.js";
 import type { CaseRow } from "./cases.js";
 import type { OfficeRow } from "./offices.js";
 import type { ServiceRow } from "./services.js";
-import { MAX_RANGE_DAYS, caseWindow, listSlots } from "./slots.js";
+import { MAX_RANGE_DAYS, caseWindow, listSlots } from "./slot-search.js";
 import type { Ctx } from "./context.js";
 
 export interface FreeWeekRequest {

@@ -5,7 +5,7 @@ import { appointments, cases, services } from "../db/schema.js";
 import { LIVE_STATUSES } from "./lifecycle.js";
 import { localDateOf } from "../slots/index.js";
 import { dayNumber } from "./dates.js";
-import { caseWindow } from "./slots.js";
+import { caseWindow } from "./slot-search.js";
 import type { ServiceRow } from "./services.js";
 import { getOffice } from "./offices.js";
 import { decodeCursor, toPage, type Page } from "./pagination.js";

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { makeApp } from "../helpers/app.js";
 import { at, booking, bookingApp, newCase, weekdays, type TestApp } from "../helpers/booking.js";
 import { bogota } from "../helpers/fixtures.js";
-import { listSlots } from "../../src/domain/slots.js";
+import { listSlots } from "../../src/domain/slot-search.js";
 import { findAppointment } from "../../src/domain/booking/read.js";
 
 const apps: TestApp[] = [];

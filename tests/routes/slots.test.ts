@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeApp, type TestApp } from "../helpers/app.js";
 import { applicantCase, counseling, counselor, seedBasics } from "../helpers/fixtures.js";
-import { listSlots } from "../../src/domain/slots.js";
+import { listSlots } from "../../src/domain/slot-search.js";
 
 let t: TestApp;
 beforeEach(async () => {

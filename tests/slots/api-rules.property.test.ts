@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { closedDates } from "../../src/slots/holidays.js";
 import { expansionWork } from "../../src/slots/periods.js";
-import { referenceFindSlots } from "../../src/slots/reference-engine.js";
+import { referenceFindSlots } from "./reference/engine.js";
 import { formatUtcIso, localDateOf, startOfLocalDay } from "../../src/slots/zone.js";
 import type { AvailabilityRule, SlotQuery } from "../../src/slots/types.js";
 import { makeApp, type TestApp } from "../helpers/app.js";

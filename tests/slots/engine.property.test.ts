@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { findSlots } from "../../src/slots/engine.js";
-import { referenceExpandOfficeHours, referenceExpandRule, referenceFindSlots } from "../../src/slots/reference-engine.js";
+import { referenceExpandOfficeHours, referenceExpandRule, referenceFindSlots } from "./reference/engine.js";
 import type { Interval, Slot, SlotQuery } from "../../src/slots/types.js";
 import { arbQuery } from "./arbitraries.js";
 

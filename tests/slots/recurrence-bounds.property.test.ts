@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { expandRule, validateRule } from "../../src/slots/rules.js";
-import { referenceExpandRule } from "../../src/slots/reference-engine.js";
+import { referenceExpandRule } from "./reference/engine.js";
 import { expansionWork } from "../../src/slots/periods.js";
 import { parseRule } from "../../src/slots/recurrence.js";
 import { formatUtcIso } from "../../src/slots/zone.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { expandOfficeHours, expandRule, parseRule, validateRule } from "../../src/slots/rules.js";
-import { referenceExpandRule } from "../../src/slots/reference-engine.js";
+import { referenceExpandRule } from "./reference/engine.js";
 import { formatLocalIso, formatUtcIso } from "../../src/slots/zone.js";
 import type { Interval } from "../../src/slots/types.js";
 import { at, rule } from "./helpers.js";

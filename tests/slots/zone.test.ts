@@ -16,7 +16,7 @@ import {
   referenceLocalDate,
   referenceLocalToInstant,
   referenceOffsetAt,
-} from "../../src/slots/reference.js";
+} from "./reference/zone.js";
 
 const ZONES = [
   "America/New_York", "America/Santiago", "Pacific/Chatham", "Europe/Madrid", "Australia/Lord_Howe",

@@ -6,7 +6,7 @@ import { findSlots, formatLocalIso, localDateOf, slotView, type Slot, type SlotQ
 import type { CaseRow } from "../cases.js";
 import { listRoomIds, type OfficeRow } from "../offices.js";
 import type { ServiceRow } from "../services.js";
-import { caseWindow, loadResources, withoutOwnHold } from "../slots.js";
+import { caseWindow, loadResources, withoutOwnHold } from "../slot-search.js";
 import { DAY_MS } from "../dates.js";
 import { roomResource, staffResource, units } from "./claims.js";
 import type { AppointmentRow } from "./read.js";

@@ -8,7 +8,7 @@ import { cancel, changeStatus, reschedule } from "../../domain/booking/transitio
 import { parseInstant } from "../../domain/dates.js";
 import { listNotifications } from "../../domain/notifications.js";
 import { queueLabels } from "../../domain/queue-number.js";
-import { caseWindow } from "../../domain/slots.js";
+import { caseWindow } from "../../domain/slot-search.js";
 import { localTime } from "../../i18n/dates.js";
 import { localDateOf } from "../../slots/index.js";
 import { AppointmentPage } from "../../pages/console/appointment.js";

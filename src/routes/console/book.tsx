@@ -12,7 +12,7 @@ import { getOffice, type OfficeRow } from "../../domain/offices.js";
 import { windowStanding } from "../../domain/queue.js";
 import { listServices, type ServiceRow } from "../../domain/services.js";
 import { freeWeek } from "../../domain/free-week.js";
-import { caseWindow } from "../../domain/slots.js";
+import { caseWindow } from "../../domain/slot-search.js";
 import { listStaff } from "../../domain/staff.js";
 import { localTime } from "../../i18n/dates.js";
 import { formatUtcIso, isoDate, localDateOf, localDayOf, parseIsoDate, type SlotView } from "../../slots/index.js";

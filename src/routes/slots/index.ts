@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ctxOf, type App } from "../../http/context.js";
 import { allow } from "../../http/auth.js";
-import { MAX_GRID_STARTS, MAX_RANGE_DAYS, pickSlots } from "../../domain/slots.js";
+import { MAX_GRID_STARTS, MAX_RANGE_DAYS, pickSlots } from "../../domain/slot-search.js";
 import { versionedCache } from "../../domain/versioned-cache.js";
 import { slotView, type Slot } from "../../slots/index.js";
 import { Language, errorResponses, json } from "../common.js";

@@ -1,5 +1,5 @@
 // Plain luxon versions of the zone helpers: slow (an Intl call per answer) and
-// obviously right, kept so the cached versions in zone.ts can be checked against them.
+// obviously right, kept so tests can check the cached versions in src/slots/zone.ts.
 import { DateTime } from "luxon";
 
 /**

@@ -2,11 +2,11 @@
 // (no weekday shortcut, no anchor shifting), linear scans everywhere. Far too slow
 // to serve requests; it exists so the fast engine can be proved equal to it.
 import { DateTime } from "luxon";
-import type { AvailabilityRule, Interval, OfficeHours, Slot, SlotQuery } from "./types.js";
-import { WEEKDAY_CODES, parseWallTime } from "./calendar.js";
-import { RRule } from "./recurrence.js";
-import { DEFAULT_ANCHOR } from "./rules.js";
-import { referenceLocalToInstant, referenceStartOfDay } from "./reference.js";
+import type { AvailabilityRule, Interval, OfficeHours, Slot, SlotQuery } from "../../../src/slots/types.js";
+import { WEEKDAY_CODES, parseWallTime } from "../../../src/slots/calendar.js";
+import { RRule } from "../../../src/slots/recurrence.js";
+import { DEFAULT_ANCHOR } from "../../../src/slots/rules.js";
+import { referenceLocalToInstant, referenceStartOfDay } from "./zone.js";
 
 const floating = (iso: string): DateTime => DateTime.fromISO(iso, { zone: "utc" });
 const localDate = (zone: string, t: number): DateTime => floating(DateTime.fromMillis(t, { zone }).toISODate()!);
