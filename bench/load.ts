@@ -14,7 +14,7 @@ export async function load(options: autocannon.Options): Promise<LoadResult> {
   // Without a callback autocannon returns its instance, which is both a promise and an emitter.
   const started = performance.now();
   const instance = autocannon({ connections: 64, duration: 5, ...options }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-  instance.on("response", (_client: unknown, status: number) => {
+  void instance.on("response", (_client: unknown, status: number) => {
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
   const result = await instance;

@@ -69,8 +69,8 @@ export function startServer(config: Config = readConfig(process.env)) {
     logger.info("stopped");
     process.exit(0);
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  process.once("SIGINT", (signal) => void stop(signal));
+  process.once("SIGTERM", (signal) => void stop(signal));
   return { app, server, database, dispatcher };
 }
 

@@ -43,7 +43,8 @@ export interface ConstraintFailure {
  * and D1 word alike ("UNIQUE constraint failed: claims.resource, claims.unit"). Null otherwise.
  */
 export function constraintFailure(error: unknown): ConstraintFailure | null {
-  const message = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : "";
+  const cause = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
+  const message = error instanceof Error ? `${error.message} ${cause instanceof Error ? cause.message : typeof cause === "string" ? cause : ""}` : "";
   const match = /(UNIQUE|CHECK|FOREIGN KEY|NOT NULL) constraint failed:?\s*([^\n:]*)/.exec(message);
   if (!match) return null;
   return { kind: match[1] as ConstraintFailure["kind"], target: match[2]!.trim() };

@@ -24,7 +24,7 @@ export function validateRule(rule: AvailabilityRule): string | null {
   if (start === null) return `Invalid start time: ${rule.start}`;
   if (end === null) return `Invalid end time: ${rule.end}`;
   if (end <= start) return "The end time must be after the start time";
-  if (!isValidTimeZone(rule.timeZone)) return `Unknown time zone: ${rule.timeZone}`;
+  if (!isValidTimeZone(rule.timeZone)) return `Unknown time zone: ${String(rule.timeZone)}`;
   for (const date of [rule.validFrom, rule.validUntil]) {
     if (date != null && parseIsoDate(date) === null) return `Invalid local date: ${date}`;
   }

@@ -11,7 +11,7 @@ export interface Nav {
   /** A path under this appointment's link ("" for the page itself), carrying a ?lang= choice. */
   to(path: string, params?: Record<string, string>): string;
   /** This same page in another language. */
-  switchTo(lang: Language): string;
+  switchTo: (lang: Language) => string;
 }
 
 export interface AppointmentView extends ApplicantOptions {
