@@ -40,20 +40,39 @@ export async function run(emit: Emit, figures: Map<string, number>): Promise<voi
   try {
     const pairs = await freePairs(server.url);
     const contention = pairs.splice(0, 8);
-    const result = await bookAll(server.url, pairs, Array.from({ length: 5000 }, (_, i) => `case_b${i}`));
+    const result = await bookAll(
+      server.url,
+      pairs,
+      Array.from({ length: 5000 }, (_, i) => `case_b${i}`),
+    );
     const health = figures.get("health.rps");
     emit({ name: "book.http.rps", value: Math.round(result.rps), unit: "req/s", connections: 64, booked: result.statuses["201"] ?? 0, statuses: result.statuses });
     emit({ name: "book.http.p99_ms", value: result.p99, unit: "ms" });
     if (health) emit({ name: "book.http.ratio_to_health", value: Number((result.rps / health).toFixed(3)), unit: "ratio", target: ">= 0.20" });
 
     const fights = await Promise.all(
-      Array.from({ length: 64 }, (_, i) => fetch(`${server.url}/v1/appointments`, { method: "POST", headers, body: bookingBody(`case_b${5500 + i}`, contention[i % 8]!) }).then((r) => r.status)),
+      Array.from({ length: 64 }, (_, i) =>
+        fetch(`${server.url}/v1/appointments`, { method: "POST", headers, body: bookingBody(`case_b${5500 + i}`, contention[i % 8]!) }).then((r) => r.status),
+      ),
     );
     const sqlite = new BetterSqlite3(db, { readonly: true });
-    const { n: overlaps } = sqlite.prepare(`SELECT count(*) AS n FROM appointments x JOIN appointments y ON x.staff_id = y.staff_id AND x.id < y.id
-      WHERE x.status != 'cancelled' AND y.status != 'cancelled' AND x.start_at < y.hold_until AND y.start_at < x.hold_until`).get() as { n: number };
+    const { n: overlaps } = sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM appointments x JOIN appointments y ON x.staff_id = y.staff_id AND x.id < y.id
+      WHERE x.status != 'cancelled' AND y.status != 'cancelled' AND x.start_at < y.hold_until AND y.start_at < x.hold_until`,
+      )
+      .get() as { n: number };
     sqlite.close();
-    emit({ name: "book.contention", value: overlaps, unit: "overlaps", clients: 64, slots: 8, winners: fights.filter((s) => s === 201).length, losers: fights.filter((s) => s === 409).length, other: fights.filter((s) => s !== 201 && s !== 409).length });
+    emit({
+      name: "book.contention",
+      value: overlaps,
+      unit: "overlaps",
+      clients: 64,
+      slots: 8,
+      winners: fights.filter((s) => s === 201).length,
+      losers: fights.filter((s) => s === 409).length,
+      other: fights.filter((s) => s !== 201 && s !== 409).length,
+    });
   } finally {
     await server.stop();
   }

@@ -33,19 +33,41 @@ export async function buildBenchDb(options: { appointments: number; cases: numbe
     const res = await app.request(path, { method, headers: { authorization: `Bearer ${BENCH_ADMIN}`, "content-type": "application/json" }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   };
-  await send("POST", "/v1/offices", { id: "bogota", name: "Bench office", country: "CO", timeZone: "America/Bogota", address: "Bogotá", hours: [{ days: ["MO", "TU", "WE", "TH", "FR"], start: "08:00", end: "17:00" }] });
+  await send("POST", "/v1/offices", {
+    id: "bogota",
+    name: "Bench office",
+    country: "CO",
+    timeZone: "America/Bogota",
+    address: "Bogotá",
+    hours: [{ days: ["MO", "TU", "WE", "TH", "FR"], start: "08:00", end: "17:00" }],
+  });
   await send("POST", "/v1/services", { id: "iom-counseling", agency: "IOM", durationMinutes: 60, bufferMinutes: 10, window: { minDays: 0, maxDays: 400 } });
   for (let i = 0; i < 20; i++) {
     const id = `s${String(i).padStart(2, "0")}`;
-    await send("POST", "/v1/staff", { id, name: id, email: `${id}@example.org`, agency: "IOM", timeZone: zoneOf(i), languages: ["es"], officeIds: ["bogota"], serviceIds: ["iom-counseling"] });
-    await send("PUT", `/v1/staff/${id}/availability`, rules(i).map((r) => ({ ...r, timeZone: zoneOf(i) })));
+    await send("POST", "/v1/staff", {
+      id,
+      name: id,
+      email: `${id}@example.org`,
+      agency: "IOM",
+      timeZone: zoneOf(i),
+      languages: ["es"],
+      officeIds: ["bogota"],
+      serviceIds: ["iom-counseling"],
+    });
+    await send(
+      "PUT",
+      `/v1/staff/${id}/availability`,
+      rules(i).map((r) => ({ ...r, timeZone: zoneOf(i) })),
+    );
   }
 
   const { sqlite } = database;
   const now = Date.parse(NOW);
-  const insertCase = sqlite.prepare(`INSERT INTO cases (id, reference, office_id, track, screened_at, language, household_size, nationality, present_since, birth_date, legal_status, window_extension_days, created_by, created_at, updated_at)
+  const insertCase =
+    sqlite.prepare(`INSERT INTO cases (id, reference, office_id, track, screened_at, language, household_size, nationality, present_since, birth_date, legal_status, window_extension_days, created_by, created_at, updated_at)
     VALUES (?, ?, 'bogota', 'IOM', '2026-11-20', 'es', 1, 'VE', '2022-01-01', '1990-01-01', 'regular', 0, 'bench', ?, ?)`);
-  const insertAppointment = sqlite.prepare(`INSERT INTO appointments (id, case_id, service_id, office_id, staff_id, room_id, start_at, end_at, hold_until, local_date, status, sequence, uid, created_at, updated_at)
+  const insertAppointment =
+    sqlite.prepare(`INSERT INTO appointments (id, case_id, service_id, office_id, staff_id, room_id, start_at, end_at, hold_until, local_date, status, sequence, uid, created_at, updated_at)
     VALUES (?, ?, 'iom-counseling', 'bogota', ?, NULL, ?, ?, ?, ?, 'scheduled', 0, ?, ?, ?)`);
   const insertClaim = sqlite.prepare("INSERT INTO claims (resource, unit, appointment_id) VALUES (?, ?, ?)");
   const random = mulberry32(7);

@@ -15,10 +15,12 @@ const DURATION = 60;
 const BUFFER = 10;
 const ROOMS = 12;
 
-
 function rulesFor(i: number): AvailabilityRule[] {
   const weekly = (byday: string, start: string, end: string, timeZone: string): AvailabilityRule => ({
-    rrule: `FREQ=WEEKLY;BYDAY=${byday}`, start, end, timeZone,
+    rrule: `FREQ=WEEKLY;BYDAY=${byday}`,
+    start,
+    end,
+    timeZone,
   });
   if (i % 7 === 3) {
     const z = "America/New_York"; // remote counsellor, 09:00–13:00 New York time
@@ -68,7 +70,10 @@ function scenario(perStaff: Interval[][]): SlotQuery {
   const [y, m, d] = civilFromDays(first + 90);
   const to = localToInstant(OFFICE_ZONE, y, m, d, 0)!;
   const staff: StaffInput[] = perStaff.map((appointments, i) => ({
-    id: `s${String(i).padStart(2, "0")}`, rules: rulesFor(i), appointments, timeOff: [],
+    id: `s${String(i).padStart(2, "0")}`,
+    rules: rulesFor(i),
+    appointments,
+    timeOff: [],
   }));
   // Each booking holds one room, spread evenly; lists stay in start order.
   const all = perStaff.flatMap((list, i) => list.map((a, k) => ({ ...a, room: (i * 7 + k) % ROOMS })));
@@ -78,7 +83,8 @@ function scenario(perStaff: Interval[][]): SlotQuery {
     busy: all.filter((a) => a.room === r).map(({ start, end }) => ({ start, end })),
   }));
   return {
-    from, to,
+    from,
+    to,
     office: {
       timeZone: OFFICE_ZONE,
       hours: [{ days: ["MO", "TU", "WE", "TH", "FR"], start: "08:00", end: "17:00" }],
@@ -86,7 +92,11 @@ function scenario(perStaff: Interval[][]): SlotQuery {
       closedIntervals: [],
     },
     service: { durationMinutes: DURATION, bufferMinutes: BUFFER, slotStepMinutes: 30, dailyCapPerOffice: 400, needsRoom: true },
-    staff, rooms, dayCounts: new Map(), notBefore: from, window: null,
+    staff,
+    rooms,
+    dayCounts: new Map(),
+    notBefore: from,
+    window: null,
   };
 }
 
@@ -122,7 +132,16 @@ export async function run(emit: Emit): Promise<void> {
     findSlots(query);
     uncached.push(performance.now() - t0);
   }
-  emit({ name: "slots.engine.90d.uncached_p50_ms", value: round(pct(uncached.sort((a, b) => a - b), 50)), unit: "ms" });
+  emit({
+    name: "slots.engine.90d.uncached_p50_ms",
+    value: round(
+      pct(
+        uncached.sort((a, b) => a - b),
+        50,
+      ),
+    ),
+    unit: "ms",
+  });
 
   // Bookings in no particular order cost a sort per list.
   const shuffled = { ...query, staff: query.staff.map((s, i) => ({ ...s, appointments: shuffle(s.appointments, mulberry32(i)) })) };
@@ -140,7 +159,8 @@ export async function run(emit: Emit): Promise<void> {
   const bounded = history.map((list) => list.filter((a) => a.start > query.from - hold && a.start < query.to + hold));
   const loaded = bounded.reduce((n, l) => n + l.length, 0);
   const withHistory = (lists: Interval[][]): SlotQuery => ({
-    ...query, staff: query.staff.map((s, i) => ({ ...s, appointments: lists[i]! })),
+    ...query,
+    staff: query.staff.map((s, i) => ({ ...s, appointments: lists[i]! })),
   });
   const boundedTimes = timeRuns(withHistory(bounded), 200, 100);
   emit({ name: "slots.engine.90d.p50_ms.300k_history", value: round(pct(boundedTimes, 50)), unit: "ms", appointments: loaded });

@@ -13,7 +13,15 @@ export async function run(emit: Emit, figures: Map<string, number>): Promise<voi
     await load({ ...options, duration: 2 });
     const result = await load({ ...options, duration: 8 });
     const health = figures.get("health.rps");
-    emit({ name: "slots.http.week.rps", value: Math.round(result.rps), unit: "req/s", p99_ms: result.p99, non2xx: Object.entries(result.statuses).filter(([s]) => s !== "200").reduce((n, [, c]) => n + c, 0) });
+    emit({
+      name: "slots.http.week.rps",
+      value: Math.round(result.rps),
+      unit: "req/s",
+      p99_ms: result.p99,
+      non2xx: Object.entries(result.statuses)
+        .filter(([s]) => s !== "200")
+        .reduce((n, [, c]) => n + c, 0),
+    });
     if (health) emit({ name: "slots.http.week.ratio_to_health", value: Number((result.rps / health).toFixed(3)), unit: "ratio", target: ">= 0.30" });
   } finally {
     await server.stop();

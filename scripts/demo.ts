@@ -25,7 +25,10 @@ console.log(`
 Cita demo on ${config.publicUrl}  (database ${dbPath}, fresh)
   admin token:     ${adminToken}
   scheduler token: ${schedulerToken}   (Bogotá office)
-  ${cases.length} cases in 4 offices, e.g. ${cases.slice(0, 3).map((c: { id: string }) => c.id).join(", ")}
+  ${cases.length} cases in 4 offices, e.g. ${cases
+    .slice(0, 3)
+    .map((c: { id: string }) => c.id)
+    .join(", ")}
   applicant links (booked appointments):
 ${links.map((l) => `    ${l}`).join("\n")}
 

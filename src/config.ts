@@ -6,11 +6,7 @@ import proxyAddr from "proxy-addr";
  * nobody (the connection's address), Cloudflare's CF-Connecting-IP, X-Forwarded-For up to a
  * number of proxy hops, or X-Forwarded-For as written by proxies at these addresses/subnets.
  */
-export type TrustProxy =
-  | { kind: "none" }
-  | { kind: "cloudflare" }
-  | { kind: "hops"; hops: number }
-  | { kind: "addresses"; addresses: string[] };
+export type TrustProxy = { kind: "none" } | { kind: "cloudflare" } | { kind: "hops"; hops: number } | { kind: "addresses"; addresses: string[] };
 
 export interface Config {
   port: number;
@@ -44,7 +40,10 @@ function readTrustProxy(value: string | undefined): TrustProxy {
   if (text === "" || text === "0") return { kind: "none" };
   if (text.toLowerCase() === "cloudflare") return { kind: "cloudflare" };
   if (/^\d+$/.test(text)) return { kind: "hops", hops: Number(text) };
-  const addresses = text.split(",").map((a) => a.trim()).filter(Boolean);
+  const addresses = text
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
   try {
     proxyAddr.compile(addresses);
   } catch {
@@ -63,7 +62,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     if (!/(Z|[+-]\d\d:\d\d)$/i.test(env.CITA_NOW) || Number.isNaN(now)) throw new Error(`CITA_NOW must be an ISO instant with an offset, got '${env.CITA_NOW}'`);
   }
   const dispatchIntervalMs = Number(env.CITA_DISPATCH_INTERVAL_MS || 2000);
-  if (!Number.isInteger(dispatchIntervalMs) || dispatchIntervalMs < 0) throw new Error(`CITA_DISPATCH_INTERVAL_MS must be a whole number of milliseconds, got '${env.CITA_DISPATCH_INTERVAL_MS}'`);
+  if (!Number.isInteger(dispatchIntervalMs) || dispatchIntervalMs < 0)
+    throw new Error(`CITA_DISPATCH_INTERVAL_MS must be a whole number of milliseconds, got '${env.CITA_DISPATCH_INTERVAL_MS}'`);
   const hostInUrl = host.includes(":") ? `[${host}]` : host;
   return {
     port,

@@ -60,7 +60,16 @@ export const offices = [
 
 export const services = [
   { id: "unhcr-interview", name: "UNHCR interview", agency: "UNHCR", durationMinutes: 60, bufferMinutes: 15, window: { minDays: 14, maxDays: 28 }, needsRoom: true },
-  { id: "iom-counseling", name: "IOM counseling session", agency: "IOM", durationMinutes: 60, bufferMinutes: 0, window: { minDays: 14, maxDays: 28 }, needsRoom: true, dailyCapPerOffice: 40 },
+  {
+    id: "iom-counseling",
+    name: "IOM counseling session",
+    agency: "IOM",
+    durationMinutes: 60,
+    bufferMinutes: 0,
+    window: { minDays: 14, maxDays: 28 },
+    needsRoom: true,
+    dailyCapPerOffice: 40,
+  },
 ];
 
 /** The service a case of this track books. */

@@ -34,7 +34,10 @@ export async function seedDemo(fetch: Fetch, adminToken: string, now: number) {
   for (const c of cases.slice(0, 3) as { id: string; officeId: string; track: string }[]) {
     const service = data.serviceOfTrack(c.track);
     const today = localDateOf(data.offices.find((o) => o.id === c.officeId)!.timeZone, now);
-    const res = await fetch(`/v1/slots?service=${service}&office=${c.officeId}&case=${c.id}&from=${today}&to=${addDays(today, 60)}`, { method: "GET", headers: { authorization: `Bearer ${adminToken}` } });
+    const res = await fetch(`/v1/slots?service=${service}&office=${c.officeId}&case=${c.id}&from=${today}&to=${addDays(today, 60)}`, {
+      method: "GET",
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
     const [slot] = ((await res.json()) as { slots: { start: string }[] }).slots;
     if (!slot) continue;
     const appointment = await send("POST", "/v1/appointments", { caseId: c.id, serviceId: service, officeId: c.officeId, start: slot.start });

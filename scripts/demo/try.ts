@@ -10,7 +10,14 @@ interface SeededCase {
 }
 
 /** Lists slots for a case that has no appointment yet, with its track's service, then books the first one. */
-export async function tryCommands(o: { url: string; adminToken: string; now: number; cases: SeededCase[]; booked: Set<string>; fetch: (path: string, init: RequestInit) => Promise<Response> }) {
+export async function tryCommands(o: {
+  url: string;
+  adminToken: string;
+  now: number;
+  cases: SeededCase[];
+  booked: Set<string>;
+  fetch: (path: string, init: RequestInit) => Promise<Response>;
+}) {
   const auth = `-H "Authorization: Bearer ${o.adminToken}"`;
   const lines = [`curl ${auth} ${o.url}/v1/offices`];
   const c = o.cases.find((x) => x.officeId === "bogota" && !o.booked.has(x.id)) ?? o.cases.find((x) => !o.booked.has(x.id));

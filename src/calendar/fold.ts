@@ -32,7 +32,9 @@ export const unfold = (text: string) => text.replace(/\r\n[ \t]/g, "");
 
 /** A whole calendar unfolded (whatever folded it before) and folded again by octets, CRLF-terminated. */
 export function refold(text: string): string {
-  const lines = unfold(text.replace(/\r?\n/g, "\r\n")).split("\r\n").filter((l) => l !== "");
+  const lines = unfold(text.replace(/\r?\n/g, "\r\n"))
+    .split("\r\n")
+    .filter((l) => l !== "");
   return lines.map(foldLine).join("\r\n") + "\r\n";
 }
 
@@ -49,5 +51,4 @@ export const plainText = (value: string) =>
  * quoted parameter at all, so `"` becomes ^' (a backslash, as some writers use, is not an escape
  * there and breaks parsers), a line break ^n and a caret ^^.
  */
-export const paramText = (value: string) =>
-  plainText(value).replace(/\^/g, "^^").replace(/"/g, "^'").replace(/\n/g, "^n").replace(/\t/g, " ");
+export const paramText = (value: string) => plainText(value).replace(/\^/g, "^^").replace(/"/g, "^'").replace(/\n/g, "^n").replace(/\t/g, " ");

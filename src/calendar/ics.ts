@@ -58,7 +58,10 @@ function attributes(event: CalendarEvent, stamp: number): EventAttributes {
 /** A VCALENDAR with one METHOD and the given events, CRLF lines folded at 75 octets. */
 export function writeCalendar(input: { method: CalendarMethod; stamp: number; name?: string; events: CalendarEvent[] }): string {
   const header = { productId: PRODUCT_ID, method: input.method, ...(input.name ? { calName: plainText(input.name).replace(/\n/g, " ") } : {}) };
-  const { error, value } = createEvents(input.events.map((e) => attributes(e, input.stamp)), header);
+  const { error, value } = createEvents(
+    input.events.map((e) => attributes(e, input.stamp)),
+    header,
+  );
   if (error || value === null) throw new Error(`calendar could not be written: ${error?.message ?? "no output"}`);
   return refold(value);
 }

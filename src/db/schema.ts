@@ -51,7 +51,9 @@ export const offices = sqliteTable("offices", {
 export const rooms = sqliteTable(
   "rooms",
   {
-    officeId: text("office_id").notNull().references(() => offices.id),
+    officeId: text("office_id")
+      .notNull()
+      .references(() => offices.id),
     id: text("id").notNull(),
     name: text("name").notNull(),
     createdAt: integer("created_at").notNull(),
@@ -63,7 +65,9 @@ export const closures = sqliteTable(
   "closures",
   {
     id: text("id").primaryKey(),
-    officeId: text("office_id").notNull().references(() => offices.id),
+    officeId: text("office_id")
+      .notNull()
+      .references(() => offices.id),
     date: text("date"),
     startAt: integer("start_at"),
     endAt: integer("end_at"),
@@ -107,8 +111,12 @@ export const availabilityRules = sqliteTable(
   "availability_rules",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    staffId: text("staff_id").notNull().references(() => staff.id),
-    officeId: text("office_id").notNull().references(() => offices.id),
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    officeId: text("office_id")
+      .notNull()
+      .references(() => offices.id),
     rrule: text("rrule").notNull(),
     start: text("start").notNull(),
     end: text("end").notNull(),
@@ -123,7 +131,9 @@ export const timeOff = sqliteTable(
   "time_off",
   {
     id: text("id").primaryKey(),
-    staffId: text("staff_id").notNull().references(() => staff.id),
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id),
     startAt: integer("start_at").notNull(),
     endAt: integer("end_at").notNull(),
     reason: text("reason").notNull(),
@@ -137,7 +147,9 @@ export const cases = sqliteTable(
   {
     id: text("id").primaryKey(),
     reference: text("reference").notNull(),
-    officeId: text("office_id").notNull().references(() => offices.id),
+    officeId: text("office_id")
+      .notNull()
+      .references(() => offices.id),
     track: text("track").notNull(),
     screenedAt: text("screened_at").notNull(),
     language: text("language").notNull(),
@@ -219,11 +231,7 @@ export const idempotencyKeys = sqliteTable(
  * Never holds a row. A batch inserts into it only when a condition failed
  * (`INSERT … SELECT … WHERE changes() = 0`), and the CHECK then aborts the whole batch.
  */
-export const writeGuard = sqliteTable(
-  "write_guard",
-  { reason: text("reason") },
-  () => [check("write_conflict", sql`reason IS NULL`)],
-);
+export const writeGuard = sqliteTable("write_guard", { reason: text("reason") }, () => [check("write_conflict", sql`reason IS NULL`)]);
 
 /** Small key/value store for values the service creates once (link secret, …). */
 export const settings = sqliteTable("settings", {
@@ -235,7 +243,9 @@ export const caseExtensions = sqliteTable(
   "case_extensions",
   {
     id: text("id").primaryKey(),
-    caseId: text("case_id").notNull().references(() => cases.id),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id),
     days: integer("days").notNull(),
     reason: text("reason").notNull(),
     actor: text("actor").notNull(),
@@ -248,10 +258,18 @@ export const appointments = sqliteTable(
   "appointments",
   {
     id: text("id").primaryKey(),
-    caseId: text("case_id").notNull().references(() => cases.id),
-    serviceId: text("service_id").notNull().references(() => services.id),
-    officeId: text("office_id").notNull().references(() => offices.id),
-    staffId: text("staff_id").notNull().references(() => staff.id),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id),
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id),
+    officeId: text("office_id")
+      .notNull()
+      .references(() => offices.id),
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id),
     roomId: text("room_id"),
     startAt: integer("start_at").notNull(),
     endAt: integer("end_at").notNull(),
@@ -308,10 +326,7 @@ export const dayCounts = sqliteTable(
     count: integer("count").notNull(),
     cap: integer("cap"),
   },
-  (t) => [
-    primaryKey({ columns: [t.officeId, t.serviceId, t.day] }),
-    check("daily_cap", sql`count >= 0 AND (cap IS NULL OR count <= cap)`),
-  ],
+  (t) => [primaryKey({ columns: [t.officeId, t.serviceId, t.day] }), check("daily_cap", sql`count >= 0 AND (cap IS NULL OR count <= cap)`)],
 );
 
 export const history = sqliteTable(

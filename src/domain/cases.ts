@@ -83,7 +83,14 @@ export async function createCase(ctx: Ctx, input: CaseInput): Promise<CaseRow> {
 
 /** The case without an access check, for code that has already checked access to its appointment. */
 export async function findCase(ctx: Ctx, id: string): Promise<CaseRow> {
-  const byId = prepared(ctx.deps.database, "caseById", (db) => db.select().from(cases).where(eq(cases.id, sql.placeholder("id"))).limit(1).prepare());
+  const byId = prepared(ctx.deps.database, "caseById", (db) =>
+    db
+      .select()
+      .from(cases)
+      .where(eq(cases.id, sql.placeholder("id")))
+      .limit(1)
+      .prepare(),
+  );
   const [row] = await byId.all({ id });
   if (!row) throw notFound("case", id);
   return row;
@@ -100,14 +107,19 @@ export function listCases(ctx: Ctx, limit: number, cursor?: string, filter: { of
   if (filter.officeId) assertOffice(actor, filter.officeId);
   const scope = actor.role === "admin" ? undefined : inArray(cases.officeId, actor.officeIds.length ? actor.officeIds : [""]);
   return pageBy(limit, cursor, (after, take) =>
-    ctx.deps.database.db.select().from(cases)
-      .where(and(
-        scope,
-        filter.officeId ? eq(cases.officeId, filter.officeId) : undefined,
-        filter.reference ? eq(cases.reference, filter.reference) : undefined,
-        after ? gt(cases.id, after) : undefined,
-      ))
-      .orderBy(asc(cases.id)).limit(take),
+    ctx.deps.database.db
+      .select()
+      .from(cases)
+      .where(
+        and(
+          scope,
+          filter.officeId ? eq(cases.officeId, filter.officeId) : undefined,
+          filter.reference ? eq(cases.reference, filter.reference) : undefined,
+          after ? gt(cases.id, after) : undefined,
+        ),
+      )
+      .orderBy(asc(cases.id))
+      .limit(take),
   );
 }
 
@@ -128,7 +140,12 @@ export async function updateCase(ctx: Ctx, id: string, patch: Partial<CaseFields
     ...(next.contactEmail !== current.contactEmail ? [readdressPending(id, "email", next.contactEmail, next.updatedAt)] : []),
     ...(next.contactPhone !== current.contactPhone ? [readdressPending(id, "sms", next.contactPhone, next.updatedAt)] : []),
   ];
-  await insertOnce("case", next.reference, () => ctx.deps.database.batch([statement(ctx.deps.database.db.update(cases).set(next).where(eq(cases.id, id))), ...readdressed]), "reference");
+  await insertOnce(
+    "case",
+    next.reference,
+    () => ctx.deps.database.batch([statement(ctx.deps.database.db.update(cases).set(next).where(eq(cases.id, id))), ...readdressed]),
+    "reference",
+  );
   return next;
 }
 
@@ -139,7 +156,12 @@ export async function extendWindow(ctx: Ctx, id: string, input: { days: number; 
   const { db } = ctx.deps.database;
   await ctx.deps.database.batch([
     statement(db.insert(caseExtensions).values({ id: newId("ext", now), caseId: id, days: input.days, reason: input.reason, actor: ctx.actor.id, createdAt: now })),
-    statement(db.update(cases).set({ windowExtensionDays: sql`${cases.windowExtensionDays} + ${input.days}`, updatedAt: now }).where(eq(cases.id, id))),
+    statement(
+      db
+        .update(cases)
+        .set({ windowExtensionDays: sql`${cases.windowExtensionDays} + ${input.days}`, updatedAt: now })
+        .where(eq(cases.id, id)),
+    ),
   ]);
   return getCase(ctx, current.id);
 }

@@ -50,7 +50,10 @@ function assertDate(date: string) {
 /** The whole-day closures of that date (not "open" entries, which mark a holiday as worked). */
 export async function closuresOn(ctx: Ctx, officeId: string, date: string): Promise<ClosureRow[]> {
   assertOffice(ctx.actor, officeId);
-  return ctx.deps.database.db.select().from(closures).where(and(eq(closures.officeId, officeId), eq(closures.date, date)));
+  return ctx.deps.database.db
+    .select()
+    .from(closures)
+    .where(and(eq(closures.officeId, officeId), eq(closures.date, date)));
 }
 
 /**
@@ -197,7 +200,9 @@ export async function movesOffDay(ctx: Ctx, officeId: string, date: string, ids:
     });
     if (!a || a.officeId !== officeId) continue;
     const entries = await appointmentHistory(ctx, id);
-    const entry = entries.reverse().find((h) => h.action === "reschedule" && typeof h.from?.start === "string" && localDateOf(office.timeZone, parseInstant(h.from.start as string) ?? 0) === date);
+    const entry = entries
+      .reverse()
+      .find((h) => h.action === "reschedule" && typeof h.from?.start === "string" && localDateOf(office.timeZone, parseInstant(h.from.start as string) ?? 0) === date);
     if (!entry?.from || !entry.to) continue;
     moves.push({
       appointmentId: id,

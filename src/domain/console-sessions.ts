@@ -41,7 +41,12 @@ export async function findSession(deps: Deps, id: string): Promise<OpenSession |
   if (id.length === 0 || id.length > MAX_ID_LENGTH) return null;
   const idHash = await sha256Hex(id);
   const byId = prepared(deps.database, "consoleSessionById", (db) =>
-    db.select().from(consoleSessions).where(eq(consoleSessions.idHash, sql.placeholder("idHash"))).limit(1).prepare(),
+    db
+      .select()
+      .from(consoleSessions)
+      .where(eq(consoleSessions.idHash, sql.placeholder("idHash")))
+      .limit(1)
+      .prepare(),
   );
   const [row] = await byId.all({ idHash });
   if (!row) return null;
@@ -63,5 +68,4 @@ export async function closeSession(deps: Deps, idHash: string): Promise<void> {
 }
 
 /** Ends every console session of a user; goes in the same batch as a disable or a rotation. */
-export const endSessionsOf = (deps: Deps, userId: string): Statement =>
-  statement(deps.database.db.delete(consoleSessions).where(eq(consoleSessions.userId, userId)));
+export const endSessionsOf = (deps: Deps, userId: string): Statement => statement(deps.database.db.delete(consoleSessions).where(eq(consoleSessions.userId, userId)));

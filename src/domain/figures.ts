@@ -159,7 +159,15 @@ function ratio(part: number, whole: number): Ratio {
   return { part, whole };
 }
 
-async function officeFigures(ctx: Ctx, office: OfficeRow, list: ServiceRow[], filter: string | undefined, first: number, last: number, weeks: Map<string, number>): Promise<OfficeFigures> {
+async function officeFigures(
+  ctx: Ctx,
+  office: OfficeRow,
+  list: ServiceRow[],
+  filter: string | undefined,
+  first: number,
+  last: number,
+  weeks: Map<string, number>,
+): Promise<OfficeFigures> {
   const { db } = ctx.deps.database;
   const zone = office.timeZone;
   const lo = startOfLocalDay(zone, first);
@@ -172,14 +180,20 @@ async function officeFigures(ctx: Ctx, office: OfficeRow, list: ServiceRow[], fi
   const started = sql`${appointments.startAt} <= ${now}`;
 
   const [counts, rows, minutes, calendar] = await Promise.all([
-    db.select({ serviceId: appointments.serviceId, status: appointments.status, past: sql<number>`${started}`.mapWith(Number), n: sql<number>`count(*)`.mapWith(Number) })
-      .from(appointments).where(and(inPeriod, ofService))
+    db
+      .select({ serviceId: appointments.serviceId, status: appointments.status, past: sql<number>`${started}`.mapWith(Number), n: sql<number>`count(*)`.mapWith(Number) })
+      .from(appointments)
+      .where(and(inPeriod, ofService))
       .groupBy(appointments.serviceId, appointments.status, started),
-    db.select({ serviceId: appointments.serviceId, localDate: appointments.localDate, windowOverride: appointments.windowOverride, caseRow: cases })
-      .from(appointments).innerJoin(cases, eq(cases.id, appointments.caseId))
+    db
+      .select({ serviceId: appointments.serviceId, localDate: appointments.localDate, windowOverride: appointments.windowOverride, caseRow: cases })
+      .from(appointments)
+      .innerJoin(cases, eq(cases.id, appointments.caseId))
       .where(and(inPeriod, ofService, live)),
-    db.select({ staffId: appointments.staffId, ms: sql<number>`sum(${appointments.endAt} - ${appointments.startAt})`.mapWith(Number) })
-      .from(appointments).where(and(inPeriod, live))
+    db
+      .select({ staffId: appointments.staffId, ms: sql<number>`sum(${appointments.endAt} - ${appointments.startAt})`.mapWith(Number) })
+      .from(appointments)
+      .where(and(inPeriod, live))
       .groupBy(appointments.staffId),
     officeCalendar(ctx, office, list, lo, hi),
   ]);
@@ -251,7 +265,11 @@ export async function computeFigures(ctx: Ctx, q: FiguresQuery): Promise<Figures
   for (const id of q.officeIds) assertOffice(ctx.actor, id);
   const { first, last } = checkPeriod(q.from, q.to);
   const { db } = ctx.deps.database;
-  const list = await db.select().from(services).where(q.serviceId ? eq(services.id, q.serviceId) : undefined).orderBy(asc(services.name), asc(services.id));
+  const list = await db
+    .select()
+    .from(services)
+    .where(q.serviceId ? eq(services.id, q.serviceId) : undefined)
+    .orderBy(asc(services.name), asc(services.id));
   if (q.serviceId && list.length === 0) throw invalidField("service", `there is no service '${q.serviceId}'`);
   const rows = q.officeIds.length ? await db.select().from(offices).where(inArray(offices.id, q.officeIds)) : [];
   const missing = q.officeIds.find((id) => !rows.some((o) => o.id === id));
@@ -260,7 +278,18 @@ export async function computeFigures(ctx: Ctx, q: FiguresQuery): Promise<Figures
   const shown: OfficeFigures[] = [];
   // One office at a time: each has its own zone, and a long list of offices should not open
   // dozens of reads at once.
-  for (const id of q.officeIds) shown.push(await officeFigures(ctx, rows.find((o) => o.id === id)!, list, q.serviceId, first, last, weeks));
+  for (const id of q.officeIds)
+    shown.push(
+      await officeFigures(
+        ctx,
+        rows.find((o) => o.id === id)!,
+        list,
+        q.serviceId,
+        first,
+        last,
+        weeks,
+      ),
+    );
   const mondays: { monday: string; booked: number }[] = [];
   for (let m = mondayOf(first); m <= last; m += 7) mondays.push({ monday: isoDate(m), booked: weeks.get(isoDate(m)) ?? 0 });
   return { period: { from: q.from, to: q.to }, offices: shown, weeks: mondays };

@@ -8,7 +8,10 @@ import { randomToken } from "../lib/ids.js";
 export async function linkSecret(deps: Deps): Promise<string> {
   if (deps.config.linkSecret) return deps.config.linkSecret;
   const { db } = deps.database;
-  await db.insert(settings).values({ key: "link_secret", value: randomToken("lk") }).onConflictDoNothing();
+  await db
+    .insert(settings)
+    .values({ key: "link_secret", value: randomToken("lk") })
+    .onConflictDoNothing();
   const [row] = await db.select().from(settings).where(eq(settings.key, "link_secret"));
   return row!.value;
 }

@@ -14,13 +14,18 @@ export async function listNotifications(ctx: Ctx, limit: number, cursor: string 
   if (f.appointmentId) await getAppointment(ctx, f.appointmentId);
   else if (ctx.actor.role !== "admin") throw forbidden("Name an appointmentId to see its notifications.");
   return pageBy(limit, cursor, (after, take) =>
-    ctx.deps.database.db.select().from(notifications)
-      .where(and(
-        f.appointmentId ? eq(notifications.appointmentId, f.appointmentId) : undefined,
-        f.status ? eq(notifications.status, f.status) : undefined,
-        after ? gt(notifications.id, after) : undefined,
-      ))
-      .orderBy(asc(notifications.id)).limit(take),
+    ctx.deps.database.db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          f.appointmentId ? eq(notifications.appointmentId, f.appointmentId) : undefined,
+          f.status ? eq(notifications.status, f.status) : undefined,
+          after ? gt(notifications.id, after) : undefined,
+        ),
+      )
+      .orderBy(asc(notifications.id))
+      .limit(take),
   );
 }
 
@@ -38,5 +43,7 @@ export const removedContact = (channel: Channel) => `the case no longer has ${ch
 export function readdressPending(caseId: string, channel: Channel, to: string | null, now: number): Statement {
   const waiting = sql`status = 'pending' AND channel = ${channel} AND appointment_id IN (SELECT id FROM ${appointments} WHERE case_id = ${caseId})`;
   if (to !== null) return statement(sql`UPDATE ${notifications} SET "to" = ${to} WHERE ${waiting}`);
-  return statement(sql`UPDATE ${notifications} SET status = 'failed', last_error = ${`skipped: ${removedContact(channel)}`} WHERE ${waiting} AND (lease_until IS NULL OR lease_until <= ${now})`);
+  return statement(
+    sql`UPDATE ${notifications} SET status = 'failed', last_error = ${`skipped: ${removedContact(channel)}`} WHERE ${waiting} AND (lease_until IS NULL OR lease_until <= ${now})`,
+  );
 }

@@ -69,7 +69,14 @@ export async function createOffice(ctx: Ctx, input: OfficeInput): Promise<Office
 }
 
 export async function getOffice({ deps }: Ctx, id: string): Promise<OfficeRow> {
-  const byId = prepared(deps.database, "officeById", (db) => db.select().from(offices).where(eq(offices.id, sql.placeholder("id"))).limit(1).prepare());
+  const byId = prepared(deps.database, "officeById", (db) =>
+    db
+      .select()
+      .from(offices)
+      .where(eq(offices.id, sql.placeholder("id")))
+      .limit(1)
+      .prepare(),
+  );
   const [row] = await byId.all({ id });
   if (!row) throw notFound("office", id);
   return row;
@@ -77,7 +84,12 @@ export async function getOffice({ deps }: Ctx, id: string): Promise<OfficeRow> {
 
 export async function listOffices({ deps }: Ctx, limit: number, cursor?: string) {
   return pageBy(limit, cursor, (after, take) =>
-    deps.database.db.select().from(offices).where(after ? gt(offices.id, after) : undefined).orderBy(asc(offices.id)).limit(take),
+    deps.database.db
+      .select()
+      .from(offices)
+      .where(after ? gt(offices.id, after) : undefined)
+      .orderBy(asc(offices.id))
+      .limit(take),
   );
 }
 
@@ -109,19 +121,18 @@ export async function createRoom(ctx: Ctx, officeId: string, input: { id?: strin
 export async function listRooms(ctx: Ctx, officeId: string, limit: number, cursor?: string) {
   await getOffice(ctx, officeId);
   return pageBy(limit, cursor, (after, take) =>
-    ctx.deps.database.db.select().from(rooms)
+    ctx.deps.database.db
+      .select()
+      .from(rooms)
       .where(and(eq(rooms.officeId, officeId), after ? gt(rooms.id, after) : undefined))
-      .orderBy(asc(rooms.id)).limit(take),
+      .orderBy(asc(rooms.id))
+      .limit(take),
   );
 }
 
 export type ClosureRow = typeof closures.$inferSelect;
 
-export async function createClosure(
-  ctx: Ctx,
-  officeId: string,
-  input: { date?: string; start?: number; end?: number; reason: string; open?: boolean },
-): Promise<ClosureRow> {
+export async function createClosure(ctx: Ctx, officeId: string, input: { date?: string; start?: number; end?: number; reason: string; open?: boolean }): Promise<ClosureRow> {
   await getOffice(ctx, officeId);
   assertOffice(ctx.actor, officeId);
   const now = ctx.deps.clock.now();
@@ -142,9 +153,12 @@ export async function createClosure(
 export async function listClosures(ctx: Ctx, officeId: string, limit: number, cursor?: string) {
   await getOffice(ctx, officeId);
   return pageBy(limit, cursor, (after, take) =>
-    ctx.deps.database.db.select().from(closures)
+    ctx.deps.database.db
+      .select()
+      .from(closures)
       .where(and(eq(closures.officeId, officeId), after ? gt(closures.id, after) : undefined))
-      .orderBy(asc(closures.id)).limit(take),
+      .orderBy(asc(closures.id))
+      .limit(take),
   );
 }
 

@@ -23,8 +23,7 @@ export function decodeCursor(cursor: string | undefined): string | null {
 export function toPage<T>(rows: T[], limit: number, key: (row: T) => string): Page<T> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  const nextCursor =
-    rows.length > limit && last ? base64url(new TextEncoder().encode(JSON.stringify({ after: key(last) }))) : null;
+  const nextCursor = rows.length > limit && last ? base64url(new TextEncoder().encode(JSON.stringify({ after: key(last) }))) : null;
   return { items, nextCursor };
 }
 

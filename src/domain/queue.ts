@@ -87,18 +87,22 @@ export async function caseQueue(ctx: Ctx, req: QueueRequest): Promise<Page<Queue
     .select({ caseRow: cases, service: services })
     .from(cases)
     .leftJoin(services, eq(services.id, trackService))
-    .where(and(
-      // For a search of a few characters, the unary + keeps SQLite off the office index so that
-      // it walks the (far narrower) reference range instead, checking the office per row. Shorter
-      // prefixes ("C-" starts every generated reference) would range over all offices' cases.
-      (req.q?.trim().length ?? 0) >= 4 ? sql`+${cases.officeId} = ${office.id}` : eq(cases.officeId, office.id),
-      notExists(
-        db.select({ one: sql`1` }).from(appointments)
-          .where(and(eq(appointments.caseId, cases.id), inArray(appointments.status, [...QUEUE_HIDING_STATUSES]))),
+    .where(
+      and(
+        // For a search of a few characters, the unary + keeps SQLite off the office index so that
+        // it walks the (far narrower) reference range instead, checking the office per row. Shorter
+        // prefixes ("C-" starts every generated reference) would range over all offices' cases.
+        (req.q?.trim().length ?? 0) >= 4 ? sql`+${cases.officeId} = ${office.id}` : eq(cases.officeId, office.id),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(appointments)
+            .where(and(eq(appointments.caseId, cases.id), inArray(appointments.status, [...QUEUE_HIDING_STATUSES]))),
+        ),
+        referenceMatch(req.q),
+        afterKey(req.cursor),
       ),
-      referenceMatch(req.q),
-      afterKey(req.cursor),
-    ))
+    )
     .orderBy(asc(cases.screenedAt), asc(cases.id))
     .limit(limit + 1);
 

@@ -48,7 +48,14 @@ export async function createService(ctx: Ctx, input: ServiceInput): Promise<Serv
 }
 
 export async function getService({ deps }: Ctx, id: string): Promise<ServiceRow> {
-  const byId = prepared(deps.database, "serviceById", (db) => db.select().from(services).where(eq(services.id, sql.placeholder("id"))).limit(1).prepare());
+  const byId = prepared(deps.database, "serviceById", (db) =>
+    db
+      .select()
+      .from(services)
+      .where(eq(services.id, sql.placeholder("id")))
+      .limit(1)
+      .prepare(),
+  );
   const [row] = await byId.all({ id });
   if (!row) throw notFound("service", id);
   return row;
@@ -56,7 +63,12 @@ export async function getService({ deps }: Ctx, id: string): Promise<ServiceRow>
 
 export function listServices({ deps }: Ctx, limit: number, cursor?: string) {
   return pageBy(limit, cursor, (after, take) =>
-    deps.database.db.select().from(services).where(after ? gt(services.id, after) : undefined).orderBy(asc(services.id)).limit(take),
+    deps.database.db
+      .select()
+      .from(services)
+      .where(after ? gt(services.id, after) : undefined)
+      .orderBy(asc(services.id))
+      .limit(take),
   );
 }
 

@@ -84,20 +84,48 @@ async function loadCalendar(ctx: Ctx, office: OfficeRow, service: ServiceRow, w:
   const { db } = ctx.deps.database;
   const inJson = (column: typeof staff.officeIds, value: string) => sql`exists (select 1 from json_each(${column}) where value = ${value})`;
   const members = (
-    await db.select({ id: staff.id, languages: staff.languages }).from(staff)
+    await db
+      .select({ id: staff.id, languages: staff.languages })
+      .from(staff)
       .where(and(inJson(staff.officeIds, office.id), inJson(staff.serviceIds, service.id), opts.staffId ? eq(staff.id, opts.staffId) : undefined))
   ).filter((m) => !opts.language || m.languages.includes(opts.language));
   const ids = members.map((m) => m.id);
   const [rules, away, roomIds, officeClosures] = await Promise.all([
-    ids.length ? db.select().from(availabilityRules).where(and(eq(availabilityRules.officeId, office.id), inArray(availabilityRules.staffId, ids))) : [],
-    ids.length ? db.select({ staffId: timeOff.staffId, start: timeOff.startAt, end: timeOff.endAt }).from(timeOff).where(and(inArray(timeOff.staffId, ids), lt(timeOff.startAt, w.loadTo), gt(timeOff.endAt, w.loadFrom))) : [],
+    ids.length
+      ? db
+          .select()
+          .from(availabilityRules)
+          .where(and(eq(availabilityRules.officeId, office.id), inArray(availabilityRules.staffId, ids)))
+      : [],
+    ids.length
+      ? db
+          .select({ staffId: timeOff.staffId, start: timeOff.startAt, end: timeOff.endAt })
+          .from(timeOff)
+          .where(and(inArray(timeOff.staffId, ids), lt(timeOff.startAt, w.loadTo), gt(timeOff.endAt, w.loadFrom)))
+      : [],
     service.needsRoom ? listRoomIds(ctx, office.id) : [],
-    db.select().from(closures).where(and(eq(closures.officeId, office.id), or(and(gte(closures.date, w.firstDate), lte(closures.date, w.lastDate)), and(lt(closures.startAt, w.loadTo), gt(closures.endAt, w.loadFrom))))),
+    db
+      .select()
+      .from(closures)
+      .where(
+        and(
+          eq(closures.officeId, office.id),
+          or(and(gte(closures.date, w.firstDate), lte(closures.date, w.lastDate)), and(lt(closures.startAt, w.loadTo), gt(closures.endAt, w.loadFrom))),
+        ),
+      ),
   ]);
   return {
     staffIds: ids,
-    rules: groupBy(rules, (r) => r.staffId, (r) => r),
-    timeOff: groupBy(away, (a) => a.staffId, (a) => ({ start: a.start, end: a.end })),
+    rules: groupBy(
+      rules,
+      (r) => r.staffId,
+      (r) => r,
+    ),
+    timeOff: groupBy(
+      away,
+      (a) => a.staffId,
+      (a) => ({ start: a.start, end: a.end }),
+    ),
     roomIds,
     closedDates: closedDates({
       country: isKnownHolidayCountry(office.country) ? office.country : null,
@@ -146,12 +174,28 @@ const busyQueries = (ctx: Ctx) =>
     const live = ne(appointments.status, "cancelled");
     const near = and(gt(appointments.startAt, sql.placeholder("from")), lt(appointments.startAt, sql.placeholder("to")));
     return {
-      staff: db.select({ staffId: appointments.staffId, start: appointments.startAt, end: appointments.holdUntil }).from(appointments)
-        .where(and(sql`${appointments.staffId} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`, live, near)).prepare(),
-      rooms: db.select({ roomId: appointments.roomId, start: appointments.startAt, end: appointments.holdUntil }).from(appointments)
-        .where(and(eq(appointments.officeId, sql.placeholder("office")), isNotNull(appointments.roomId), live, near)).prepare(),
-      counts: db.select({ day: dayCounts.day, count: dayCounts.count }).from(dayCounts)
-        .where(and(eq(dayCounts.officeId, sql.placeholder("office")), eq(dayCounts.serviceId, sql.placeholder("service")), gte(dayCounts.day, sql.placeholder("first")), lte(dayCounts.day, sql.placeholder("last")))).prepare(),
+      staff: db
+        .select({ staffId: appointments.staffId, start: appointments.startAt, end: appointments.holdUntil })
+        .from(appointments)
+        .where(and(sql`${appointments.staffId} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`, live, near))
+        .prepare(),
+      rooms: db
+        .select({ roomId: appointments.roomId, start: appointments.startAt, end: appointments.holdUntil })
+        .from(appointments)
+        .where(and(eq(appointments.officeId, sql.placeholder("office")), isNotNull(appointments.roomId), live, near))
+        .prepare(),
+      counts: db
+        .select({ day: dayCounts.day, count: dayCounts.count })
+        .from(dayCounts)
+        .where(
+          and(
+            eq(dayCounts.officeId, sql.placeholder("office")),
+            eq(dayCounts.serviceId, sql.placeholder("service")),
+            gte(dayCounts.day, sql.placeholder("first")),
+            lte(dayCounts.day, sql.placeholder("last")),
+          ),
+        )
+        .prepare(),
     };
   });
 
@@ -179,8 +223,16 @@ export async function loadResources(
     service.needsRoom ? busyQueries(ctx).rooms.all({ ...range, office: office.id }) : [],
     service.dailyCapPerOffice ? busyQueries(ctx).counts.all({ office: office.id, service: service.id, first: w.firstDate, last: w.lastDate }) : [],
   ]);
-  const busyBy = groupBy(busy, (b) => b.staffId, (b) => ({ start: b.start, end: b.end }));
-  const roomBusyBy = groupBy(roomBusy, (r) => r.roomId, (r) => ({ start: r.start, end: r.end }));
+  const busyBy = groupBy(
+    busy,
+    (b) => b.staffId,
+    (b) => ({ start: b.start, end: b.end }),
+  );
+  const roomBusyBy = groupBy(
+    roomBusy,
+    (r) => r.roomId,
+    (r) => ({ start: r.start, end: r.end }),
+  );
 
   return {
     from: opts.from,
@@ -246,7 +298,16 @@ export async function pickSlots(ctx: Ctx, req: SlotRequest): Promise<SlotPick> {
   if (caseRow) await assertCaseFits(ctx, caseRow, req);
   const language = req.language ?? caseRow?.language;
   // The size limit is part of the key: an unchecked answer is never handed to a request that has one.
-  const key = [req.officeId, req.serviceId, keyOf(req.from), keyOf(req.to), req.staffId ?? "", language ?? "", req.moving ? `${req.moving.id}:${req.moving.version}` : "", req.maxGridStarts ?? ""].join("\n");
+  const key = [
+    req.officeId,
+    req.serviceId,
+    keyOf(req.from),
+    keyOf(req.to),
+    req.staffId ?? "",
+    language ?? "",
+    req.moving ? `${req.moving.id}:${req.moving.version}` : "",
+    req.maxGridStarts ?? "",
+  ].join("\n");
   const answers = versionedCache<Answer>(ctx.deps, "slots", ANSWER_LIMITS);
   const answer = answers.get(key, versions.office) ?? answers.set(key, versions.office, await search(ctx, req, language, versions));
   const notBefore = ctx.deps.clock.now() + answer.service.minNoticeHours * 3_600_000;
@@ -254,7 +315,10 @@ export async function pickSlots(ctx: Ctx, req: SlotRequest): Promise<SlotPick> {
   let first = countWhile(answer.slots, (s) => s.start < notBefore);
   let end = answer.slots.length;
   if (window) {
-    first = Math.max(first, countWhile(answer.dates, (d) => d < window.firstDate));
+    first = Math.max(
+      first,
+      countWhile(answer.dates, (d) => d < window.firstDate),
+    );
     end = countWhile(answer.dates, (d) => d <= window.lastDate);
   }
   return { timeZone: answer.timeZone, slots: answer.slots, first, end: Math.max(first, end), key, version: versions.office };
@@ -286,7 +350,10 @@ async function search(ctx: Ctx, req: SlotRequest, language: string | undefined, 
   const stepMs = service.slotStepMinutes * 60_000;
   if (req.maxGridStarts !== undefined && (to - from) / stepMs > req.maxGridStarts) {
     const days = Math.floor((req.maxGridStarts * stepMs) / DAY_MS);
-    throw invalidField("to", `the range may hold at most ${req.maxGridStarts} starts of the service's ${service.slotStepMinutes}-minute grid: at most ${days} days for this service`);
+    throw invalidField(
+      "to",
+      `the range may hold at most ${req.maxGridStarts} starts of the service's ${service.slotStepMinutes}-minute grid: at most ${days} days for this service`,
+    );
   }
   const query = await loadResources(ctx, office, service, { from, to, staffId: req.staffId, language, versions });
   const slots = findSlots(req.moving ? withoutOwnHold(query, req.moving) : query);

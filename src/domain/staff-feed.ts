@@ -25,7 +25,10 @@ export async function issueFeedToken(ctx: Ctx, staffId: string): Promise<{ staff
   const member = await getStaff(ctx, staffId);
   if (!mayIssueFeedToken(ctx.actor, member.id)) throw forbidden("Only the interviewer themself or an admin may issue their feed token.");
   const token = randomToken("feed");
-  await ctx.deps.database.db.update(staff).set({ feedTokenHash: await sha256Hex(token) }).where(eq(staff.id, member.id));
+  await ctx.deps.database.db
+    .update(staff)
+    .set({ feedTokenHash: await sha256Hex(token) })
+    .where(eq(staff.id, member.id));
   return { staffId: member.id, token };
 }
 

@@ -65,13 +65,18 @@ export function listStaff(ctx: Ctx, limit: number, cursor?: string, officeId?: s
   const { actor } = ctx;
   const inOffice = (id: string) => sql`exists (select 1 from json_each(${staff.officeIds}) where value = ${id})`;
   const scope =
-    actor.role === "admin" ? undefined
-    : actor.role === "scheduler" ? sql`exists (select 1 from json_each(${staff.officeIds}) where value in ${actor.officeIds.length ? actor.officeIds : [""]})`
-    : eq(staff.id, actor.staffId ?? "");
+    actor.role === "admin"
+      ? undefined
+      : actor.role === "scheduler"
+        ? sql`exists (select 1 from json_each(${staff.officeIds}) where value in ${actor.officeIds.length ? actor.officeIds : [""]})`
+        : eq(staff.id, actor.staffId ?? "");
   return pageBy(limit, cursor, (after, take) =>
-    ctx.deps.database.db.select().from(staff)
+    ctx.deps.database.db
+      .select()
+      .from(staff)
       .where(and(scope, officeId ? inOffice(officeId) : undefined, after ? gt(staff.id, after) : undefined))
-      .orderBy(asc(staff.id)).limit(take),
+      .orderBy(asc(staff.id))
+      .limit(take),
   );
 }
 
@@ -96,7 +101,8 @@ function assertTimeOffAccess(actor: Actor, member: StaffRow) {
   assertScheduleAccess(actor, member);
   if (actor.role !== "scheduler") return;
   const elsewhere = member.officeIds.filter((o) => !actor.officeIds.includes(o));
-  if (elsewhere.length) throw forbidden(`Staff member '${member.id}' also works for ${elsewhere.map((o) => `'${o}'`).join(", ")}: only they or an admin may change their time off.`);
+  if (elsewhere.length)
+    throw forbidden(`Staff member '${member.id}' also works for ${elsewhere.map((o) => `'${o}'`).join(", ")}: only they or an admin may change their time off.`);
 }
 
 /** The offices whose rules a PUT replaces: a scheduler's own offices only; null means all of them. */
@@ -168,16 +174,22 @@ export async function addTimeOff(ctx: Ctx, staffId: string, input: { start: numb
 export async function listTimeOff(ctx: Ctx, staffId: string, limit: number, cursor?: string) {
   await getStaff(ctx, staffId);
   return pageBy(limit, cursor, (after, take) =>
-    ctx.deps.database.db.select().from(timeOff)
+    ctx.deps.database.db
+      .select()
+      .from(timeOff)
       .where(and(eq(timeOff.staffId, staffId), after ? gt(timeOff.id, after) : undefined))
-      .orderBy(asc(timeOff.id)).limit(take),
+      .orderBy(asc(timeOff.id))
+      .limit(take),
   );
 }
 
 export async function deleteTimeOff(ctx: Ctx, staffId: string, id: string): Promise<void> {
   const member = await getStaff(ctx, staffId);
   assertTimeOffAccess(ctx.actor, member);
-  const [row] = await ctx.deps.database.db.select({ id: timeOff.id }).from(timeOff).where(and(eq(timeOff.staffId, staffId), eq(timeOff.id, id)));
+  const [row] = await ctx.deps.database.db
+    .select({ id: timeOff.id })
+    .from(timeOff)
+    .where(and(eq(timeOff.staffId, staffId), eq(timeOff.id, id)));
   if (!row) throw notFound("time off", id);
   await writeConfig(ctx, ctx.deps.database.db.delete(timeOff).where(eq(timeOff.id, id)));
 }

@@ -31,7 +31,12 @@ async function byHash(deps: Deps, hash: string): Promise<Actor | null> {
   const { adminToken } = deps.config;
   if (adminToken && hash === (await hashOf(deps, adminToken))) return BOOTSTRAP_ADMIN;
   const query = prepared(deps.database, "enabledUserByToken", (db) =>
-    db.select().from(users).where(and(eq(users.tokenHash, sql.placeholder("hash")), isNull(users.disabledAt))).limit(1).prepare(),
+    db
+      .select()
+      .from(users)
+      .where(and(eq(users.tokenHash, sql.placeholder("hash")), isNull(users.disabledAt)))
+      .limit(1)
+      .prepare(),
   );
   const [user] = await query.all({ hash });
   return user ? { id: user.id, role: user.role as Role, officeIds: user.officeIds, staffId: user.staffId, name: user.name } : null;

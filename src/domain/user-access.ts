@@ -15,8 +15,7 @@ import { conflict } from "./errors.js";
  * Some enabled admin account other than `id` remains. Checked inside the UPDATE itself, so two
  * admins disabling each other at once cannot both succeed.
  */
-const anotherAdminRemains = (id: string) =>
-  sql`EXISTS (SELECT 1 FROM ${users} AS other WHERE other.role = 'admin' AND other.disabled_at IS NULL AND other.id <> ${id})`;
+const anotherAdminRemains = (id: string) => sql`EXISTS (SELECT 1 FROM ${users} AS other WHERE other.role = 'admin' AND other.disabled_at IS NULL AND other.id <> ${id})`;
 
 /**
  * Disables a user: their token is refused (401) and their console sessions end. Disabling a

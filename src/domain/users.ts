@@ -49,7 +49,12 @@ export async function createUser(ctx: Ctx, input: UserInput): Promise<UserRow & 
 
 export function listUsers(ctx: Ctx, limit: number, cursor?: string) {
   return pageBy(limit, cursor, (after, take) =>
-    ctx.deps.database.db.select().from(users).where(after ? gt(users.id, after) : undefined).orderBy(asc(users.id)).limit(take),
+    ctx.deps.database.db
+      .select()
+      .from(users)
+      .where(after ? gt(users.id, after) : undefined)
+      .orderBy(asc(users.id))
+      .limit(take),
   );
 }
 

@@ -43,8 +43,7 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
   return problemResponse(c, new DomainError("internal", "Something went wrong on our side; nothing was changed."));
 };
 
-export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
-  problemResponse(c, new DomainError("not-found", `No route for ${c.req.method} ${c.req.path}.`));
+export const notFoundHandler: NotFoundHandler<AppEnv> = (c) => problemResponse(c, new DomainError("not-found", `No route for ${c.req.method} ${c.req.path}.`));
 
 /** A body that is not JSON is refused before validation tries to read it. */
 export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {

@@ -101,6 +101,9 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   }
   if (!succeeded) return;
   const kept = withholdSecrets(await c.res.clone().text());
-  await db.update(idempotencyKeys).set({ status: c.res.status, body: kept.body, withheld: kept.withheld.join(",") || null }).where(mine);
+  await db
+    .update(idempotencyKeys)
+    .set({ status: c.res.status, body: kept.body, withheld: kept.withheld.join(",") || null })
+    .where(mine);
   await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, clock.now() - DAY_MS));
 });

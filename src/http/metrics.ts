@@ -35,8 +35,18 @@ export function httpMetricsFor({ state }: Deps) {
 function cacheFamilies(deps: Deps): Family[] {
   const caches = [...cachesOf(deps)];
   return [
-    { name: "cita_slot_cache_hits_total", help: "Slot-search cache reads answered from the cache, by cache.", type: "counter", samples: caches.map(([cache, c]) => ({ labels: { cache }, value: c.hits })) },
-    { name: "cita_slot_cache_misses_total", help: "Slot-search cache reads that had to compute (absent or stale), by cache.", type: "counter", samples: caches.map(([cache, c]) => ({ labels: { cache }, value: c.misses })) },
+    {
+      name: "cita_slot_cache_hits_total",
+      help: "Slot-search cache reads answered from the cache, by cache.",
+      type: "counter",
+      samples: caches.map(([cache, c]) => ({ labels: { cache }, value: c.hits })),
+    },
+    {
+      name: "cita_slot_cache_misses_total",
+      help: "Slot-search cache reads that had to compute (absent or stale), by cache.",
+      type: "counter",
+      samples: caches.map(([cache, c]) => ({ labels: { cache }, value: c.misses })),
+    },
   ];
 }
 
@@ -50,7 +60,12 @@ async function storeFamilies(deps: Deps): Promise<Family[]> {
   return [
     // Appointment rows are never deleted (a cancellation is a status), so the count only grows.
     { name: "cita_bookings_total", help: "Appointments ever booked, across every process.", type: "counter", samples: [{ labels: {}, value: booked?.n ?? 0 }] },
-    { name: "cita_outbox_notifications", help: "Outbox rows by status (pending, sent, failed) and channel.", type: "gauge", samples: outbox.map((r) => ({ labels: { status: r.status, channel: r.channel }, value: r.n })) },
+    {
+      name: "cita_outbox_notifications",
+      help: "Outbox rows by status (pending, sent, failed) and channel.",
+      type: "gauge",
+      samples: outbox.map((r) => ({ labels: { status: r.status, channel: r.channel }, value: r.n })),
+    },
     {
       name: "cita_outbox_retrying",
       help: "Pending outbox rows whose last send failed and that wait to be tried again, by channel.",

@@ -41,10 +41,9 @@ export function localDateWords(instant: number, zone: string, language: Language
 
 /** "08:00", 24-hour local time in `zone`. */
 export function localTime(instant: number, zone: string): string {
-  const minutes = Math.floor((instant / 60_000 + offsetAt(zone, instant)) % 1440 + 1440) % 1440;
+  const minutes = Math.floor(((instant / 60_000 + offsetAt(zone, instant)) % 1440) + 1440) % 1440;
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
 /** "martes 1 de diciembre, 08:00". */
-export const localDateTimeWords = (instant: number, zone: string, language: Language) =>
-  `${localDateWords(instant, zone, language)}, ${localTime(instant, zone)}`;
+export const localDateTimeWords = (instant: number, zone: string, language: Language) => `${localDateWords(instant, zone, language)}, ${localTime(instant, zone)}`;

@@ -2,8 +2,10 @@
 import type { Logger } from "../deps.js";
 
 export function jsonLogger(write: (line: string) => void = (line) => console.log(line)): Logger {
-  const log = (level: string) => (message: string, fields: Record<string, unknown> = {}) =>
-    write(JSON.stringify({ level, message, ...fields }));
+  const log =
+    (level: string) =>
+    (message: string, fields: Record<string, unknown> = {}) =>
+      write(JSON.stringify({ level, message, ...fields }));
   return { info: log("info"), error: log("error") };
 }
 

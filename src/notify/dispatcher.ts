@@ -29,8 +29,7 @@ export type Outcome = "sent" | "retried" | "failed" | "skipped" | "lost";
 export type DispatchReport = Record<Outcome | "leased" | "held", number>;
 
 /** Delay before the next try after `attempt` tries: 1, 2, 4, 8 … minutes, capped. */
-export const backoff = (attempt: number, o: Pick<Required<DispatchOptions>, "baseDelayMs" | "maxDelayMs">) =>
-  Math.min(o.baseDelayMs * 2 ** Math.max(0, attempt - 1), o.maxDelayMs);
+export const backoff = (attempt: number, o: Pick<Required<DispatchOptions>, "baseDelayMs" | "maxDelayMs">) => Math.min(o.baseDelayMs * 2 ** Math.max(0, attempt - 1), o.maxDelayMs);
 
 type Plan = { skip: string } | { to: string; send: () => Promise<Receipt | void>; segments?: number };
 
@@ -55,7 +54,10 @@ async function plan(deps: Deps, row: Leased, loaded: Loaded | null): Promise<Pla
     const body = renderEmail(language, kind, facts);
     const invite = kind === "reminder" ? null : await appointmentInvite(deps, loaded, facts);
     const from = officeMailbox(deps, office);
-    return { to, send: () => deps.mailer!.send({ id: row.id, to, from, fromName: office.name, ...body, ...(invite ? { calendar: { method: invite.method, content: invite.content } } : {}) }) };
+    return {
+      to,
+      send: () => deps.mailer!.send({ id: row.id, to, from, fromName: office.name, ...body, ...(invite ? { calendar: { method: invite.method, content: invite.content } } : {}) }),
+    };
   }
   if (!E164.test(to)) throw permanentFailure("the recipient is not an E.164 phone number");
   const sms = renderSms(language, kind, facts);

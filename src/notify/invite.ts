@@ -21,11 +21,7 @@ export const inviteMethod = (status: string): InviteMethod => (status === "cance
 /** The DESCRIPTION: when (in words, office time), where, and the personal link. */
 export function inviteDescription(language: Language, facts: Facts, cancelled: boolean): string {
   const w = texts[language];
-  const lines = [
-    cancelled ? w.lead.cancel(facts) : w.lead.invite(facts),
-    `${w.whenLabel}${w.colon}${facts.when} (${w.officeTime})`,
-    `${w.whereLabel}${w.colon}${facts.address}`,
-  ];
+  const lines = [cancelled ? w.lead.cancel(facts) : w.lead.invite(facts), `${w.whenLabel}${w.colon}${facts.when} (${w.officeTime})`, `${w.whereLabel}${w.colon}${facts.address}`];
   if (cancelled) lines.push(w.newAppointment(facts));
   else if (facts.link) lines.push(`${w.manage}${w.colon}${facts.link}`, w.private);
   return lines.join("\n");

@@ -50,12 +50,14 @@ export async function supersededBy(deps: Deps, row: OutboxRow): Promise<number |
   const [later] = await deps.database.db
     .select({ sequence: notifications.sequence })
     .from(notifications)
-    .where(and(
-      eq(notifications.appointmentId, row.appointmentId),
-      eq(notifications.channel, row.channel),
-      inArray(notifications.kind, ["invite", "update", "cancel"]),
-      sql`${notifications.sequence} > ${row.sequence}`,
-    ))
+    .where(
+      and(
+        eq(notifications.appointmentId, row.appointmentId),
+        eq(notifications.channel, row.channel),
+        inArray(notifications.kind, ["invite", "update", "cancel"]),
+        sql`${notifications.sequence} > ${row.sequence}`,
+      ),
+    )
     .limit(1);
   return later ? later.sequence : null;
 }

@@ -31,7 +31,9 @@ export function mailApiSender(options: MailApiOptions): Mailer {
         ...(message.html ? { html: message.html } : {}),
         ...(message.id ? { headers: { "Message-ID": `<${message.id}@cita>` } } : {}),
         ...(message.calendar
-          ? { attachments: [{ filename: "invite.ics", content: base64(message.calendar.content), content_type: `text/calendar; charset=utf-8; method=${message.calendar.method}` }] }
+          ? {
+              attachments: [{ filename: "invite.ics", content: base64(message.calendar.content), content_type: `text/calendar; charset=utf-8; method=${message.calendar.method}` }],
+            }
           : {}),
       };
       const text = await callProvider("Mail API", options.fetch ?? fetch, endpoint, {

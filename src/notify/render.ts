@@ -9,8 +9,7 @@ export interface EmailBody {
   html: string;
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 export function renderEmail(language: Language, kind: Kind, facts: Facts): EmailBody {
   const w = texts[language];
@@ -35,9 +34,7 @@ export function renderEmail(language: Language, kind: Kind, facts: Facts): Email
     `<body style="font-family:sans-serif;line-height:1.5">`,
     `<p>${escapeHtml(lead)}</p>`,
     `<p><strong>${escapeHtml(w.whenLabel + w.colon.trimEnd())}</strong> ${escapeHtml(when)}<br><strong>${escapeHtml(w.whereLabel + w.colon.trimEnd())}</strong> ${escapeHtml(where)}</p>`,
-    link
-      ? `<p><a href="${escapeHtml(link)}">${escapeHtml(w.manage)}</a></p><p>${escapeHtml(w.private)}</p>`
-      : `<p>${escapeHtml(w.newAppointment(facts))}</p>`,
+    link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(w.manage)}</a></p><p>${escapeHtml(w.private)}</p>` : `<p>${escapeHtml(w.newAppointment(facts))}</p>`,
     `</body></html>`,
   ].join("\n");
 

@@ -3,8 +3,7 @@
 // the whole message into UCS-2: 70 in one segment, 67 once split. GSM-7's extension characters
 // (€ [ ] { } \ ~ ^ | and form feed) take two places and a pair is never split between segments.
 
-const BASIC =
-  "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+const BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 const EXTENSION = "^{}\\[~]|€\f";
 const basic = new Set(BASIC);
 const extension = new Set(EXTENSION);
@@ -49,9 +48,50 @@ export function countSegments(text: string): SegmentCount {
 // Letters outside GSM-7 that have a close GSM-7 spelling. Spanish á í ó ú are not in GSM-7 (é is),
 // so "Bogotá" alone would cut a message's room from 160 to 70 characters.
 const NEAREST: Record<string, string> = {
-  á: "a", í: "i", ó: "o", ú: "u", â: "a", ê: "e", î: "i", ô: "o", û: "u", ë: "e", ï: "i", ÿ: "y", ã: "a", õ: "o", ç: "Ç",
-  Á: "A", Í: "I", Ó: "O", Ú: "U", Â: "A", Ê: "E", Î: "I", Ô: "O", Û: "U", Ë: "E", Ï: "I", À: "A", È: "E", Ì: "I", Ò: "O", Ù: "U", Ã: "A", Õ: "O",
-  "—": "-", "–": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "…": "...", "\u00a0": " ", "\u202f": " ",
+  á: "a",
+  í: "i",
+  ó: "o",
+  ú: "u",
+  â: "a",
+  ê: "e",
+  î: "i",
+  ô: "o",
+  û: "u",
+  ë: "e",
+  ï: "i",
+  ÿ: "y",
+  ã: "a",
+  õ: "o",
+  ç: "Ç",
+  Á: "A",
+  Í: "I",
+  Ó: "O",
+  Ú: "U",
+  Â: "A",
+  Ê: "E",
+  Î: "I",
+  Ô: "O",
+  Û: "U",
+  Ë: "E",
+  Ï: "I",
+  À: "A",
+  È: "E",
+  Ì: "I",
+  Ò: "O",
+  Ù: "U",
+  Ã: "A",
+  Õ: "O",
+  "—": "-",
+  "–": "-",
+  "‘": "'",
+  "’": "'",
+  "“": '"',
+  "”": '"',
+  "«": '"',
+  "»": '"',
+  "…": "...",
+  "\u00a0": " ",
+  "\u202f": " ",
 };
 
 /** The text with each letter outside GSM-7 replaced by its nearest GSM-7 spelling, where there is one. */

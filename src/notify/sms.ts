@@ -33,11 +33,17 @@ export function twilioSender(options: TwilioOptions): MessageSender {
   return {
     async send({ to, body }): Promise<Receipt> {
       if (!E164.test(to)) throw permanentFailure("the recipient is not an E.164 phone number");
-      const text = await callProvider("SMS provider", options.fetch ?? fetch, endpoint, {
-        method: "POST",
-        headers: { authorization, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-        body: new URLSearchParams({ To: to, From: options.from, Body: body }).toString(),
-      }, options.timeoutMs);
+      const text = await callProvider(
+        "SMS provider",
+        options.fetch ?? fetch,
+        endpoint,
+        {
+          method: "POST",
+          headers: { authorization, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+          body: new URLSearchParams({ To: to, From: options.from, Body: body }).toString(),
+        },
+        options.timeoutMs,
+      );
       return providerId(text, "sid");
     },
   };

@@ -59,7 +59,11 @@ export const texts: Record<Language, Words> = {
       invite: [(f) => `Su cita: ${f.when}, ${f.office}. Confirmar o cambiar: ${f.link}`, (f) => `Cita ${f.when}, ${f.office}: ${f.link}`],
       update: [(f) => `Su cita cambió: ${f.when}, ${f.office}. Detalles: ${f.link}`, (f) => `Nueva hora: ${f.when}, ${f.office}: ${f.link}`],
       cancel: [(f) => `Su cita del ${f.when} en ${f.office} fue cancelada.${call(f, "Tel.")}`, (f) => `Cita cancelada: ${f.when}, ${f.office}.`],
-      reminder: [(f) => `Recordatorio: su cita es el ${f.when}, ${f.office}. ${f.link}`, (f) => `Recordatorio: ${f.when}, ${f.office}: ${f.link}`, (f) => `Cita ${f.when}, ${f.office}: ${f.link}`],
+      reminder: [
+        (f) => `Recordatorio: su cita es el ${f.when}, ${f.office}. ${f.link}`,
+        (f) => `Recordatorio: ${f.when}, ${f.office}: ${f.link}`,
+        (f) => `Cita ${f.when}, ${f.office}: ${f.link}`,
+      ],
     },
   },
   en: {
@@ -87,7 +91,11 @@ export const texts: Record<Language, Words> = {
       invite: [(f) => `Your appointment: ${f.when}, ${f.office}. Confirm or change: ${f.link}`, (f) => `Appointment ${f.when}, ${f.office}: ${f.link}`],
       update: [(f) => `Your appointment changed: ${f.when}, ${f.office}. Details: ${f.link}`, (f) => `New time: ${f.when}, ${f.office}: ${f.link}`],
       cancel: [(f) => `Your appointment on ${f.when} at ${f.office} has been cancelled.${call(f, "Tel.")}`, (f) => `Appointment cancelled: ${f.when}, ${f.office}.`],
-      reminder: [(f) => `Reminder: your appointment is on ${f.when}, ${f.office}. ${f.link}`, (f) => `Reminder: ${f.when}, ${f.office}: ${f.link}`, (f) => `Appointment ${f.when}, ${f.office}: ${f.link}`],
+      reminder: [
+        (f) => `Reminder: your appointment is on ${f.when}, ${f.office}. ${f.link}`,
+        (f) => `Reminder: ${f.when}, ${f.office}: ${f.link}`,
+        (f) => `Appointment ${f.when}, ${f.office}: ${f.link}`,
+      ],
     },
   },
   ht: {
@@ -115,7 +123,11 @@ export const texts: Record<Language, Words> = {
       invite: [(f) => `Randevou ou: ${f.when}, ${f.office}. Konfime oswa chanje: ${f.link}`, (f) => `Randevou ${f.when}, ${f.office}: ${f.link}`],
       update: [(f) => `Randevou ou chanje: ${f.when}, ${f.office}. Detay: ${f.link}`, (f) => `Nouvo lè: ${f.when}, ${f.office}: ${f.link}`],
       cancel: [(f) => `Randevou ou ${f.when} nan ${f.office} anile.${call(f, "Tel.")}`, (f) => `Randevou anile: ${f.when}, ${f.office}.`],
-      reminder: [(f) => `Rapèl: randevou ou se ${f.when}, ${f.office}. ${f.link}`, (f) => `Rapèl: ${f.when}, ${f.office}: ${f.link}`, (f) => `Randevou ${f.when}, ${f.office}: ${f.link}`],
+      reminder: [
+        (f) => `Rapèl: randevou ou se ${f.when}, ${f.office}. ${f.link}`,
+        (f) => `Rapèl: ${f.when}, ${f.office}: ${f.link}`,
+        (f) => `Randevou ${f.when}, ${f.office}: ${f.link}`,
+      ],
     },
   },
   fr: {
@@ -143,7 +155,11 @@ export const texts: Record<Language, Words> = {
       invite: [(f) => `Votre rendez-vous : ${f.when}, ${f.office}. Confirmer ou modifier : ${f.link}`, (f) => `RDV ${f.when}, ${f.office} : ${f.link}`],
       update: [(f) => `Rendez-vous modifié : ${f.when}, ${f.office}. Détails : ${f.link}`, (f) => `Nouvelle heure : ${f.when}, ${f.office} : ${f.link}`],
       cancel: [(f) => `Votre rendez-vous du ${f.when} à ${f.office} est annulé.${call(f, "Tél.")}`, (f) => `RDV annulé : ${f.when}, ${f.office}.`],
-      reminder: [(f) => `Rappel : votre rendez-vous est le ${f.when}, ${f.office}. ${f.link}`, (f) => `Rappel : ${f.when}, ${f.office} : ${f.link}`, (f) => `RDV ${f.when}, ${f.office} : ${f.link}`],
+      reminder: [
+        (f) => `Rappel : votre rendez-vous est le ${f.when}, ${f.office}. ${f.link}`,
+        (f) => `Rappel : ${f.when}, ${f.office} : ${f.link}`,
+        (f) => `RDV ${f.when}, ${f.office} : ${f.link}`,
+      ],
     },
   },
 };

@@ -5,7 +5,12 @@ import { parseInstant } from "../domain/dates.js";
 
 export const Slug = z.string().regex(/^[a-z0-9-]{2,64}$/, "must be 2–64 characters of a-z, 0-9 and '-'");
 
-export const IdParams = z.object({ id: z.string().max(100).openapi({ param: { name: "id", in: "path" } }) });
+export const IdParams = z.object({
+  id: z
+    .string()
+    .max(100)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
 
 const isRealDate = (s: string) => DateTime.fromISO(s, { zone: "utc" }).isValid;
 
@@ -36,7 +41,7 @@ export const Instant = z
 
 export const TimeZone = z
   .string()
-  .refine((zone) => IANAZone.isValidZone(zone) && zone.includes("/") || zone === "UTC", "must be an IANA time zone such as America/Bogota")
+  .refine((zone) => (IANAZone.isValidZone(zone) && zone.includes("/")) || zone === "UTC", "must be an IANA time zone such as America/Bogota")
   .openapi({ example: "America/Bogota" });
 
 export const Country = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 code such as CO");

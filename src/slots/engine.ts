@@ -143,9 +143,7 @@ export function findSlots(q: SlotQuery): Slot[] {
   const monday0 = mondayOf(firstDay);
   const weeks = (mondayOf(lastDay) - monday0) / 7 + 1;
   const staff = q.staff.map((s) => staffState(s, q, c, lo, hi, monday0, weeks));
-  const rooms = service.needsRoom
-    ? [...q.rooms].sort(byId).map((r) => ({ id: r.id, free: freeMask(c, null, intervalSet([r.busy], lo, hi + hold), duration, hold) }))
-    : [];
+  const rooms = service.needsRoom ? [...q.rooms].sort(byId).map((r) => ({ id: r.id, free: freeMask(c, null, intervalSet([r.busy], lo, hi + hold), duration, hold) })) : [];
   const orders = new Map<number, StaffState[]>();
   const orderFor = (week: number): StaffState[] => {
     let order = orders.get(week);

@@ -14,8 +14,7 @@ export const RRule = rrule.RRule;
 
 export type CompiledRule =
   /** Every day whose weekday (0 = Monday) is set; null means the anchor's weekday. */
-  | { kind: "days"; weekdays: boolean[] | null }
-  | { kind: "periods"; spec: RuleSpec };
+  { kind: "days"; weekdays: boolean[] | null } | { kind: "periods"; spec: RuleSpec };
 
 const DAY = "(MO|TU|WE|TH|FR|SA|SU)";
 const list = (item: string): RegExp => new RegExp(`^${item}(,${item})*$`);

@@ -21,8 +21,7 @@ export interface RuleSpec {
   bysetpos: number[] | null;
 }
 
-const list = <T>(value: T | T[] | null | undefined): T[] | null =>
-  value === null || value === undefined ? null : Array.isArray(value) ? value : [value];
+const list = <T>(value: T | T[] | null | undefined): T[] | null => (value === null || value === undefined ? null : Array.isArray(value) ? value : [value]);
 const nonEmpty = <T>(value: T[]): T[] | null => (value.length ? value : null);
 
 /** From the options of RRule.parseString. */
@@ -46,6 +45,9 @@ export function ruleSpec(o: Partial<Options>): RuleSpec {
     bynmonthday: monthdays.filter((d) => d < 0),
     byweekday: nonEmpty(weekdays.filter((w) => !ordinal(w)).map((w) => w.weekday)),
     bynweekday: nonEmpty(weekdays.filter(ordinal).map((w): [number, number] => [w.weekday, w.n!])),
-    bysetpos: list(o.bysetpos)?.slice().sort((a, b) => a - b) ?? null,
+    bysetpos:
+      list(o.bysetpos)
+        ?.slice()
+        .sort((a, b) => a - b) ?? null,
   };
 }

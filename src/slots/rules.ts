@@ -116,13 +116,7 @@ export function expandRule(rule: AvailabilityRule, from: number, to: number): In
 }
 
 /** UTC intervals of office hours that intersect [from, to), skipping closed local dates. */
-export function expandOfficeHours(
-  hours: readonly OfficeHours[],
-  zone: string,
-  from: number,
-  to: number,
-  closedDates: ReadonlySet<string> = new Set(),
-): Interval[] {
+export function expandOfficeHours(hours: readonly OfficeHours[], zone: string, from: number, to: number, closedDates: ReadonlySet<string> = new Set()): Interval[] {
   const entries = hours.map((h) => ({
     span: wallSpan(h.start, h.end),
     weekdays: WEEKDAY_CODES.map((code) => h.days.includes(code)),

@@ -21,7 +21,15 @@ describe("the office's public contact in the API", () => {
     expect(res.json).toMatchObject({ ...PUBLIC, email: SENDER });
     expect((await t.get("/v1/offices/bogota")).json.publicEmail).toBe(PUBLIC.publicEmail);
     expect((await t.patch("/v1/offices/bogota", { publicEmail: null })).json.publicEmail).toBeNull();
-    const created = await t.post("/v1/offices", { id: "quito", name: "SMO Quito", country: "EC", timeZone: "America/Guayaquil", address: "La Mariscal", hours: [], publicEmail: "quito@oficina.example" });
+    const created = await t.post("/v1/offices", {
+      id: "quito",
+      name: "SMO Quito",
+      country: "EC",
+      timeZone: "America/Guayaquil",
+      address: "La Mariscal",
+      hours: [],
+      publicEmail: "quito@oficina.example",
+    });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ publicEmail: "quito@oficina.example", phone: null });
   });

@@ -28,7 +28,10 @@ describe.skipIf(!hasChromium)(hasChromium ? "applicant pages in Chromium, JavaSc
   beforeAll(async () => {
     const port = await freePort();
     // The clock starts on 23 November 2026; the case's window is 4–18 December.
-    server = await startServer({ CITA_ADMIN_TOKEN: ADMIN, CITA_NOW: "2026-11-23T12:00:00Z", CITA_PUBLIC_URL: `http://127.0.0.1:${port}`, CITA_DISPATCH_INTERVAL_MS: "0" }, { port });
+    server = await startServer(
+      { CITA_ADMIN_TOKEN: ADMIN, CITA_NOW: "2026-11-23T12:00:00Z", CITA_PUBLIC_URL: `http://127.0.0.1:${port}`, CITA_DISPATCH_INTERVAL_MS: "0" },
+      { port },
+    );
     await api("POST", "/v1/offices", bogota({ phone: "+5716001234", publicEmail: "citas@oficina.example" }));
     await api("POST", "/v1/services", counseling());
     await api("POST", "/v1/staff", counselor());
@@ -100,7 +103,11 @@ describe.skipIf(!hasChromium)(hasChromium ? "applicant pages in Chromium, JavaSc
     const context = await phone(browser);
     const page = await context.newPage();
     for (const lang of LANGS) {
-      for (const [name, path] of [["appointment", ""], ["slots", "/slots"], ["cancel", "/cancel"]] as const) {
+      for (const [name, path] of [
+        ["appointment", ""],
+        ["slots", "/slots"],
+        ["cancel", "/cancel"],
+      ] as const) {
         const res = await page.goto(`${a.selfServiceUrl}${path}?lang=${lang}`);
         expect(res!.status()).toBe(200);
         expect(await page.locator("html").getAttribute("lang")).toBe(lang);
@@ -140,7 +147,10 @@ describe.skipIf(!hasChromium)(hasChromium ? "applicant pages in Chromium, JavaSc
       await page.goto(url);
       const violations = await axe(page);
       found[label] = violations.map((v) => `${v.impact} ${v.id}`);
-      expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical"), label).toEqual([]);
+      expect(
+        violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
+        label,
+      ).toEqual([]);
     };
     // Every page in Spanish; in the other languages the pages whose words differ most.
     for (const path of ["", "/slots", "/cancel", "/done?did=confirmed&"]) await check(`${a.selfServiceUrl}${path}${path.endsWith("&") ? "" : "?"}lang=es`, `es ${path || "/"}`);

@@ -191,7 +191,15 @@ describe.skipIf(!hasChromium)(hasChromium ? "staff console in Chromium, JavaScri
     expect(await heading()).toBe("Day sheet");
     expect(await page.locator("main h2").innerText()).toBe("SMO Bogotá · Friday 4 December 2026");
     const row = page.locator(`#a-${id}`);
-    expect((await row.locator("td").allInnerTexts()).slice(0, 7).map((c) => c.trim())).toEqual(["09:00–10:00", "E-01", "BRW-A", "IOM counseling session", "Ana Counselor", "—", "Scheduled"]);
+    expect((await row.locator("td").allInnerTexts()).slice(0, 7).map((c) => c.trim())).toEqual([
+      "09:00–10:00",
+      "E-01",
+      "BRW-A",
+      "IOM counseling session",
+      "Ana Counselor",
+      "—",
+      "Scheduled",
+    ]);
     await shot("day-sheet");
     await accessible("day sheet");
 

@@ -67,13 +67,27 @@ describe("folding", () => {
 });
 
 describe("the calendar writer", () => {
-  it("fixes what the ics package alone gets wrong: lines over 75 octets and \\\" in names", () => {
+  it('fixes what the ics package alone gets wrong: lines over 75 octets and \\" in names', () => {
     const description = `${creole} ${creole}`;
-    const alone = createEvents([{ uid: "x", start: Date.UTC(2026, 11, 1, 13), startInputType: "utc", end: Date.UTC(2026, 11, 1, 14), endInputType: "utc", description, attendees: [{ name: 'Ana "La Jefa"', email: "ana@example.org" }] }]);
+    const alone = createEvents([
+      {
+        uid: "x",
+        start: Date.UTC(2026, 11, 1, 13),
+        startInputType: "utc",
+        end: Date.UTC(2026, 11, 1, 14),
+        endInputType: "utc",
+        description,
+        attendees: [{ name: 'Ana "La Jefa"', email: "ana@example.org" }],
+      },
+    ]);
     expect(lineOctets(alone.value!).some((l) => l.octets > 75)).toBe(true);
     expect(alone.value).toContain('\\"La Jefa\\"');
 
-    const ours = writeCalendar({ method: "REQUEST", stamp: Date.UTC(2026, 10, 23, 12), events: [event({ description, attendees: [{ name: 'Ana "La Jefa"', email: "ana@example.org" }] })] });
+    const ours = writeCalendar({
+      method: "REQUEST",
+      stamp: Date.UTC(2026, 10, 23, 12),
+      events: [event({ description, attendees: [{ name: 'Ana "La Jefa"', email: "ana@example.org" }] })],
+    });
     expect(lineOctets(ours.slice(0, -2)).every((l) => l.octets <= 75)).toBe(true);
     const e = parseCalendar(ours).events[0]!;
     expect(value(e, "description")).toBe(description);

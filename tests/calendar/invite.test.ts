@@ -86,7 +86,13 @@ describe("the appointment's invite", () => {
     const a = await booked({ language: "ht" });
     const { text, events } = await invite(a.id);
     const lines = lineOctets(text.slice(0, -2));
-    expect(lines.every((l) => l.octets <= 75), lines.filter((l) => l.octets > 75).map((l) => l.line).join("\n")).toBe(true);
+    expect(
+      lines.every((l) => l.octets <= 75),
+      lines
+        .filter((l) => l.octets > 75)
+        .map((l) => l.line)
+        .join("\n"),
+    ).toBe(true);
     expect(lines.some((l) => l.line.startsWith(" "))).toBe(true); // something was folded
     // Each physical line is valid UTF-8 on its own: no letter was cut in two.
     for (const { line } of lines) expect(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(line, "utf8"))).toBe(line);
@@ -95,7 +101,13 @@ describe("the appointment's invite", () => {
     expect(value(e, "summary")).toBe(`Randevou — ${name}`);
     expect(e.getFirstProperty("organizer")!.getParameter("cn")).toBe(name);
     expect(value(e, "description")).toBe(
-      [`Ou gen yon randevou nan ${name}.`, "Dat ak lè: lendi 7 desanm, 10:00 (lè biwo a)", `Adrès: ${address}`, `Pou konfime, chanje oswa anile randevou ou: ${a.selfServiceUrl}`, "Lyen sa a se pou ou sèlman: pa pataje l."].join("\n"),
+      [
+        `Ou gen yon randevou nan ${name}.`,
+        "Dat ak lè: lendi 7 desanm, 10:00 (lè biwo a)",
+        `Adrès: ${address}`,
+        `Pou konfime, chanje oswa anile randevou ou: ${a.selfServiceUrl}`,
+        "Lyen sa a se pou ou sèlman: pa pataje l.",
+      ].join("\n"),
     );
   });
 

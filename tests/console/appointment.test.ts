@@ -120,7 +120,11 @@ describe("rescheduling within the window", () => {
     expect(res.status).toBe(409);
     expect(textOf(res.text)).toContain("Someone booked this time first. The next free times: Wednesday 9 December 2026, 10:00");
     expect(res.text).toContain('name="start" value="2026-12-09T15:00:00Z"');
-    expect(postForms(res.text).filter((f) => f.action === `${page}/reschedule`).every((f) => f.csrf !== "")).toBe(true);
+    expect(
+      postForms(res.text)
+        .filter((f) => f.action === `${page}/reschedule`)
+        .every((f) => f.csrf !== ""),
+    ).toBe(true);
     expect(await state()).toEqual(before);
   });
 
@@ -128,7 +132,9 @@ describe("rescheduling within the window", () => {
     const before = await state();
     const res = await desk.post(`${page}/reschedule`, { start: "2026-12-21T14:00:00Z" });
     expect(res.status).toBe(422);
-    expect(textOf(res.text)).toContain("The case's window runs from 2026-12-04 to 2026-12-18 (America/Bogota); 2026-12-21 is outside it. To move it there anyway, use “Move outside the window” with a reason.");
+    expect(textOf(res.text)).toContain(
+      "The case's window runs from 2026-12-04 to 2026-12-18 (America/Bogota); 2026-12-21 is outside it. To move it there anyway, use “Move outside the window” with a reason.",
+    );
     expect(await state()).toEqual(before);
   });
 

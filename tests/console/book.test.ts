@@ -51,7 +51,15 @@ describe("the week shown", () => {
     const forms = slotForms(res.text);
     // Ana works 09:00–13:00 on Friday the 4th: hourly sessions on a 30-minute grid.
     expect(forms.map((f) => f.start)).toEqual(["14:00", "14:30", "15:00", "15:30", "16:00", "16:30", "17:00"].map((h) => `2026-12-04T${h}:00Z`));
-    expect(forms[0]).toEqual({ action: bookPath(), start: "2026-12-04T14:00:00Z", service: "iom-counseling", buttons: [["", "Any interviewer"], ["ana", "Ana Counselor"]] });
+    expect(forms[0]).toEqual({
+      action: bookPath(),
+      start: "2026-12-04T14:00:00Z",
+      service: "iom-counseling",
+      buttons: [
+        ["", "Any interviewer"],
+        ["ana", "Ana Counselor"],
+      ],
+    });
     expect(res.text).not.toContain("Previous week");
     expect(res.text).toContain(`href="${bookPath()}?service=iom-counseling&amp;week=2026-12-07"`);
   });
@@ -64,14 +72,21 @@ describe("the week shown", () => {
     // The 8th is a Colombian holiday. Bob works Mondays only; with nobody booked, the order is by id.
     expect(text).not.toContain("Tuesday 8 December");
     expect(text).toMatch(/Monday 7 December 2026 09:00 –10:00 Any interviewer Ana Counselor Bob Interviewer/);
-    expect(slotForms(middle.text).find((f) => f.start === "2026-12-09T14:00:00Z")!.buttons).toEqual([["", "Any interviewer"], ["ana", "Ana Counselor"]]);
+    expect(slotForms(middle.text).find((f) => f.start === "2026-12-09T14:00:00Z")!.buttons).toEqual([
+      ["", "Any interviewer"],
+      ["ana", "Ana Counselor"],
+    ]);
     expect(middle.text).toContain(`href="${bookPath()}?service=iom-counseling&amp;week=2026-11-30"`);
     expect(middle.text).toContain(`href="${bookPath()}?service=iom-counseling&amp;week=2026-12-14"`);
 
     const last = await desk.get(`${bookPath()}?week=2026-12-14`);
     expect(textOf(last.text)).toContain("Monday 14 December 2026 – Sunday 20 December 2026");
     expect(last.text).not.toContain("Next week");
-    expect(slotForms(last.text).map((f) => f.start.slice(0, 10)).at(-1)).toBe("2026-12-18");
+    expect(
+      slotForms(last.text)
+        .map((f) => f.start.slice(0, 10))
+        .at(-1),
+    ).toBe("2026-12-18");
 
     // Asking past either end shows the nearest week of the window.
     expect(textOf((await desk.get(`${bookPath()}?week=2027-03-01`)).text)).toContain("Monday 14 December 2026 – Sunday 20 December 2026");
@@ -82,7 +97,11 @@ describe("the week shown", () => {
     const other = await newCase(t, { reference: "K-2" });
     expect((await t.post("/v1/appointments", booking(other, at("11:00"), { staffId: "ana" }))).status).toBe(201);
     const res = await desk.get(`${bookPath()}?week=2026-12-07`);
-    expect(slotForms(res.text).find((f) => f.start === "2026-12-07T14:00:00Z")!.buttons).toEqual([["", "Any interviewer"], ["bob", "Bob Interviewer"], ["ana", "Ana Counselor"]]);
+    expect(slotForms(res.text).find((f) => f.start === "2026-12-07T14:00:00Z")!.buttons).toEqual([
+      ["", "Any interviewer"],
+      ["bob", "Bob Interviewer"],
+      ["ana", "Ana Counselor"],
+    ]);
   });
 
   it("refuses a week that is not a date with a 422 page naming it", async () => {
@@ -113,7 +132,9 @@ describe("the week shown", () => {
     const apt = await t.post("/v1/appointments", booking(caseId, at("10:00")));
     const res = await desk.get(bookPath());
     expect(res.status).toBe(200);
-    expect(textOf(res.text)).toContain("Case K-1 already has an appointment for IOM counseling session: Monday 7 December 2026, 10:00–11:00 (America/Bogota) with Ana Counselor, Scheduled");
+    expect(textOf(res.text)).toContain(
+      "Case K-1 already has an appointment for IOM counseling session: Monday 7 December 2026, 10:00–11:00 (America/Bogota) with Ana Counselor, Scheduled",
+    );
     expect(res.text).toContain(`href="/console/appointments/${apt.json.id}"`);
     expect(slotForms(res.text)).toEqual([]);
   });

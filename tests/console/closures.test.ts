@@ -38,7 +38,11 @@ describe("closing a day", () => {
     expect(text).toContain("Thursday 24 December (2026-12-24) Christmas Eve Closed");
     expect(text).not.toContain("Long past");
     const forms = postForms(res.text);
-    expect(forms.map((f) => f.action)).toEqual(["/console/sign-out", "/console/closures", `/console/closures/bogota/${(await closuresOf()).find((c) => c.date === "2026-12-24")!.id}/delete`]);
+    expect(forms.map((f) => f.action)).toEqual([
+      "/console/sign-out",
+      "/console/closures",
+      `/console/closures/bogota/${(await closuresOf()).find((c) => c.date === "2026-12-24")!.id}/delete`,
+    ]);
     expect(new Set(forms.map((f) => f.csrf)).size).toBe(1);
     expect(forms[0]!.csrf).not.toBe("");
   });
@@ -131,9 +135,17 @@ describe("moving a closed day's appointments", () => {
     ]);
     for (const a of [first, second]) {
       const outbox = (await t.get(`/v1/notifications?appointmentId=${a.id}`)).json.items;
-      expect(outbox.filter((n: any) => n.kind === "update").map((n: any) => `${n.channel}:${n.status}`).sort()).toEqual(["email:pending", "sms:pending"]);
+      expect(
+        outbox
+          .filter((n: any) => n.kind === "update")
+          .map((n: any) => `${n.channel}:${n.status}`)
+          .sort(),
+      ).toEqual(["email:pending", "sms:pending"]);
       const history = (await t.get(`/v1/appointments/${a.id}/history`)).json.items;
-      expect(history.map((h: any) => [h.action, h.actor])).toEqual([["booked", "admin-token"], ["reschedule", `user:${schedulerId}`]]);
+      expect(history.map((h: any) => [h.action, h.actor])).toEqual([
+        ["booked", "admin-token"],
+        ["reschedule", `user:${schedulerId}`],
+      ]);
     }
     expect((await t.get(`/v1/notifications?appointmentId=${stuck.id}`)).json.items.some((n: any) => n.kind === "update")).toBe(false);
 
@@ -144,7 +156,9 @@ describe("moving a closed day's appointments", () => {
     expect(text).toContain("Moved off this day (times in America/Bogota)");
     expect(text).toContain(`${first.reference} Thursday 10 December, 10:00 Friday 11 December, 09:00 Ana Counselor`);
     expect(text).toContain(`${second.reference} Thursday 10 December, 12:00 Friday 11 December, 10:00 Ana Counselor`);
-    expect(text).toContain(`Thursday 10 December, 09:00 ${stuck.reference} Ana Counselor Scheduled Needs a call: No free time is left in the case's window (2026-12-10 to 2026-12-10).`);
+    expect(text).toContain(
+      `Thursday 10 December, 09:00 ${stuck.reference} Ana Counselor Scheduled Needs a call: No free time is left in the case's window (2026-12-10 to 2026-12-10).`,
+    );
     for (const a of [stuck, first, second]) expect(page.text).toContain(`href="/console/appointments/${a.id}"`);
     expect(postForms(page.text).map((f) => f.action)).not.toContain(`${DAY_PAGE}/move`);
 

@@ -12,7 +12,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-
 const DAY = "/console/day?office=bogota&date=2026-12-07";
 
 describe("the day sheet", () => {

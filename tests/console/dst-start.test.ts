@@ -45,7 +45,10 @@ describe("a start near New York's spring-forward gap in the console's forms", ()
 
   it("move takes the minutes around the gap, with an offset or as office time", async () => {
     const apt = await newYorkBooking(t, "2026-03-09T10:00:00-04:00");
-    for (const [start, utc] of [["2026-03-08T01:55:00-05:00", "2026-03-08T06:55:00Z"], ["2026-03-08T03:00", "2026-03-08T07:00:00Z"]]) {
+    for (const [start, utc] of [
+      ["2026-03-08T01:55:00-05:00", "2026-03-08T06:55:00Z"],
+      ["2026-03-08T03:00", "2026-03-08T07:00:00Z"],
+    ]) {
       const res = await desk.post(`/console/appointments/${apt.id}/reschedule`, { start: start! });
       expect(res.status).toBe(303);
       expect((await t.get(`/v1/appointments/${apt.id}`)).json.start).toBe(utc);

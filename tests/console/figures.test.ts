@@ -112,15 +112,73 @@ describe("figures of the hand-worked office", () => {
       "office_id,office,time_zone,service_id,service,from,to,booked,cancelled,completed,checked_in,no_show,no_show_rate,no_show_rate_base,days_median,days_p90,inside_window,inside_window_share",
     );
     expect(records(text)).toEqual([
-      { office_id: "bogota", office: "SMO Bogotá", time_zone: "America/Bogota", service_id: "iom-counseling", service: "IOM counseling session", from: "2026-12-01", to: "2026-12-14", booked: "6", cancelled: "1", completed: "1", checked_in: "1", no_show: "1", no_show_rate: "0.3333", no_show_rate_base: "3", days_median: "17", days_p90: "29", inside_window: "5", inside_window_share: "0.8333" },
-      { office_id: "bogota", office: "SMO Bogotá", time_zone: "America/Bogota", service_id: "iom-followup", service: "IOM follow-up", from: "2026-12-01", to: "2026-12-14", booked: "1", cancelled: "0", completed: "0", checked_in: "0", no_show: "0", no_show_rate: "", no_show_rate_base: "0", days_median: "14", days_p90: "14", inside_window: "1", inside_window_share: "1" },
+      {
+        office_id: "bogota",
+        office: "SMO Bogotá",
+        time_zone: "America/Bogota",
+        service_id: "iom-counseling",
+        service: "IOM counseling session",
+        from: "2026-12-01",
+        to: "2026-12-14",
+        booked: "6",
+        cancelled: "1",
+        completed: "1",
+        checked_in: "1",
+        no_show: "1",
+        no_show_rate: "0.3333",
+        no_show_rate_base: "3",
+        days_median: "17",
+        days_p90: "29",
+        inside_window: "5",
+        inside_window_share: "0.8333",
+      },
+      {
+        office_id: "bogota",
+        office: "SMO Bogotá",
+        time_zone: "America/Bogota",
+        service_id: "iom-followup",
+        service: "IOM follow-up",
+        from: "2026-12-01",
+        to: "2026-12-14",
+        booked: "1",
+        cancelled: "0",
+        completed: "0",
+        checked_in: "0",
+        no_show: "0",
+        no_show_rate: "",
+        no_show_rate_base: "0",
+        days_median: "14",
+        days_p90: "14",
+        inside_window: "1",
+        inside_window_share: "1",
+      },
     ]);
 
     const staff = await desk.get(`/console/figures.csv?office=bogota&${period}&table=interviewers`);
     expect(staff.headers.get("content-disposition")).toBe(`attachment; filename="cita-utilisation-bogota-2026-12-01-2026-12-14.csv"`);
     expect(records(staff.text)).toEqual([
-      { office_id: "bogota", office: "SMO Bogotá", staff_id: "ana", interviewer: "Ana Counselor", from: "2026-12-01", to: "2026-12-14", booked_minutes: "330", available_minutes: "1740", utilisation: "0.1897" },
-      { office_id: "bogota", office: "SMO Bogotá", staff_id: "ben", interviewer: "Ben Counselor", from: "2026-12-01", to: "2026-12-14", booked_minutes: "60", available_minutes: "180", utilisation: "0.3333" },
+      {
+        office_id: "bogota",
+        office: "SMO Bogotá",
+        staff_id: "ana",
+        interviewer: "Ana Counselor",
+        from: "2026-12-01",
+        to: "2026-12-14",
+        booked_minutes: "330",
+        available_minutes: "1740",
+        utilisation: "0.1897",
+      },
+      {
+        office_id: "bogota",
+        office: "SMO Bogotá",
+        staff_id: "ben",
+        interviewer: "Ben Counselor",
+        from: "2026-12-01",
+        to: "2026-12-14",
+        booked_minutes: "60",
+        available_minutes: "180",
+        utilisation: "0.3333",
+      },
     ]);
   });
 
@@ -217,11 +275,23 @@ describe("CSV text cells", () => {
     expect((await t.patch("/v1/staff/ana", { name: "@SUM(A1:A9)" })).status).toBe(200);
     const csv = await desk.get("/console/figures.csv?from=2026-12-07&to=2026-12-07");
     expect(csv.status).toBe(200);
-    expect(csv.text.split("\r\n")[1]).toBe(`bogota,"'=HYPERLINK(""http://evil.example"",""Bogotá, centre"")",America/Bogota,iom-counseling,'+1-2,2026-12-07,2026-12-07,0,0,0,0,0,,0,,,0,`);
+    expect(csv.text.split("\r\n")[1]).toBe(
+      `bogota,"'=HYPERLINK(""http://evil.example"",""Bogotá, centre"")",America/Bogota,iom-counseling,'+1-2,2026-12-07,2026-12-07,0,0,0,0,0,,0,,,0,`,
+    );
     expect(records(csv.text)[0]).toMatchObject({ office: `'=HYPERLINK("http://evil.example","Bogotá, centre")`, service: "'+1-2" });
     const staff = await desk.get("/console/figures.csv?from=2026-12-07&to=2026-12-07&table=interviewers");
     expect(records(staff.text)).toEqual([
-      { office_id: "bogota", office: `'=HYPERLINK("http://evil.example","Bogotá, centre")`, staff_id: "ana", interviewer: "'@SUM(A1:A9)", from: "2026-12-07", to: "2026-12-07", booked_minutes: "0", available_minutes: "240", utilisation: "0" },
+      {
+        office_id: "bogota",
+        office: `'=HYPERLINK("http://evil.example","Bogotá, centre")`,
+        staff_id: "ana",
+        interviewer: "'@SUM(A1:A9)",
+        from: "2026-12-07",
+        to: "2026-12-07",
+        booked_minutes: "0",
+        available_minutes: "240",
+        utilisation: "0",
+      },
     ]);
     // The page shows the names as text, escaped.
     const page = await desk.get("/console/figures?from=2026-12-07&to=2026-12-07");

@@ -37,9 +37,7 @@ const requests = (): Record<string, { path: string; fields?: Record<string, stri
 /** Routes that concern no office: the sign-in pages and the console's front door. */
 const OFFICE_FREE = ["GET /console/sign-in", "POST /console/sign-in", "POST /console/sign-out", "GET /console"];
 
-const consoleRoutes = () => [
-  ...new Set(t.app.routes.filter((r) => r.path.startsWith("/console") && r.method !== "ALL").map((r) => `${r.method} ${r.path}`)),
-];
+const consoleRoutes = () => [...new Set(t.app.routes.filter((r) => r.path.startsWith("/console") && r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
 
 const send = (s: Session, route: string, options?: { csrf?: string | null }) => {
   const { path, fields } = requests()[route]!;

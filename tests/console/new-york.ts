@@ -34,6 +34,12 @@ export async function newYorkBooking(t: TestApp, start: string) {
 export const WRONG_SIDE = [
   ["2026-03-08T02:30:00-04:00", "start: 2026-03-08 02:30 does not exist in America/New_York: the clocks skip it that day"],
   ["2026-03-08T02:30:00-05:00", "start: 2026-03-08 02:30 does not exist in America/New_York: the clocks skip it that day"],
-  ["2026-03-08T03:30:00-05:00", "start: 2026-03-08 03:30-05:00 is 2026-03-08T04:30:00-04:00 in America/New_York (the offset there is -04:00 at that time); write the office's offset or UTC (Z)"],
-  ["2026-03-08T01:30:00-04:00", "start: 2026-03-08 01:30-04:00 is 2026-03-08T00:30:00-05:00 in America/New_York (the offset there is -05:00 at that time); write the office's offset or UTC (Z)"],
+  [
+    "2026-03-08T03:30:00-05:00",
+    "start: 2026-03-08 03:30-05:00 is 2026-03-08T04:30:00-04:00 in America/New_York (the offset there is -04:00 at that time); write the office's offset or UTC (Z)",
+  ],
+  [
+    "2026-03-08T01:30:00-04:00",
+    "start: 2026-03-08 01:30-04:00 is 2026-03-08T00:30:00-05:00 in America/New_York (the offset there is -05:00 at that time); write the office's offset or UTC (Z)",
+  ],
 ] as const;

@@ -44,7 +44,8 @@ describe("what waits, in which order", () => {
     expect(apt.status).toBe(201);
     expect(references((await desk.get("/console/queue")).text)).toEqual(["Q-1"]);
 
-    for (const step of ["confirm", "cancel"]) expect((await t.post(`/v1/appointments/${apt.json.id}/${step}`, step === "cancel" ? { reason: "applicant asked" } : undefined)).status).toBe(200);
+    for (const step of ["confirm", "cancel"])
+      expect((await t.post(`/v1/appointments/${apt.json.id}/${step}`, step === "cancel" ? { reason: "applicant asked" } : undefined)).status).toBe(200);
     expect(references((await desk.get("/console/queue")).text)).toEqual(["Q-1", "Q-2"]);
 
     // Served: checked in and completed on the day.
@@ -76,7 +77,10 @@ describe("days left, counted in the office's zone", () => {
   beforeEach(async () => {
     await newCase(t, { reference: "Q-1" }); // window 2026-12-04 … 2026-12-18
   });
-  const standing = async () => rows((await desk.get("/console/queue")).text)[0]!.replace(/^.* 2026-12-04 – 2026-12-18 /, "").replace(/ 3 es Book$/, "");
+  const standing = async () =>
+    rows((await desk.get("/console/queue")).text)[0]!
+      .replace(/^.* 2026-12-04 – 2026-12-18 /, "")
+      .replace(/ 3 es Book$/, "");
 
   it("counts from the local date, not the UTC one", async () => {
     // 23:30 on the 17th in Bogotá is already the 18th in UTC.

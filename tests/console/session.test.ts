@@ -96,7 +96,16 @@ describe("sign-in", () => {
   });
 
   it("never redirects outside the console after signing in", async () => {
-    for (const next of ["//evil.example/console", "https://evil.example/", "/a/token", "/console\\evil", "javascript:alert(1)", "/console/../a/token", "/console/%2e%2e/v1/users", "/consolex"]) {
+    for (const next of [
+      "//evil.example/console",
+      "https://evil.example/",
+      "/a/token",
+      "/console\\evil",
+      "javascript:alert(1)",
+      "/console/../a/token",
+      "/console/%2e%2e/v1/users",
+      "/consolex",
+    ]) {
       const res = await signInPost({ token: scheduler, next });
       expect(res.headers.get("location")).toBe("/console");
     }

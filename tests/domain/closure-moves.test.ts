@@ -50,7 +50,11 @@ describe("moveAppointmentsOff", () => {
       [third, Date.parse("2026-12-11T15:00:00Z"), "ana"],
     ]);
     expect(result.moved[0]!.from).toEqual({ start: Date.parse("2026-12-10T14:00:00Z"), staffId: "ana" });
-    for (const [id, start, staffId] of [[first, "2026-12-11T14:00:00Z", "bob"], [second, "2026-12-11T15:00:00Z", "bob"], [third, "2026-12-11T15:00:00Z", "ana"]]) {
+    for (const [id, start, staffId] of [
+      [first, "2026-12-11T14:00:00Z", "bob"],
+      [second, "2026-12-11T15:00:00Z", "bob"],
+      [third, "2026-12-11T15:00:00Z", "ana"],
+    ]) {
       const a = await read(id!);
       expect([a.start, a.staffId, a.status, a.sequence]).toEqual([start, staffId, "scheduled", 1]);
     }
@@ -61,7 +65,12 @@ describe("moveAppointmentsOff", () => {
     const last = history.items.at(-1);
     expect([last.actor, last.action, last.from.start, last.to.start]).toEqual(["user:sched-1", "reschedule", "2026-12-10T14:00:00Z", "2026-12-11T14:00:00Z"]);
     const outbox = (await t.get(`/v1/notifications?appointmentId=${first}`)).json.items;
-    expect(outbox.filter((n: any) => n.kind === "update").map((n: any) => n.channel).sort()).toEqual(["email", "sms"]);
+    expect(
+      outbox
+        .filter((n: any) => n.kind === "update")
+        .map((n: any) => n.channel)
+        .sort(),
+    ).toEqual(["email", "sms"]);
 
     // A second run finds nothing left on the day and writes nothing.
     const before = await t.get(`/v1/appointments/${first}/history`);
@@ -154,7 +163,11 @@ describe("moveAppointmentsOff", () => {
     await closeIt();
     await t.post("/v1/offices", bogota({ id: "quito", name: "SMO Quito", country: "EC", timeZone: "America/Guayaquil" }));
     const foreign: Actor = { ...scheduler, id: "sched-q", officeIds: ["quito"] };
-    for (const attempt of [() => moveAppointmentsOff(ctx(foreign), "bogota", CLOSED), () => closeDay(ctx(foreign), "bogota", { date: "2026-12-11", reason: "x" }), () => stillOnDay(ctx(foreign), "bogota", CLOSED)]) {
+    for (const attempt of [
+      () => moveAppointmentsOff(ctx(foreign), "bogota", CLOSED),
+      () => closeDay(ctx(foreign), "bogota", { date: "2026-12-11", reason: "x" }),
+      () => stillOnDay(ctx(foreign), "bogota", CLOSED),
+    ]) {
       const error = await attempt().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).kind).toBe("forbidden");
@@ -180,8 +193,14 @@ describe("closeDay", () => {
 
   it("refuses a past date, a missing reason, and a day marked as worked", async () => {
     t = await bookingApp();
-    await expect(closeDay(ctx(), "bogota", { date: "2026-11-22", reason: "Late" })).rejects.toMatchObject({ kind: "validation", extra: { errors: [{ path: "date", message: "must be today (2026-11-23) or later" }] } });
-    await expect(closeDay(ctx(), "bogota", { date: "tomorrow", reason: " " })).rejects.toMatchObject({ kind: "validation", extra: { errors: [{ path: "date" }, { path: "reason" }] } });
+    await expect(closeDay(ctx(), "bogota", { date: "2026-11-22", reason: "Late" })).rejects.toMatchObject({
+      kind: "validation",
+      extra: { errors: [{ path: "date", message: "must be today (2026-11-23) or later" }] },
+    });
+    await expect(closeDay(ctx(), "bogota", { date: "tomorrow", reason: " " })).rejects.toMatchObject({
+      kind: "validation",
+      extra: { errors: [{ path: "date" }, { path: "reason" }] },
+    });
     expect((await t.post("/v1/offices/bogota/closures", { date: "2026-12-08", reason: "Holiday worked", open: true })).status).toBe(201);
     await expect(closeDay(ctx(), "bogota", { date: "2026-12-08", reason: "Closed after all" })).rejects.toMatchObject({ kind: "conflict" });
     expect((await t.get("/v1/offices/bogota/closures")).json.items).toHaveLength(1);

@@ -135,7 +135,10 @@ describe("computeFigures", () => {
       expect(s).toMatchObject({ booked: 0, cancelled: 0, noShowRate: { part: 0, whole: 0 }, daysMedian: null, daysP90: null, insideWindow: { part: 0, whole: 0 } });
     }
     // Week of 2027-03-01: ana 5 × 240 = 1200, ben Monday and Wednesday 2 × 60 = 120.
-    expect(f.offices[0]!.interviewers.map((i) => [i.staffId, i.bookedMinutes, i.availableMinutes])).toEqual([["ana", 0, 1200], ["ben", 0, 120]]);
+    expect(f.offices[0]!.interviewers.map((i) => [i.staffId, i.bookedMinutes, i.availableMinutes])).toEqual([
+      ["ana", 0, 1200],
+      ["ben", 0, 120],
+    ]);
     expect(f.weeks).toEqual([{ monday: "2027-03-01", booked: 0 }]);
   });
 
@@ -150,7 +153,13 @@ describe("computeFigures", () => {
   });
 
   it("names an unknown office or service", async () => {
-    await expect(computeFigures(ctx, { officeIds: ["nowhere"], ...PERIOD })).rejects.toMatchObject({ kind: "validation", extra: { errors: [{ path: "office", message: "there is no office 'nowhere'" }] } });
-    await expect(computeFigures(ctx, { officeIds: ["bogota"], serviceId: "nothing", ...PERIOD })).rejects.toMatchObject({ kind: "validation", extra: { errors: [{ path: "service", message: "there is no service 'nothing'" }] } });
+    await expect(computeFigures(ctx, { officeIds: ["nowhere"], ...PERIOD })).rejects.toMatchObject({
+      kind: "validation",
+      extra: { errors: [{ path: "office", message: "there is no office 'nowhere'" }] },
+    });
+    await expect(computeFigures(ctx, { officeIds: ["bogota"], serviceId: "nothing", ...PERIOD })).rejects.toMatchObject({
+      kind: "validation",
+      extra: { errors: [{ path: "service", message: "there is no service 'nothing'" }] },
+    });
   });
 });

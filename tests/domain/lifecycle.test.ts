@@ -8,7 +8,10 @@ describe("appointment life cycle", () => {
   it("names the same live statuses as the partial index that keeps one live appointment per case and service", async () => {
     const t = makeApp();
     const [index] = t.database.sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'appointments_case_service_live'").all() as { sql: string }[];
-    const listed = /status IN \(([^)]*)\)/i.exec(index!.sql)![1]!.split(",").map((s) => s.trim().replace(/'/g, ""));
+    const listed = /status IN \(([^)]*)\)/i
+      .exec(index!.sql)![1]!
+      .split(",")
+      .map((s) => s.trim().replace(/'/g, ""));
     t.close();
     expect(listed.sort()).toEqual([...LIVE_STATUSES].sort());
   });

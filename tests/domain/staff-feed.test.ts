@@ -17,7 +17,10 @@ afterEach(() => t?.close());
 const ctx = (actor: Actor): Ctx => ({ deps: t.deps, actor });
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
@@ -57,7 +60,14 @@ describe("checkFeedToken", () => {
     t = await bookingApp({ staff: ["bob"] });
     const { token } = await issueFeedToken(ctx(admin), "ana");
     const bob = (await issueFeedToken(ctx(admin), "bob")).token;
-    const tries: [string, string | undefined][] = [["ana", undefined], ["ana", ""], ["ana", `${token}${"x".repeat(200)}`], ["ana", `${token}x`], ["ana", bob], ["nobody", token]];
+    const tries: [string, string | undefined][] = [
+      ["ana", undefined],
+      ["ana", ""],
+      ["ana", `${token}${"x".repeat(200)}`],
+      ["ana", `${token}x`],
+      ["ana", bob],
+      ["nobody", token],
+    ];
     const details = new Set<string>();
     for (const [staffId, given] of tries) {
       const error = await refusal(checkFeedToken(t.deps, staffId, given));

@@ -30,10 +30,16 @@ describe("two processes, one database", () => {
     const staff = ["ana", "bea", "cruz"];
     for (const id of staff) {
       await post(a.url, "/v1/staff", counselor({ id }));
-      const put = await fetch(`${a.url}/v1/staff/${id}/availability`, { method: "PUT", headers, body: JSON.stringify([{ rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", start: "09:00", end: "13:00", officeId: "bogota" }]) });
+      const put = await fetch(`${a.url}/v1/staff/${id}/availability`, {
+        method: "PUT",
+        headers,
+        body: JSON.stringify([{ rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", start: "09:00", end: "13:00", officeId: "bogota" }]),
+      });
       expect(put.status).toBe(200);
     }
-    const slots = (await (await fetch(`${a.url}/v1/slots?service=iom-counseling&office=bogota&from=2026-12-01&to=2026-12-31`, { headers })).json()) as { slots: { start: string }[] };
+    const slots = (await (await fetch(`${a.url}/v1/slots?service=iom-counseling&office=bogota&from=2026-12-01&to=2026-12-31`, { headers })).json()) as {
+      slots: { start: string }[];
+    };
     const starts = slots.slots.slice(0, 50).map((s) => s.start);
     expect(starts).toHaveLength(50);
     const cases: string[] = [];
@@ -58,13 +64,21 @@ describe("two processes, one database", () => {
 
     const db = new BetterSqlite3(a.db, { readonly: true });
     const overlaps = (column: string) =>
-      (db.prepare(`SELECT count(*) AS n FROM appointments x JOIN appointments y
+      (
+        db
+          .prepare(
+            `SELECT count(*) AS n FROM appointments x JOIN appointments y
         ON x.${column} = y.${column} AND x.id < y.id
-        WHERE x.status != 'cancelled' AND y.status != 'cancelled' AND x.start_at < y.hold_until AND y.start_at < x.hold_until`).get() as { n: number }).n;
+        WHERE x.status != 'cancelled' AND y.status != 'cancelled' AND x.start_at < y.hold_until AND y.start_at < x.hold_until`,
+          )
+          .get() as { n: number }
+      ).n;
     expect(overlaps("staff_id")).toBe(0);
     expect(overlaps("room_id")).toBe(0);
     expect((db.prepare("SELECT count(*) AS n FROM appointments").get() as { n: number }).n).toBe(won);
-    const withoutOutbox = db.prepare("SELECT count(*) AS n FROM appointments a WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.appointment_id = a.id AND n.kind = 'invite')").get() as { n: number };
+    const withoutOutbox = db
+      .prepare("SELECT count(*) AS n FROM appointments a WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.appointment_id = a.id AND n.kind = 'invite')")
+      .get() as { n: number };
     expect(withoutOutbox.n).toBe(0);
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     db.close();

@@ -13,7 +13,7 @@ afterAll(async () => {
 const admin = { authorization: "Bearer cron-admin", "content-type": "application/json" };
 
 async function waitFor(check: () => boolean, ms = 15_000) {
-  for (const until = Date.now() + ms; Date.now() < until; ) {
+  for (const until = Date.now() + ms; Date.now() < until;) {
     if (check()) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -37,11 +37,16 @@ describe("the Worker's cron trigger", () => {
     };
     let worker: RunningWorker = await startWorker({ ...vars, CITA_NOW: "2026-11-23T12:00:00Z" });
     running.push(worker);
-    const post = (path: string, body: unknown) => fetch(worker.url + path, { method: "POST", headers: admin, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: (await r.json()) as any }));
+    const post = (path: string, body: unknown) =>
+      fetch(worker.url + path, { method: "POST", headers: admin, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: (await r.json()) as any }));
     await post("/v1/offices", bogota());
     await post("/v1/services", counseling());
     await post("/v1/staff", counselor());
-    await fetch(`${worker.url}/v1/staff/ana/availability`, { method: "PUT", headers: admin, body: JSON.stringify([{ rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", start: "09:00", end: "13:00", officeId: "bogota" }]) });
+    await fetch(`${worker.url}/v1/staff/ana/availability`, {
+      method: "PUT",
+      headers: admin,
+      body: JSON.stringify([{ rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", start: "09:00", end: "13:00", officeId: "bogota" }]),
+    });
     const caseId = (await post("/v1/cases", applicantCase())).json.id;
     const booked = await post("/v1/appointments", { caseId, serviceId: "iom-counseling", officeId: "bogota", start: "2026-12-07T10:00:00-05:00" });
     expect(booked.status).toBe(201);
@@ -60,8 +65,13 @@ describe("the Worker's cron trigger", () => {
     expect(invite!.body.attachments![0]!.content_type).toContain("method=REQUEST");
     expect(atob(invite!.body.attachments![0]!.content)).toContain(`UID:${booked.json.uid}`);
     expect(subjects).toHaveLength(2);
-    const rows = (await fetch(`${worker.url}/v1/notifications?appointmentId=${booked.json.id}`, { headers: admin }).then((r) => r.json())) as { items: { kind: string; status: string; sendAfter: string }[] };
-    const sent = rows.items.filter((n) => n.status === "sent").map((n) => n.kind).sort();
+    const rows = (await fetch(`${worker.url}/v1/notifications?appointmentId=${booked.json.id}`, { headers: admin }).then((r) => r.json())) as {
+      items: { kind: string; status: string; sendAfter: string }[];
+    };
+    const sent = rows.items
+      .filter((n) => n.status === "sent")
+      .map((n) => n.kind)
+      .sort();
     expect(sent).toEqual(["invite", "invite", "reminder", "reminder"]);
     expect(rows.items.filter((n) => n.status === "pending").every((n) => n.sendAfter > "2026-12-04T15:05:00Z")).toBe(true);
   }, 180_000);

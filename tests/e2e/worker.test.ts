@@ -8,7 +8,18 @@ const headers = { authorization: "Bearer worker-admin", "content-type": "applica
 const call = async (method: string, path: string, body?: unknown) => {
   const res = await fetch(worker.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
-  return { status: res.status, text, json: (() => { try { return JSON.parse(text); } catch { return null; } })() as any, type: res.headers.get("content-type") };
+  return {
+    status: res.status,
+    text,
+    json: (() => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return null;
+      }
+    })() as any,
+    type: res.headers.get("content-type"),
+  };
 };
 
 beforeAll(async () => {
@@ -55,7 +66,10 @@ describe("Cita on Workers + D1", () => {
   it("makes one case for one Idempotency-Key sent at once with two bodies; the other body gets a 422", async () => {
     const bodies = [applicantCase({ householdSize: 2 }), applicantCase({ householdSize: 5 })];
     const send = (body: unknown) =>
-      fetch(`${worker.url}/v1/cases`, { method: "POST", headers: { ...headers, "idempotency-key": "d1-claim" }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: (await r.json()) as any }));
+      fetch(`${worker.url}/v1/cases`, { method: "POST", headers: { ...headers, "idempotency-key": "d1-claim" }, body: JSON.stringify(body) }).then(async (r) => ({
+        status: r.status,
+        json: (await r.json()) as any,
+      }));
     const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => send(bodies[i % 2])));
     // Only these cases have 2 or 5 people. Read through the API: a blocking `d1 execute` here
     // would let the client's kept-alive sockets time out under the next test's requests.
@@ -71,7 +85,9 @@ describe("Cita on Workers + D1", () => {
   it("lets exactly one of 50 concurrent bookings of one slot through, and D1 holds no overlap", async () => {
     const cases: string[] = [];
     for (let i = 0; i < 50; i++) cases.push((await call("POST", "/v1/cases", applicantCase())).json.id);
-    const results = await Promise.all(cases.map((caseId) => call("POST", "/v1/appointments", { caseId, serviceId: "iom-counseling", officeId: "bogota", staffId: "ana", start: "2026-12-09T09:00:00-05:00" })));
+    const results = await Promise.all(
+      cases.map((caseId) => call("POST", "/v1/appointments", { caseId, serviceId: "iom-counseling", officeId: "bogota", staffId: "ana", start: "2026-12-09T09:00:00-05:00" })),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, ...Array(49).fill(409)]);
     const [overlaps] = worker.sql(`SELECT count(*) AS n FROM appointments x JOIN appointments y ON x.staff_id = y.staff_id AND x.id < y.id

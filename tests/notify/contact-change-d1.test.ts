@@ -13,7 +13,7 @@ afterAll(async () => {
 const admin = { authorization: "Bearer d1-admin", "content-type": "application/json" };
 
 async function waitFor(check: () => boolean, ms = 15_000) {
-  for (const until = Date.now() + ms; Date.now() < until && !check(); ) await new Promise((r) => setTimeout(r, 200));
+  for (const until = Date.now() + ms; Date.now() < until && !check();) await new Promise((r) => setTimeout(r, 200));
 }
 
 describe("a corrected contact on D1", () => {
@@ -34,7 +34,10 @@ describe("a corrected contact on D1", () => {
     let worker: RunningWorker = await startWorker({ ...vars, CITA_NOW: "2026-11-23T15:00:00Z" });
     running.push(worker);
     const call = (method: string, path: string, body?: unknown) =>
-      fetch(worker.url + path, { method, headers: admin, body: body === undefined ? undefined : JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: (await r.json()) as any }));
+      fetch(worker.url + path, { method, headers: admin, body: body === undefined ? undefined : JSON.stringify(body) }).then(async (r) => ({
+        status: r.status,
+        json: (await r.json()) as any,
+      }));
     await call("POST", "/v1/offices", bogota());
     await call("POST", "/v1/services", counseling());
     await call("POST", "/v1/staff", counselor());
@@ -59,6 +62,11 @@ describe("a corrected contact on D1", () => {
     await waitFor(() => mail.accepted.length >= 2);
     expect(mail.accepted.map((m) => m.body.to)).toEqual([["new@example.org"], ["new@example.org"]]);
     expect(sms.requests).toHaveLength(0);
-    expect((await rows()).filter((n) => n.status === "sent").map((n) => `${n.kind}/${n.to}`).sort()).toEqual(["invite/new@example.org", "reminder/new@example.org"]);
+    expect(
+      (await rows())
+        .filter((n) => n.status === "sent")
+        .map((n) => `${n.kind}/${n.to}`)
+        .sort(),
+    ).toEqual(["invite/new@example.org", "reminder/new@example.org"]);
   }, 180_000);
 });

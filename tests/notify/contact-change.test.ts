@@ -34,7 +34,11 @@ async function world() {
   sink = await startSmtpSink();
   fake = await startTwilioFake();
   const mailer = smtpMailer({ url: sink.url, timeoutMs: 3000 });
-  closers.push(() => sink.close(), () => fake.close(), () => mailer.close());
+  closers.push(
+    () => sink.close(),
+    () => fake.close(),
+    () => mailer.close(),
+  );
   const sms = twilioSender({ url: fake.url, accountSid: fake.account.sid, authToken: fake.account.token, from: "+15005550006", timeoutMs: 3000 });
   const caseId = await newCase(t, { contact: OLD });
   const res = await t.post("/v1/appointments", booking(caseId, at("10:00")));
@@ -67,7 +71,10 @@ describe("a corrected contact", () => {
     // The outbox shows the truth at once: what waits is addressed to the new contact.
     const waiting = (await outbox(appointment.id)).filter((n) => n.status === "pending");
     expect(waiting.map((n) => `${n.kind}/${n.channel}/${n.to}`).sort()).toEqual([
-      `reminder/email/${NEW.email}`, `reminder/email/${NEW.email}`, `reminder/sms/${NEW.phone}`, `reminder/sms/${NEW.phone}`,
+      `reminder/email/${NEW.email}`,
+      `reminder/email/${NEW.email}`,
+      `reminder/sms/${NEW.phone}`,
+      `reminder/sms/${NEW.phone}`,
     ]);
     const link = await t.post(`/v1/appointments/${appointment.id}/link`);
     expect(link.status).toBe(200);
@@ -80,7 +87,11 @@ describe("a corrected contact", () => {
     expect(after.every((m) => m.body.replace(/=\r?\n/g, "").includes(fresh))).toBe(true);
     // Nothing with the new link ever went to an old contact, and the old ones got nothing more.
     expect(delivered().filter((m) => m.to === OLD.email || m.to === OLD.phone)).toHaveLength(2);
-    expect(delivered().filter((m) => m.body.replace(/=\r?\n/g, "").includes(fresh)).every((m) => m.to === NEW.email || m.to === NEW.phone)).toBe(true);
+    expect(
+      delivered()
+        .filter((m) => m.body.replace(/=\r?\n/g, "").includes(fresh))
+        .every((m) => m.to === NEW.email || m.to === NEW.phone),
+    ).toBe(true);
     const sent = (await outbox(appointment.id)).filter((n) => n.kind === "reminder");
     expect(sent.map((n) => `${n.status}/${n.to}`).sort()).toEqual([`sent/${NEW.phone}`, `sent/${NEW.phone}`, `sent/${NEW.email}`, `sent/${NEW.email}`]);
   });
@@ -109,7 +120,10 @@ describe("a corrected contact", () => {
     const { caseId, appointment, deps } = await world();
     expect((await t.patch(`/v1/cases/${caseId}`, { contact: { phone: NEW.phone } })).status).toBe(200);
     // As if the row had been written by a change that raced the correction.
-    await t.database.db.update(notifications).set({ to: OLD.phone }).where(and(eq(notifications.appointmentId, appointment.id), eq(notifications.kind, "reminder")));
+    await t.database.db
+      .update(notifications)
+      .set({ to: OLD.phone })
+      .where(and(eq(notifications.appointmentId, appointment.id), eq(notifications.kind, "reminder")));
     await dispatchAtReminderTimes(deps);
     expect(fake.accepted.slice(1).map((r) => r.form.To)).toEqual([NEW.phone, NEW.phone]);
     expect((await outbox(appointment.id)).filter((n) => n.kind === "reminder" && n.channel === "sms").map((n) => n.to)).toEqual([NEW.phone, NEW.phone]);

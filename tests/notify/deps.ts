@@ -13,7 +13,17 @@ export const testConfig = () => ({ ...readConfig({}), adminToken: ADMIN, linkSec
 
 export function depsFor(t: TestApp, over: Partial<Deps> = {}): Deps & { logs: string[] } {
   const logs: string[] = [];
-  return { database: t.database, clock: t.clock, mailer: null, sms: null, config: testConfig(), logger: jsonLogger((line) => logs.push(line)), state: createProcessState(), ...over, logs };
+  return {
+    database: t.database,
+    clock: t.clock,
+    mailer: null,
+    sms: null,
+    config: testConfig(),
+    logger: jsonLogger((line) => logs.push(line)),
+    state: createProcessState(),
+    ...over,
+    logs,
+  };
 }
 
 /** A second connection to the same database file, as a second process would have. */

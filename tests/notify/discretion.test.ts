@@ -11,9 +11,23 @@ import { at, booking, newCase } from "../helpers/booking.js";
 import { daytimeApp, depsFor } from "./deps.js";
 
 const FORBIDDEN = [
-  "refugee", "refugiad", "refugie", "réfugié", "refijye", "refuge",
-  "asylum", "asilo", "asile", "azil",
-  "unhcr", "acnur", "interview", "counseling", "entrevista", "protección", "protection",
+  "refugee",
+  "refugiad",
+  "refugie",
+  "réfugié",
+  "refijye",
+  "refuge",
+  "asylum",
+  "asilo",
+  "asile",
+  "azil",
+  "unhcr",
+  "acnur",
+  "interview",
+  "counseling",
+  "entrevista",
+  "protección",
+  "protection",
 ];
 /** Short names are whole words: "hcr" or "iom" inside another word ("idioma") says nothing. */
 const FORBIDDEN_WORDS = /(?<!\p{L})(hcr|iom|oim)(?!\p{L})/iu;
@@ -65,7 +79,14 @@ describe("discretion", () => {
   it("holds for everything actually sent and served, on both tracks, in all four languages", async () => {
     const t = await daytimeApp();
     try {
-      await t.post("/v1/services", { id: "unhcr-interview", name: "UNHCR interview", agency: "UNHCR", durationMinutes: 60, bufferMinutes: 0, window: { minDays: 14, maxDays: 28 } });
+      await t.post("/v1/services", {
+        id: "unhcr-interview",
+        name: "UNHCR interview",
+        agency: "UNHCR",
+        durationMinutes: 60,
+        bufferMinutes: 0,
+        window: { minDays: 14, maxDays: 28 },
+      });
       await t.patch("/v1/staff/ana", { serviceIds: ["iom-counseling", "unhcr-interview"] });
       await t.patch("/v1/offices/bogota", { email: "bogota@movilidad.example", phone: "+5716000000" });
       const ids: { iom: string; unhcr: string }[] = [];

@@ -34,8 +34,7 @@ async function booked(start = at("10:00"), caseOver: Record<string, unknown> = {
   return res.json;
 }
 
-const rows = async (appointmentId?: string) =>
-  (await t.database.db.select().from(notifications)).filter((n) => !appointmentId || n.appointmentId === appointmentId);
+const rows = async (appointmentId?: string) => (await t.database.db.select().from(notifications)).filter((n) => !appointmentId || n.appointmentId === appointmentId);
 
 describe("the dispatcher", () => {
   it("never sends a row twice when two dispatchers on two connections run at once", async () => {
@@ -96,7 +95,18 @@ describe("the dispatcher", () => {
     await dispatchDue(deps);
     await t.post(`/v1/appointments/${a.id}/cancel`, { reason: "Asked to" });
     // A reminder that escaped the withdrawal (say, written by a change that raced the cancel).
-    await t.database.db.insert(notifications).values({ id: "ntf_left_behind", appointmentId: a.id, channel: "email", kind: "reminder", to: "applicant@example.org", status: "pending", attempts: 0, sendAfter: Date.parse("2026-12-04T15:00:00Z"), sequence: 0, createdAt: t.clock.now() });
+    await t.database.db.insert(notifications).values({
+      id: "ntf_left_behind",
+      appointmentId: a.id,
+      channel: "email",
+      kind: "reminder",
+      to: "applicant@example.org",
+      status: "pending",
+      attempts: 0,
+      sendAfter: Date.parse("2026-12-04T15:00:00Z"),
+      sequence: 0,
+      createdAt: t.clock.now(),
+    });
     await dispatchDue(deps);
     for (const when of ["2026-12-04T15:00:00Z", "2026-12-06T15:00:00Z", "2026-12-07T14:59:00Z"]) {
       t.clock.set(Date.parse(when));
@@ -149,7 +159,10 @@ describe("the dispatcher", () => {
     t.clock.set(Date.parse("2026-12-07T15:00:00Z"));
     expect(await dispatchDue(depsFor(t, { mailer: sink.mailer, sms: sink.sms }))).toMatchObject({ leased: 6, skipped: 6, sent: 0 }); // invites and the reminders
     expect(sink.mail).toHaveLength(0);
-    expect((await rows(a.id)).filter((n) => n.kind === "invite").map((n) => n.lastError)).toEqual(["skipped: the appointment has already started", "skipped: the appointment has already started"]);
+    expect((await rows(a.id)).filter((n) => n.kind === "invite").map((n) => n.lastError)).toEqual([
+      "skipped: the appointment has already started",
+      "skipped: the appointment has already started",
+    ]);
   });
 
   it("keeps mail in the outbox without a mailer, logging each row once and no address", async () => {

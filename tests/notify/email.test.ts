@@ -31,7 +31,17 @@ async function booked(caseOver: Record<string, unknown> = {}) {
   return res.json;
 }
 
-const outbox = async (id: string) => (await t.get(`/v1/notifications?appointmentId=${id}`)).json.items as { id: string; kind: string; channel: string; status: string; attempts: number; sendAfter: string; sentAt: string | null; lastError: string | null }[];
+const outbox = async (id: string) =>
+  (await t.get(`/v1/notifications?appointmentId=${id}`)).json.items as {
+    id: string;
+    kind: string;
+    channel: string;
+    status: string;
+    attempts: number;
+    sendAfter: string;
+    sentAt: string | null;
+    lastError: string | null;
+  }[];
 const inviteRow = async (id: string) => (await outbox(id)).find((n) => n.kind === "invite")!;
 
 describe("email through SMTP", () => {

@@ -15,7 +15,11 @@ function parseParams(value: string): [string, Record<string, string>] {
   const params: Record<string, string> = {};
   for (const piece of pieces.slice(1)) {
     const eq = piece.indexOf("=");
-    if (eq > 0) params[piece.slice(0, eq).trim().toLowerCase()] = piece.slice(eq + 1).trim().replace(/^"|"$/g, "");
+    if (eq > 0)
+      params[piece.slice(0, eq).trim().toLowerCase()] = piece
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"|"$/g, "");
   }
   return [(pieces[0] ?? "").trim().toLowerCase(), params];
 }
@@ -37,7 +41,8 @@ export function decodeWords(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, "?==?")
     .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
-      enc.toLowerCase() === "b" ? Buffer.from(data, "base64").toString("utf8") : decodeQuotedPrintable(data.replace(/_/g, " ")));
+      enc.toLowerCase() === "b" ? Buffer.from(data, "base64").toString("utf8") : decodeQuotedPrintable(data.replace(/_/g, " ")),
+    );
 }
 
 export function parseMessage(raw: string): Part {
@@ -57,9 +62,7 @@ export function parseMessage(raw: string): Part {
   }
   const encoding = (headers["content-transfer-encoding"] ?? "7bit").toLowerCase();
   const body =
-    encoding === "base64" ? Buffer.from(content.replace(/\s+/g, ""), "base64").toString("utf8")
-    : encoding === "quoted-printable" ? decodeQuotedPrintable(content)
-    : content;
+    encoding === "base64" ? Buffer.from(content.replace(/\s+/g, ""), "base64").toString("utf8") : encoding === "quoted-printable" ? decodeQuotedPrintable(content) : content;
   return { headers, type, params, body, parts: [] };
 }
 

@@ -42,7 +42,7 @@ async function book(server: RunningServer, start: string, contact: Record<string
 }
 
 async function until(check: () => boolean, server: RunningServer, ms = 8000) {
-  for (const end = Date.now() + ms; !check(); ) {
+  for (const end = Date.now() + ms; !check();) {
     if (Date.now() > end) throw new Error(`timed out waiting; the server said:\n${server.output()}`);
     await new Promise((r) => setTimeout(r, 50));
   }

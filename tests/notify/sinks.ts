@@ -70,21 +70,31 @@ export async function startTwilioFake(account = { sid: "ACtest000000000000000000
   const accepted: SmsRequest[] = [];
   /** When set, every request is answered with this status (503, 400 …). */
   let failWith: number | null = null;
-  const server = createServer((req, res) => void (async () => {
-    const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
-    const request = { path: req.url ?? "", authorization: req.headers.authorization, contentType: req.headers["content-type"], form };
-    requests.push(request);
-    const answer = (status: number, body: object) => {
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    };
-    if (req.method !== "POST" || req.url !== `/2010-04-01/Accounts/${account.sid}/Messages.json`) return answer(404, { code: 20404, message: "The requested resource was not found", status: 404 });
-    if (req.headers.authorization !== `Basic ${Buffer.from(`${account.sid}:${account.token}`).toString("base64")}`) return answer(401, { code: 20003, message: "Authenticate", status: 401 });
-    if (failWith !== null) return answer(failWith, { code: failWith >= 500 ? 20500 : 21211, message: failWith >= 500 ? "Internal Server Error" : `The 'To' number ${form.To} is not a valid phone number.`, status: failWith });
-    if (!/^\+[1-9]\d{6,14}$/.test(form.To ?? "")) return answer(400, { code: 21211, message: `The 'To' number ${form.To} is not a valid phone number.`, status: 400 });
-    accepted.push(request);
-    answer(201, { sid: `SM${String(accepted.length).padStart(32, "0")}`, status: "queued", to: form.To, from: form.From, body: form.Body });
-  })());
+  const server = createServer(
+    (req, res) =>
+      void (async () => {
+        const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
+        const request = { path: req.url ?? "", authorization: req.headers.authorization, contentType: req.headers["content-type"], form };
+        requests.push(request);
+        const answer = (status: number, body: object) => {
+          res.writeHead(status, { "content-type": "application/json" });
+          res.end(JSON.stringify(body));
+        };
+        if (req.method !== "POST" || req.url !== `/2010-04-01/Accounts/${account.sid}/Messages.json`)
+          return answer(404, { code: 20404, message: "The requested resource was not found", status: 404 });
+        if (req.headers.authorization !== `Basic ${Buffer.from(`${account.sid}:${account.token}`).toString("base64")}`)
+          return answer(401, { code: 20003, message: "Authenticate", status: 401 });
+        if (failWith !== null)
+          return answer(failWith, {
+            code: failWith >= 500 ? 20500 : 21211,
+            message: failWith >= 500 ? "Internal Server Error" : `The 'To' number ${form.To} is not a valid phone number.`,
+            status: failWith,
+          });
+        if (!/^\+[1-9]\d{6,14}$/.test(form.To ?? "")) return answer(400, { code: 21211, message: `The 'To' number ${form.To} is not a valid phone number.`, status: 400 });
+        accepted.push(request);
+        answer(201, { sid: `SM${String(accepted.length).padStart(32, "0")}`, status: "queued", to: form.To, from: form.From, body: form.Body });
+      })(),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -109,17 +119,20 @@ export interface MailApiRequest {
 /** An HTTP mail API in Resend's shape: POST /emails with a bearer key, answered 200 { id }. */
 export async function startMailApiFake(key = "test-mail-key") {
   const accepted: MailApiRequest[] = [];
-  const server = createServer((req, res) => void (async () => {
-    const text = await readBody(req);
-    const answer = (status: number, body: object) => {
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    };
-    if (req.method !== "POST" || req.url !== "/emails") return answer(404, { message: "not found" });
-    if (req.headers.authorization !== `Bearer ${key}`) return answer(401, { message: "missing or wrong API key" });
-    accepted.push({ authorization: req.headers.authorization, body: JSON.parse(text) });
-    answer(200, { id: `mail-${accepted.length}` });
-  })());
+  const server = createServer(
+    (req, res) =>
+      void (async () => {
+        const text = await readBody(req);
+        const answer = (status: number, body: object) => {
+          res.writeHead(status, { "content-type": "application/json" });
+          res.end(JSON.stringify(body));
+        };
+        if (req.method !== "POST" || req.url !== "/emails") return answer(404, { message: "not found" });
+        if (req.headers.authorization !== `Bearer ${key}`) return answer(401, { message: "missing or wrong API key" });
+        accepted.push({ authorization: req.headers.authorization, body: JSON.parse(text) });
+        answer(200, { id: `mail-${accepted.length}` });
+      })(),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, key, accepted, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };

@@ -31,8 +31,7 @@ async function booked(caseOver: Record<string, unknown> = {}, start = at("10:00"
 const senderFor = (f: TwilioFake, over: Partial<Parameters<typeof twilioSender>[0]> = {}) =>
   twilioSender({ url: f.url, accountSid: f.account.sid, authToken: f.account.token, from: FROM, timeoutMs: 3000, ...over });
 
-const smsRow = async (id: string, kind = "invite") =>
-  (await t.get(`/v1/notifications?appointmentId=${id}`)).json.items.find((n: { kind: string }) => n.kind === kind);
+const smsRow = async (id: string, kind = "invite") => (await t.get(`/v1/notifications?appointmentId=${id}`)).json.items.find((n: { kind: string }) => n.kind === kind);
 
 describe("text messages through a Twilio-compatible API", () => {
   it("posts To, From and Body form-encoded with basic auth, and records the send", async () => {

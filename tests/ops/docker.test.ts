@@ -32,24 +32,28 @@ describe("Dockerfile", () => {
     if (hasDocker) docker("rm", "-f", name);
   });
 
-  it.skipIf(!hasDocker)("builds, becomes healthy, keeps its database on the volume and stops with exit code 0", async () => {
-    const build = docker("build", "-t", "cita:test", ".");
-    expect(build.status, build.stderr).toBe(0);
-    const port = await freePort();
-    const volume = mkdtempSync(join(tmpdir(), "cita-volume-"));
-    spawnSync("chmod", ["777", volume]);
-    const run = docker("run", "-d", "--name", name, "-p", `127.0.0.1:${port}:3000`, "-v", `${volume}:/data`, "-e", "CITA_ADMIN_TOKEN=docker-admin", "cita:test");
-    expect(run.status, run.stderr).toBe(0);
-    let health = "";
-    for (let i = 0; i < 120 && health !== "healthy"; i++) {
-      await new Promise((r) => setTimeout(r, 1000));
-      health = docker("inspect", "--format", "{{.State.Health.Status}}", name).stdout.trim();
-    }
-    expect(health).toBe("healthy");
-    expect(await (await fetch(`http://127.0.0.1:${port}/health`)).json()).toEqual({ status: "ok" });
-    expect(docker("exec", name, "id", "-u").stdout.trim()).not.toBe("0");
-    expect(docker("stop", name).status).toBe(0);
-    expect(docker("inspect", "--format", "{{.State.ExitCode}}", name).stdout.trim()).toBe("0");
-    expect(spawnSync("ls", [volume], { encoding: "utf8" }).stdout).toContain("cita.db");
-  }, 900_000);
+  it.skipIf(!hasDocker)(
+    "builds, becomes healthy, keeps its database on the volume and stops with exit code 0",
+    async () => {
+      const build = docker("build", "-t", "cita:test", ".");
+      expect(build.status, build.stderr).toBe(0);
+      const port = await freePort();
+      const volume = mkdtempSync(join(tmpdir(), "cita-volume-"));
+      spawnSync("chmod", ["777", volume]);
+      const run = docker("run", "-d", "--name", name, "-p", `127.0.0.1:${port}:3000`, "-v", `${volume}:/data`, "-e", "CITA_ADMIN_TOKEN=docker-admin", "cita:test");
+      expect(run.status, run.stderr).toBe(0);
+      let health = "";
+      for (let i = 0; i < 120 && health !== "healthy"; i++) {
+        await new Promise((r) => setTimeout(r, 1000));
+        health = docker("inspect", "--format", "{{.State.Health.Status}}", name).stdout.trim();
+      }
+      expect(health).toBe("healthy");
+      expect(await (await fetch(`http://127.0.0.1:${port}/health`)).json()).toEqual({ status: "ok" });
+      expect(docker("exec", name, "id", "-u").stdout.trim()).not.toBe("0");
+      expect(docker("stop", name).status).toBe(0);
+      expect(docker("inspect", "--format", "{{.State.ExitCode}}", name).stdout.trim()).toBe("0");
+      expect(spawnSync("ls", [volume], { encoding: "utf8" }).stdout).toContain("cita.db");
+    },
+    900_000,
+  );
 });

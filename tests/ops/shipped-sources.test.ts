@@ -25,7 +25,10 @@ function builtSources(): string[] {
 function reachedFrom(entries: string[]): Set<string> {
   const { config } = ts.readConfigFile(join(root, "tsconfig.json"), ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
-  const program = ts.createProgram(entries.map((entry) => join(root, entry)), options);
+  const program = ts.createProgram(
+    entries.map((entry) => join(root, entry)),
+    options,
+  );
   return new Set(program.getSourceFiles().map((file) => projectPath(file.fileName)));
 }
 

@@ -74,13 +74,21 @@ describe("a crash in the middle of a booking storm", () => {
     const sample = booked.slice(0, 20);
     expect((await Promise.all(sample.map((b) => call(second.url, "GET", `/v1/appointments/${b.id}`)))).map((r) => r.status)).toEqual(sample.map(() => 200));
 
-    const { n: overlaps } = db.prepare(`SELECT count(*) AS n FROM appointments x JOIN appointments y ON x.staff_id = y.staff_id AND x.id < y.id
-      WHERE x.status != 'cancelled' AND y.status != 'cancelled' AND x.start_at < y.hold_until AND y.start_at < x.hold_until`).get() as { n: number };
+    const { n: overlaps } = db
+      .prepare(
+        `SELECT count(*) AS n FROM appointments x JOIN appointments y ON x.staff_id = y.staff_id AND x.id < y.id
+      WHERE x.status != 'cancelled' AND y.status != 'cancelled' AND x.start_at < y.hold_until AND y.start_at < x.hold_until`,
+      )
+      .get() as { n: number };
     expect(overlaps).toBe(0);
     // One invite row per contact channel: cases with a phone get an SMS invite too.
-    const missing = db.prepare(`SELECT count(*) AS n FROM appointments a JOIN cases c ON c.id = a.case_id WHERE
+    const missing = db
+      .prepare(
+        `SELECT count(*) AS n FROM appointments a JOIN cases c ON c.id = a.case_id WHERE
       NOT EXISTS (SELECT 1 FROM notifications n WHERE n.appointment_id = a.id AND n.kind = 'invite' AND n.channel = 'email')
-      OR (c.contact_phone IS NOT NULL) != EXISTS (SELECT 1 FROM notifications n WHERE n.appointment_id = a.id AND n.kind = 'invite' AND n.channel = 'sms')`).get() as { n: number };
+      OR (c.contact_phone IS NOT NULL) != EXISTS (SELECT 1 FROM notifications n WHERE n.appointment_id = a.id AND n.kind = 'invite' AND n.channel = 'sms')`,
+      )
+      .get() as { n: number };
     expect(missing.n).toBe(0);
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     const invites = db.prepare("SELECT id, channel FROM notifications WHERE kind = 'invite' AND status = 'pending'").all() as { id: string; channel: string }[];
@@ -91,12 +99,20 @@ describe("a crash in the middle of a booking storm", () => {
     sink = await startSmtpSink();
     fake = await startTwilioFake();
     const third = await startServer(
-      { ...env, CITA_SMTP_URL: sink.url, CITA_SMS_URL: fake.url, CITA_SMS_ACCOUNT_SID: fake.account.sid, CITA_SMS_AUTH_TOKEN: fake.account.token, CITA_SMS_FROM: "+15005550006", CITA_DISPATCH_INTERVAL_MS: "200" },
+      {
+        ...env,
+        CITA_SMTP_URL: sink.url,
+        CITA_SMS_URL: fake.url,
+        CITA_SMS_ACCOUNT_SID: fake.account.sid,
+        CITA_SMS_AUTH_TOKEN: fake.account.token,
+        CITA_SMS_FROM: "+15005550006",
+        CITA_DISPATCH_INTERVAL_MS: "200",
+      },
       { db: first.db },
     );
     servers.push(third);
     const pendingInvites = db.prepare("SELECT count(*) AS n FROM notifications WHERE kind = 'invite' AND status = 'pending'");
-    for (const end = Date.now() + 60_000; (pendingInvites.get() as { n: number }).n > 0; ) {
+    for (const end = Date.now() + 60_000; (pendingInvites.get() as { n: number }).n > 0;) {
       if (Date.now() > end) throw new Error(`invites still pending; the server said:\n${third.output().slice(-2000)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -105,7 +121,12 @@ describe("a crash in the middle of a booking storm", () => {
     const texts = fake.accepted.map((r) => `${r.form.To}|${r.form.Body}`);
     figure("crash.mail_sent", mailIds.length, "messages", { distinct: new Set(mailIds).size });
     figure("crash.sms_sent", texts.length, "messages", { distinct: new Set(texts).size });
-    expect(mailIds.slice().sort()).toEqual(invites.filter((n) => n.channel === "email").map((n) => n.id).sort());
+    expect(mailIds.slice().sort()).toEqual(
+      invites
+        .filter((n) => n.channel === "email")
+        .map((n) => n.id)
+        .sort(),
+    );
     expect(new Set(texts).size).toBe(texts.length);
     expect(texts.length).toBe(invites.filter((n) => n.channel === "sms").length);
     const states = db.prepare("SELECT status, count(*) AS n FROM notifications WHERE kind = 'invite' GROUP BY status").all();

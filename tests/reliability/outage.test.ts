@@ -36,7 +36,11 @@ async function outage() {
   sink = await startSmtpSink();
   fake = await startTwilioFake();
   const mailer = smtpMailer({ url: sink.url, timeoutMs: 3000 });
-  closers.push(() => mailer.close(), () => sink.close(), () => fake.close());
+  closers.push(
+    () => mailer.close(),
+    () => sink.close(),
+    () => fake.close(),
+  );
   const sms = twilioSender({ url: fake.url, accountSid: fake.account.sid, authToken: fake.account.token, from: "+15005550006", timeoutMs: 3000 });
   await sink.close();
   fake.fail(503);
@@ -96,9 +100,28 @@ describe("a long outage of both providers", () => {
     expect(rows.filter((r) => r.channel === "sms").map((r) => [r.status, r.attempts, r.sentAt])).toEqual(Array(6).fill(["sent", 7, start + 63 * MINUTE]));
     expect(rows.filter((r) => r.channel === "email").map((r) => [r.status, r.attempts, r.sentAt])).toEqual(Array(6).fill(["sent", 8, start + 123 * MINUTE]));
     const mailIds = sink.received.map((m) => /^Message-ID:\s*<([^@>]+)@cita>/im.exec(m.raw)?.[1]);
-    expect(mailIds.sort()).toEqual(rows.filter((r) => r.channel === "email").map((r) => r.id).sort());
-    expect(fake.accepted.map((r) => r.form.To).sort()).toEqual(rows.filter((r) => r.channel === "sms").map((r) => r.to).sort());
-    console.log(JSON.stringify({ name: "outage.messages_delivered", value: sink.received.length + fake.accepted.length, unit: "messages", sms: fake.accepted.length, mail: sink.received.length, smsRequests: fake.requests.length }));
+    expect(mailIds.sort()).toEqual(
+      rows
+        .filter((r) => r.channel === "email")
+        .map((r) => r.id)
+        .sort(),
+    );
+    expect(fake.accepted.map((r) => r.form.To).sort()).toEqual(
+      rows
+        .filter((r) => r.channel === "sms")
+        .map((r) => r.to)
+        .sort(),
+    );
+    console.log(
+      JSON.stringify({
+        name: "outage.messages_delivered",
+        value: sink.received.length + fake.accepted.length,
+        unit: "messages",
+        sms: fake.accepted.length,
+        mail: sink.received.length,
+        smsRequests: fake.requests.length,
+      }),
+    );
   });
 
   it("fails each message after its last attempt, and sends none of them when the providers return", async () => {

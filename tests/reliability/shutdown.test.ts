@@ -59,7 +59,13 @@ describe("a stop signal under load", () => {
         const res = await call(first.url, "POST", "/v1/appointments", body);
         if (++answered === SIGNAL_AFTER) {
           const last = pairs[pairs.length - 1]!;
-          const pending = slowPost(first.url, "/v1/appointments", { caseId: cases[BOOKINGS]!, serviceId: "iom-counseling", officeId: "bogota", start: last.start, staffId: last.staffId });
+          const pending = slowPost(first.url, "/v1/appointments", {
+            caseId: cases[BOOKINGS]!,
+            serviceId: "iom-counseling",
+            officeId: "bogota",
+            start: last.start,
+            staffId: last.staffId,
+          });
           await new Promise((r) => setTimeout(r, 200)); // the server has its headers
           signalledAt = performance.now();
           process.kill(first.child.pid!, "SIGTERM");

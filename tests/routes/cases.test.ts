@@ -117,7 +117,14 @@ describe("cases", () => {
   });
 
   it("counts today in each office's own zone: already the 4th in Auckland while the 3rd in Bogotá", async () => {
-    await t.post("/v1/offices", { ...(await t.get("/v1/offices/bogota")).json, id: "auckland", country: "NZ", timeZone: "Pacific/Auckland", createdAt: undefined, updatedAt: undefined });
+    await t.post("/v1/offices", {
+      ...(await t.get("/v1/offices/bogota")).json,
+      id: "auckland",
+      country: "NZ",
+      timeZone: "Pacific/Auckland",
+      createdAt: undefined,
+      updatedAt: undefined,
+    });
     t.clock.set(Date.parse("2026-12-03T20:00:00Z"));
     expect((await t.post("/v1/cases", applicantCase({ officeId: "auckland", screenedAt: "2026-12-04" }))).status).toBe(201);
     expect((await t.post("/v1/cases", applicantCase({ screenedAt: "2026-12-04" }))).status).toBe(422);

@@ -106,7 +106,10 @@ describe("npm run demo", () => {
     const running = await demo({ CITA_DB: db, CITA_NOW: "2026-12-03T23:30:00-05:00" });
     try {
       expect(running.code, running.err).toBeNull();
-      const commands = running.out.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("curl "));
+      const commands = running.out
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l.startsWith("curl "));
       expect(commands).toHaveLength(3);
       const officesRes = await curl(commands[0]!);
       expect(officesRes.status).toBe(200);

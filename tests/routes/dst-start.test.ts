@@ -32,8 +32,14 @@ describe("a start near New York's spring-forward gap (2026-03-08, 02:00 → 03:0
     ["2026-03-08T02:30:00-05:00", "2026-03-08 02:30 does not exist in America/New_York: the clocks skip it that day"],
     ["2026-03-08T02:00:00-04:00", "2026-03-08 02:00 does not exist in America/New_York: the clocks skip it that day"],
     ["2026-03-08T02:55:00-05:00", "2026-03-08 02:55 does not exist in America/New_York: the clocks skip it that day"],
-    ["2026-03-08T03:30:00-05:00", "2026-03-08 03:30-05:00 is 2026-03-08T04:30:00-04:00 in America/New_York (the offset there is -04:00 at that time); write the office's offset or UTC (Z)"],
-    ["2026-03-08T01:30:00-04:00", "2026-03-08 01:30-04:00 is 2026-03-08T00:30:00-05:00 in America/New_York (the offset there is -05:00 at that time); write the office's offset or UTC (Z)"],
+    [
+      "2026-03-08T03:30:00-05:00",
+      "2026-03-08 03:30-05:00 is 2026-03-08T04:30:00-04:00 in America/New_York (the offset there is -04:00 at that time); write the office's offset or UTC (Z)",
+    ],
+    [
+      "2026-03-08T01:30:00-04:00",
+      "2026-03-08 01:30-04:00 is 2026-03-08T00:30:00-05:00 in America/New_York (the offset there is -05:00 at that time); write the office's offset or UTC (Z)",
+    ],
   ])("refuses %s with a 422 naming start, booking nothing", async (start, message) => {
     const res = await bookAt(start);
     expect(res.status).toBe(422);

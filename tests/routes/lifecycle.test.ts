@@ -47,7 +47,14 @@ describe("appointment life cycle", () => {
     t = await bookingApp();
     const a = await booked();
     const before = await notifications(a.id);
-    expect(before.map((n: { kind: string; channel: string }) => `${n.kind}/${n.channel}`).sort()).toEqual(["invite/email", "invite/sms", "reminder/email", "reminder/email", "reminder/sms", "reminder/sms"]);
+    expect(before.map((n: { kind: string; channel: string }) => `${n.kind}/${n.channel}`).sort()).toEqual([
+      "invite/email",
+      "invite/sms",
+      "reminder/email",
+      "reminder/email",
+      "reminder/sms",
+      "reminder/sms",
+    ]);
     const res = await t.post(`/v1/appointments/${a.id}/cancel`, { reason: "Applicant asked" });
     expect(res.json).toMatchObject({ status: "cancelled", sequence: 1, uid: a.uid });
     const after = await notifications(a.id);

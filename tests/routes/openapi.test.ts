@@ -15,7 +15,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const operations = () =>
-  Object.entries<Json>(doc.paths).flatMap(([path, item]) => methods.filter((m) => item[m]).map((m) => ({ path, method: m, op: item[m] as Json, name: `${m.toUpperCase()} ${path}` })));
+  Object.entries<Json>(doc.paths).flatMap(([path, item]) =>
+    methods.filter((m) => item[m]).map((m) => ({ path, method: m, op: item[m] as Json, name: `${m.toUpperCase()} ${path}` })),
+  );
 
 /** Every `$ref` in the document with where it sits. */
 function refs(node: unknown, at = "#", out: { at: string; ref: string }[] = []) {
@@ -29,7 +31,11 @@ function refs(node: unknown, at = "#", out: { at: string; ref: string }[] = []) 
   return out;
 }
 
-const pointer = (ref: string) => ref.replace(/^#\//, "").split("/").map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+const pointer = (ref: string) =>
+  ref
+    .replace(/^#\//, "")
+    .split("/")
+    .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
 const resolve = (ref: string): unknown => pointer(ref).reduce<any>((node, key) => (node && Object.hasOwn(node, key) ? node[key] : undefined), doc);
 const deref = (v: Json): Json => (v.$ref ? deref(resolve(v.$ref) as Json) : v);
 
@@ -98,8 +104,15 @@ describe("/openapi.json and /docs", () => {
   it("documents the error answers of every /v1 operation as problem+json", () => {
     for (const { name, path, op } of operations().filter((o) => o.path.startsWith("/v1/"))) {
       const errors = Object.entries<Json>(op.responses).filter(([code]) => /^[45]/.test(code));
-      expect(errors.map(([code]) => code), name).toContain("401");
-      if (!path.endsWith("/feed.ics")) expect(errors.map(([code]) => code), name).toEqual(expect.arrayContaining(["403", "404", "422"]));
+      expect(
+        errors.map(([code]) => code),
+        name,
+      ).toContain("401");
+      if (!path.endsWith("/feed.ics"))
+        expect(
+          errors.map(([code]) => code),
+          name,
+        ).toEqual(expect.arrayContaining(["403", "404", "422"]));
       for (const [code, response] of errors) {
         const schema = deref(deref(response).content?.["application/problem+json"]?.schema ?? {});
         expect(Object.keys(schema.properties ?? {}), `${name} ${code}`).toEqual(expect.arrayContaining(["type", "title", "status", "detail", "errors"]));
@@ -115,14 +128,19 @@ describe("/openapi.json and /docs", () => {
     expect(writes.length).toBeGreaterThan(20);
     for (const { name, op } of writes) expect(op.parameters, name).toContainEqual({ $ref: "#/components/parameters/IdempotencyKey" });
     for (const { name, op } of operations().filter((o) => o.method === "get")) {
-      expect((op.parameters ?? []).map((p: Json) => deref(p).name), name).not.toContain("Idempotency-Key");
+      expect(
+        (op.parameters ?? []).map((p: Json) => deref(p).name),
+        name,
+      ).not.toContain("Idempotency-Key");
     }
   });
 
   it("declares the bearer scheme, required everywhere except the health check and the token-in-URL feed", () => {
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
     expect(doc.security).toEqual([{ bearer: [] }]);
-    const open = operations().filter(({ op }) => Array.isArray(op.security) && op.security.length === 0).map((o) => o.name);
+    const open = operations()
+      .filter(({ op }) => Array.isArray(op.security) && op.security.length === 0)
+      .map((o) => o.name);
     expect(open.sort()).toEqual(["GET /health", "GET /v1/staff/{id}/feed.ics"]);
   });
 

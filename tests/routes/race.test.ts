@@ -29,8 +29,12 @@ function gate(expected: number) {
 
 const overlaps = (file: string, column: string) => {
   const db = new BetterSqlite3(file, { readonly: true });
-  const { n } = db.prepare(`SELECT count(*) AS n FROM appointments x JOIN appointments y ON x.${column} = y.${column} AND x.id < y.id
-    WHERE x.status != 'cancelled' AND y.status != 'cancelled' AND x.start_at < y.hold_until AND y.start_at < x.hold_until`).get() as { n: number };
+  const { n } = db
+    .prepare(
+      `SELECT count(*) AS n FROM appointments x JOIN appointments y ON x.${column} = y.${column} AND x.id < y.id
+    WHERE x.status != 'cancelled' AND y.status != 'cancelled' AND x.start_at < y.hold_until AND y.start_at < x.hold_until`,
+    )
+    .get() as { n: number };
   db.close();
   return n;
 };
@@ -45,7 +49,9 @@ describe("racing bookings", () => {
     const first = makeApp({ file: setup.file, wrap });
     const second = makeApp({ file: setup.file, wrap });
     apps.push(first, second);
-    const results = await Promise.all(cases.map((caseId, i) => (i % 2 ? first : second).post("/v1/appointments", booking(caseId, at(i % 2 ? "10:00" : "10:30"), { staffId: "ana" }))));
+    const results = await Promise.all(
+      cases.map((caseId, i) => (i % 2 ? first : second).post("/v1/appointments", booking(caseId, at(i % 2 ? "10:00" : "10:30"), { staffId: "ana" }))),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(19).fill(409)]);
     expect(overlaps(setup.file, "staff_id")).toBe(0);
   });
@@ -61,7 +67,9 @@ describe("racing bookings", () => {
     const racer = makeApp({ file: setup.file, wrap });
     apps.push(racer);
     const staff = ["ana", "bea", "cruz", "dan"];
-    const results = await Promise.all(cases.map((caseId, i) => racer.post("/v1/appointments", booking(caseId, at("09:00"), { staffId: staff[i % 4], roomId: i % 2 ? "sala-1" : "sala-2" }))));
+    const results = await Promise.all(
+      cases.map((caseId, i) => racer.post("/v1/appointments", booking(caseId, at("09:00"), { staffId: staff[i % 4], roomId: i % 2 ? "sala-1" : "sala-2" }))),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(2);
     expect(overlaps(setup.file, "room_id")).toBe(0);
     expect(overlaps(setup.file, "staff_id")).toBe(0);

@@ -24,16 +24,17 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** Every JSON or calendar answer an interviewer can get about the appointment. */
-const interviewerAnswers = (as: string) => [
-  ["GET", `/v1/appointments/${id}`],
-  ["GET", "/v1/appointments"],
-  ["GET", "/v1/appointments?staffId=ana"],
-  ["GET", "/v1/offices/bogota/day/2026-12-07"],
-  ["GET", `/v1/appointments/${id}/history`],
-  ["GET", `/v1/appointments/${id}/invite.ics`],
-  ["POST", `/v1/appointments/${id}/check-in`],
-  ["POST", `/v1/appointments/${id}/complete`],
-].map(([method, path]) => [method!, path!, as] as const);
+const interviewerAnswers = (as: string) =>
+  [
+    ["GET", `/v1/appointments/${id}`],
+    ["GET", "/v1/appointments"],
+    ["GET", "/v1/appointments?staffId=ana"],
+    ["GET", "/v1/offices/bogota/day/2026-12-07"],
+    ["GET", `/v1/appointments/${id}/history`],
+    ["GET", `/v1/appointments/${id}/invite.ics`],
+    ["POST", `/v1/appointments/${id}/check-in`],
+    ["POST", `/v1/appointments/${id}/complete`],
+  ].map(([method, path]) => [method!, path!, as] as const);
 
 describe("the applicant's self-service link", () => {
   it("is in no answer an interviewer gets, while the link itself still works", async () => {

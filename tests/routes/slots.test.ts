@@ -20,7 +20,13 @@ describe("GET /v1/slots", () => {
     expect(res.status).toBe(200);
     expect(res.json.timeZone).toBe("America/Bogota");
     expect(starts(res)).toEqual(["09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "12:00"].map((h) => `2026-12-01T${h}:00-05:00`));
-    expect(res.json.slots[0]).toEqual({ start: "2026-12-01T14:00:00Z", end: "2026-12-01T15:00:00Z", localStart: "2026-12-01T09:00:00-05:00", localEnd: "2026-12-01T10:00:00-05:00", staffIds: ["ana"] });
+    expect(res.json.slots[0]).toEqual({
+      start: "2026-12-01T14:00:00Z",
+      end: "2026-12-01T15:00:00Z",
+      localStart: "2026-12-01T09:00:00-05:00",
+      localEnd: "2026-12-01T10:00:00-05:00",
+      staffIds: ["ana"],
+    });
   });
 
   it("takes instants as well as local dates, [from, to)", async () => {

@@ -10,7 +10,10 @@ let t: TestApp;
 const as: Record<string, string> = {};
 
 const rule = (officeId: string, over: Record<string, unknown> = {}) => ({ rrule: "FREQ=WEEKLY;BYDAY=MO,WE", start: "09:00", end: "13:00", officeId, ...over });
-const quitoRules = [rule("quito", { rrule: "FREQ=WEEKLY;BYDAY=TU,TH", timeZone: "America/Guayaquil", validFrom: "2026-12-01" }), rule("quito", { rrule: "FREQ=WEEKLY;BYDAY=FR", start: "14:00", end: "17:00" })];
+const quitoRules = [
+  rule("quito", { rrule: "FREQ=WEEKLY;BYDAY=TU,TH", timeZone: "America/Guayaquil", validFrom: "2026-12-01" }),
+  rule("quito", { rrule: "FREQ=WEEKLY;BYDAY=FR", start: "14:00", end: "17:00" }),
+];
 const leave = { start: "2027-01-04T00:00:00Z", end: "2027-01-05T00:00:00Z", reason: "Leave" };
 
 /** The stored rows, exactly as the database holds them. */
@@ -38,7 +41,9 @@ describe("availability written by a scheduler of one office", () => {
     const res = await t.put("/v1/staff/cruz/availability", [rule("bogota", { rrule: "FREQ=WEEKLY;BYDAY=FR", start: "08:00", end: "12:00" })], { token: as.bogota });
     expect(res.status, res.text).toBe(200);
     expect(quitoRows()).toBe(before);
-    expect(res.json.filter((r: { officeId: string }) => r.officeId === "bogota")).toEqual([{ ...rule("bogota"), rrule: "FREQ=WEEKLY;BYDAY=FR", start: "08:00", end: "12:00", timeZone: "America/Bogota", validFrom: null, validUntil: null }]);
+    expect(res.json.filter((r: { officeId: string }) => r.officeId === "bogota")).toEqual([
+      { ...rule("bogota"), rrule: "FREQ=WEEKLY;BYDAY=FR", start: "08:00", end: "12:00", timeZone: "America/Bogota", validFrom: null, validUntil: null },
+    ]);
     expect(res.json.filter((r: { officeId: string }) => r.officeId === "quito")).toHaveLength(2);
   });
 

@@ -43,7 +43,10 @@ describe("staff", () => {
 
   it("replaces availability rules as a whole, defaulting the zone to the staff member's", async () => {
     await t.post("/v1/staff", counselor({ timeZone: "America/New_York" }));
-    const put = await t.put("/v1/staff/ana/availability", [rule(), rule({ rrule: "FREQ=WEEKLY;BYDAY=FR", timeZone: "America/Bogota", validFrom: "2026-12-01", validUntil: "2027-03-31" })]);
+    const put = await t.put("/v1/staff/ana/availability", [
+      rule(),
+      rule({ rrule: "FREQ=WEEKLY;BYDAY=FR", timeZone: "America/Bogota", validFrom: "2026-12-01", validUntil: "2027-03-31" }),
+    ]);
     expect(put.status).toBe(200);
     expect(put.json).toEqual([
       { rrule: "FREQ=WEEKLY;BYDAY=MO,WE", start: "09:00", end: "13:00", timeZone: "America/New_York", officeId: "bogota", validFrom: null, validUntil: null },

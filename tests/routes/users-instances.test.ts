@@ -71,7 +71,10 @@ describe("admins disabling each other", () => {
     const wrap = gate(2);
     const [one, two] = [makeApp({ file: t.file, wrap }), makeApp({ file: t.file, wrap })];
     try {
-      const [ab, ba] = await Promise.all([one.post(`/v1/users/${b.id}/disable`, undefined, { token: a.token }), two.post(`/v1/users/${a.id}/disable`, undefined, { token: b.token })]);
+      const [ab, ba] = await Promise.all([
+        one.post(`/v1/users/${b.id}/disable`, undefined, { token: a.token }),
+        two.post(`/v1/users/${a.id}/disable`, undefined, { token: b.token }),
+      ]);
       expect([ab.status, ba.status].sort()).toEqual([200, 409]);
       const enabled = (await t.get("/v1/users")).json.items.filter((u: { role: string; disabled: boolean }) => u.role === "admin" && !u.disabled);
       expect(enabled).toHaveLength(1);

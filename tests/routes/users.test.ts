@@ -113,7 +113,6 @@ describe("disable and enable", () => {
     expect(await works(second.token)).toBe(401);
     expect((await t.post(`/v1/users/${first.id}/disable`, undefined, { token: first.token })).status).toBe(409);
   });
-
 });
 
 describe("token rotation", () => {

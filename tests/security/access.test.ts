@@ -52,9 +52,17 @@ function mutations(token: string, others: string[]): fc.Arbitrary<string> {
     )
     .chain((p) => fc.constantFrom(`${b64(p)}.${mac}`, `${b64(p)}=.${mac}`, `${Buffer.from(p).toString("base64")}.${mac}`));
   // This payload under another appointment's MAC; a MAC re-encoded or padded.
-  const swapped = fc.constantFrom(...others).chain((o) =>
-    fc.constantFrom(`${payload}.${o.split(".")[1]}`, `${o.split(".")[0]}.${mac}`, `${payload}.${Buffer.from(mac, "base64url").toString("base64")}`, `${payload}.${mac}==`, `${payload}.${mac}.${mac}`),
-  );
+  const swapped = fc
+    .constantFrom(...others)
+    .chain((o) =>
+      fc.constantFrom(
+        `${payload}.${o.split(".")[1]}`,
+        `${o.split(".")[0]}.${mac}`,
+        `${payload}.${Buffer.from(mac, "base64url").toString("base64")}`,
+        `${payload}.${mac}==`,
+        `${payload}.${mac}.${mac}`,
+      ),
+    );
   return fc.oneof(substitute, insert, remove, truncate, forged, swapped);
 }
 
@@ -86,7 +94,15 @@ describe("secrets at rest", () => {
     const relinked = await t.post(`/v1/appointments/${booked.json.id}/link`, undefined, key("link-1"));
     for (const res of [user, feed, booked, relinked]) expect(res.status, res.text).toBeLessThan(300);
     const linkToken = (url: string) => new URL(url).pathname.split("/")[2]!;
-    const secrets = [user.json.token, feed.json.token, feed.json.url, feed.json.webcalUrl, booked.json.selfServiceUrl, linkToken(booked.json.selfServiceUrl), linkToken(relinked.json.selfServiceUrl)];
+    const secrets = [
+      user.json.token,
+      feed.json.token,
+      feed.json.url,
+      feed.json.webcalUrl,
+      booked.json.selfServiceUrl,
+      linkToken(booked.json.selfServiceUrl),
+      linkToken(relinked.json.selfServiceUrl),
+    ];
     expect(new Set(secrets).size).toBe(secrets.length);
     const everything = dumpTables(t);
     expect(everything).toMatch(/idempotency_keys\n\{/); // the answers are stored, without their secrets

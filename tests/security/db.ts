@@ -11,7 +11,9 @@ export function rowCounts(t: TestApp, except: string[] = []): string {
   const key = `${t.file}|${except.join(",")}`;
   let query = countQueries.get(key);
   if (!query) {
-    const counts = tables(t).filter((name) => !except.includes(name)).map((name) => `(SELECT count(*) FROM "${name}") AS "${name}"`);
+    const counts = tables(t)
+      .filter((name) => !except.includes(name))
+      .map((name) => `(SELECT count(*) FROM "${name}") AS "${name}"`);
     query = t.database.sqlite.prepare(`SELECT ${counts.join(", ")}, (SELECT group_concat(scope || '=' || value) FROM "versions") AS counters`);
     countQueries.set(key, query);
   }
@@ -23,7 +25,10 @@ export function dumpTables(t: TestApp, except: string[] = []): string {
   return tables(t)
     .filter((name) => !except.includes(name))
     .map((name) => {
-      const rows = t.database.sqlite.prepare(`SELECT * FROM "${name}"`).all().map((row) => JSON.stringify(row));
+      const rows = t.database.sqlite
+        .prepare(`SELECT * FROM "${name}"`)
+        .all()
+        .map((row) => JSON.stringify(row));
       return `${name}\n${rows.sort().join("\n")}`;
     })
     .join("\n");

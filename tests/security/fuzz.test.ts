@@ -94,7 +94,16 @@ describe("fuzzing every operation of /openapi.json", () => {
       tally[`${Math.floor(res.status / 100)}xx`] = (tally[`${Math.floor(res.status / 100)}xx`] ?? 0) + 1;
       if (res.status < 400) findings.push({ kind: "broken request accepted", op: r.op, status: res.status, request: show(r), response: res.text.slice(0, 300) });
     }
-    console.log(JSON.stringify({ name: "security-fuzz", requests: mixed.length + broken.length, plausible: mixed.length, broken: broken.length, byStatus: tally, findings: Object.fromEntries([...new Set(findings.map((f) => f.kind))].map((k) => [k, findings.filter((f) => f.kind === k).length])) }));
+    console.log(
+      JSON.stringify({
+        name: "security-fuzz",
+        requests: mixed.length + broken.length,
+        plausible: mixed.length,
+        broken: broken.length,
+        byStatus: tally,
+        findings: Object.fromEntries([...new Set(findings.map((f) => f.kind))].map((k) => [k, findings.filter((f) => f.kind === k).length])),
+      }),
+    );
   }, 120_000);
   afterAll(() => {
     plausible?.t.close();

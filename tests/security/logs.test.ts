@@ -15,7 +15,14 @@ const emails = ["maria.perez@example.org", "jose+cita@example.net", "ana@example
 /** The ways a number may be written: E.164, without +, national, spaced, dashed. */
 const formats = (e164: string) => {
   const [cc, n] = [e164.slice(1, 3), e164.slice(3)];
-  return [e164, e164.slice(1), n, `+${cc} ${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`, `${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`, `${n.slice(0, 3)}-${n.slice(3, 6)}-${n.slice(6)}`];
+  return [
+    e164,
+    e164.slice(1),
+    n,
+    `+${cc} ${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`,
+    `${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`,
+    `${n.slice(0, 3)}-${n.slice(3, 6)}-${n.slice(6)}`,
+  ];
 };
 
 describe("server logs", () => {
@@ -51,7 +58,12 @@ describe("server logs", () => {
     for (const [i, hhmm] of ["10:00", "11:00"].entries()) {
       const created = await call("POST", "/v1/cases", applicantCase({ contact: { email: emails[i], phone: phones[i] } }), tokens[1]!);
       expect(created.status).toBe(201);
-      const booked = await call("POST", "/v1/appointments", { caseId: created.json.id, serviceId: "iom-counseling", officeId: "bogota", start: `2026-12-07T${hhmm}:00-05:00` }, tokens[1]!);
+      const booked = await call(
+        "POST",
+        "/v1/appointments",
+        { caseId: created.json.id, serviceId: "iom-counseling", officeId: "bogota", start: `2026-12-07T${hhmm}:00-05:00` },
+        tokens[1]!,
+      );
       expect(booked.status).toBe(201);
       const path = new URL(booked.json.selfServiceUrl).pathname;
       links.push(path.split("/")[2]!);
@@ -72,11 +84,24 @@ describe("server logs", () => {
 
     const output = server.output();
     expect(output.length).toBeGreaterThan(0);
-    const secrets = [...tokens, ...links, ...links.map((l) => l.split(".")[1]!), madeUp, feedToken, feedToken.slice(5), "log-test-link-secret", ...emails, ...phones.flatMap(formats)];
+    const secrets = [
+      ...tokens,
+      ...links,
+      ...links.map((l) => l.split(".")[1]!),
+      madeUp,
+      feedToken,
+      feedToken.slice(5),
+      "log-test-link-secret",
+      ...emails,
+      ...phones.flatMap(formats),
+    ];
     for (const secret of secrets) expect(output, secret).not.toContain(secret);
 
     // One access line per request, named by its X-Request-Id and its route pattern, never its path.
-    const lines = output.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+    const lines = output
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l));
     const access = lines.filter((l) => l.message === "request");
     const byId = new Map<string, number>();
     for (const line of access) byId.set(line.requestId, (byId.get(line.requestId) ?? 0) + 1);

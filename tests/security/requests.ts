@@ -23,12 +23,45 @@ export interface Operation {
 
 const HUGE = "x".repeat(70_000);
 export const weirdStrings = [
-  "", " ", "\u0000", "a\u0000b", "\uD800", "\uDFFFx", "\u202Eevil\u202C", "\u200F\u05E9\u05DC\u05D5\u05DD", "👩‍👩‍👧‍👦🏳️‍🌈",
-  "Z\u0351\u0352\u0353", "\uFEFF", "'; DROP TABLE cases; --", "<script>alert(1)</script>", "../../etc/passwd", "%00", "%ED%A0%80",
-  "2026-02-30", "2026-13-01", "0000-00-00", "10000-01-01", "+275760-09-13T00:00:00Z", "-001000-01-01T00:00:00Z",
-  "2026-12-07T10:00:00", "2026-12-07T25:00:00Z", "2026-12-07T10:00:00+25:00", "9999-12-31T23:59:59Z", "1900-01-01T00:00:00Z",
-  "Mars/Olympus", "UTC+25", "America/Bogota\u0000", "FREQ=SECONDLY", "FREQ=WEEKLY;BYDAY=XX", "24:60", "-01:00", "NaN", "1e309",
-  HUGE, "🙂".repeat(17_500), "é".repeat(40_000),
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "\uD800",
+  "\uDFFFx",
+  "\u202Eevil\u202C",
+  "\u200F\u05E9\u05DC\u05D5\u05DD",
+  "👩‍👩‍👧‍👦🏳️‍🌈",
+  "Z\u0351\u0352\u0353",
+  "\uFEFF",
+  "'; DROP TABLE cases; --",
+  "<script>alert(1)</script>",
+  "../../etc/passwd",
+  "%00",
+  "%ED%A0%80",
+  "2026-02-30",
+  "2026-13-01",
+  "0000-00-00",
+  "10000-01-01",
+  "+275760-09-13T00:00:00Z",
+  "-001000-01-01T00:00:00Z",
+  "2026-12-07T10:00:00",
+  "2026-12-07T25:00:00Z",
+  "2026-12-07T10:00:00+25:00",
+  "9999-12-31T23:59:59Z",
+  "1900-01-01T00:00:00Z",
+  "Mars/Olympus",
+  "UTC+25",
+  "America/Bogota\u0000",
+  "FREQ=SECONDLY",
+  "FREQ=WEEKLY;BYDAY=XX",
+  "24:60",
+  "-01:00",
+  "NaN",
+  "1e309",
+  HUGE,
+  "🙂".repeat(17_500),
+  "é".repeat(40_000),
 ];
 const weirdNumbers = [-1, -60, 0, -0, 0.5, 1e308, -1e308, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, -2147483649, 4294967296];
 
@@ -111,11 +144,13 @@ export function generator(doc: Schema, pool: Record<string, string[]>, adminToke
     const obj = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
     const props = Object.entries<Schema>(s.properties ?? {});
     return fc.oneof(
-      fc.constantFrom("extra", "__proto__", "constructor", "\u0000", "𝔁", "ID").map((k) => (obj ? { text: JSON.stringify(obj).replace(/^\{/, `{${JSON.stringify(k)}:1${Object.keys(obj).length ? "," : ""}`) } : json({ [k]: 1 }))),
+      fc
+        .constantFrom("extra", "__proto__", "constructor", "\u0000", "𝔁", "ID")
+        .map((k) => (obj ? { text: JSON.stringify(obj).replace(/^\{/, `{${JSON.stringify(k)}:1${Object.keys(obj).length ? "," : ""}`) } : json({ [k]: 1 }))),
       ...(obj && props.length ? [fc.constantFrom(...props).chain(([k, p]) => wrongType(resolve(doc, p)).map((v) => json({ ...obj, [k]: v })))] : []),
       ...(obj && s.required?.length ? [fc.constantFrom(...(s.required as string[])).map((k) => json(Object.fromEntries(Object.entries(obj).filter(([key]) => key !== k))))] : []),
       wrongType(s).map(json),
-      fc.constantFrom("", "{", "{\"a\":}", "[1,]", "{'a':1}", "nul", "\u0000", "{\"a\":1}}", "{\"a\":\"\uD800\"", "1e99999").map((text) => ({ text })),
+      fc.constantFrom("", "{", '{"a":}', "[1,]", "{'a':1}", "nul", "\u0000", '{"a":1}}', '{"a":"\uD800"', "1e99999").map((text) => ({ text })),
       fc.constant(JSON.stringify(body ?? {})).map((text) => ({ text, type: "text/plain" })),
       fc.constant({ text: `{"name":"${HUGE}"}` }),
     );
@@ -135,7 +170,14 @@ export function generator(doc: Schema, pool: Record<string, string[]>, adminToke
     return fc
       .record({
         path: fc.tuple(...pathParams.map((p) => pathValue(p.name, needsBadPath))),
-        query: fc.tuple(...query.map((p) => fc.option(fc.oneof({ arbitrary: valid(p.schema).map(String), weight: 3 }, { arbitrary: weirdValue.map(String), weight: 1 }), { nil: undefined, freq: p.required ? 10 : 2 }))),
+        query: fc.tuple(
+          ...query.map((p) =>
+            fc.option(fc.oneof({ arbitrary: valid(p.schema).map(String), weight: 3 }, { arbitrary: weirdValue.map(String), weight: 1 }), {
+              nil: undefined,
+              freq: p.required ? 10 : 2,
+            }),
+          ),
+        ),
         body: op.body ? valid(op.body) : fc.constant(undefined),
         mode: fc.constantFrom("valid", "valid", "break", "break", "break"),
         seed: fc.nat(),

@@ -44,8 +44,9 @@ function referenceQuery(rule: AvailabilityRule, from: number, to: number): SlotQ
   };
 }
 
-const arbCase = fc.record({ start: fc.integer({ min: 0, max: 200 }), days: fc.integer({ min: 1, max: 14 }) }).chain((r) =>
-  fc.tuple(fc.constant(r), arbAnyRule(FIRST_DAY + r.start)));
+const arbCase = fc
+  .record({ start: fc.integer({ min: 0, max: 200 }), days: fc.integer({ min: 1, max: 14 }) })
+  .chain((r) => fc.tuple(fc.constant(r), arbAnyRule(FIRST_DAY + r.start)));
 
 describe("availability rules through the API", () => {
   it("are refused at 0.rrule, or give the reference's slots with bounded work", async () => {

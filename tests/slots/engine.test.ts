@@ -60,10 +60,7 @@ describe("office hours ∩ availability across zones", () => {
   });
 
   it("joins touching availability rules into one span", () => {
-    const split = person("ana", [
-      rule("FREQ=DAILY", "08:00", "10:00", "America/Bogota"),
-      rule("FREQ=DAILY", "10:00", "12:00", "America/Bogota"),
-    ]);
+    const split = person("ana", [rule("FREQ=DAILY", "08:00", "10:00", "America/Bogota"), rule("FREQ=DAILY", "10:00", "12:00", "America/Bogota")]);
     expect(times(findSlots({ ...day("2026-03-02"), staff: [split] }))).toEqual(halfHours("08:00", "11:00"));
   });
 });
@@ -115,7 +112,10 @@ describe("closures, busy time and buffers", () => {
 describe("caps, windows and notice", () => {
   it("offers nothing on a date whose count reached the daily cap", () => {
     const q = query("2026-03-02T00:00:00-05:00", "2026-03-04T00:00:00-05:00");
-    const dayCounts = new Map([["2026-03-02", 5], ["2026-03-03", 4]]);
+    const dayCounts = new Map([
+      ["2026-03-02", 5],
+      ["2026-03-03", 4],
+    ]);
     const slots = findSlots({ ...q, dayCounts, service: service(q, { dailyCapPerOffice: 5 }) });
     expect(starts(slots).every((s) => s.startsWith("2026-03-03"))).toBe(true);
     expect(slots).toHaveLength(17);

@@ -33,9 +33,12 @@ const arbCase = fc
 
 describe("rules over the whole accepted grammar", () => {
   it("generates only texts that parse", () => {
-    fc.assert(fc.property(arbRuleText, (text) => {
-      expect(parseRule(text)).toBeNull();
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(arbRuleText, (text) => {
+        expect(parseRule(text)).toBeNull();
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("are refused as never occurring, or match rrule.js with work bounded by the range", () => {

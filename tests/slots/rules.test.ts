@@ -86,9 +86,7 @@ describe("expandRule", () => {
   it("expands monthly ordinals, COUNT and UNTIL with rrule in floating time", () => {
     const z = "America/Guayaquil";
     const end = at("2026-06-01T00:00:00Z");
-    expect(localDates(expandRule(rule("FREQ=MONTHLY;BYDAY=1MO", "09:00", "12:00", z), from, end), z)).toEqual([
-      "2026-03-02", "2026-04-06", "2026-05-04",
-    ]);
+    expect(localDates(expandRule(rule("FREQ=MONTHLY;BYDAY=1MO", "09:00", "12:00", z), from, end), z)).toEqual(["2026-03-02", "2026-04-06", "2026-05-04"]);
     const counted = rule("FREQ=WEEKLY;BYDAY=MO;COUNT=3", "09:00", "12:00", z, { validFrom: "2026-03-02" });
     expect(localDates(expandRule(counted, from, end), z)).toEqual(["2026-03-02", "2026-03-09", "2026-03-16"]);
     const until = rule("FREQ=DAILY;INTERVAL=2;UNTIL=20260307", "09:00", "12:00", z, { validFrom: "2026-03-01" });
@@ -103,19 +101,13 @@ describe("expandRule", () => {
 
   it("ends a 24:00 rule at the start of the next local day, even when midnight is skipped", () => {
     const r = rule("FREQ=DAILY", "20:00", "24:00", "America/Santiago", { validFrom: "2026-09-05", validUntil: "2026-09-05" });
-    expect(utc(expandRule(r, at("2026-09-01T00:00:00Z"), at("2026-09-10T00:00:00Z")))).toEqual([
-      "2026-09-06T00:00:00Z/2026-09-06T04:00:00Z",
-    ]);
+    expect(utc(expandRule(r, at("2026-09-01T00:00:00Z"), at("2026-09-10T00:00:00Z")))).toEqual(["2026-09-06T00:00:00Z/2026-09-06T04:00:00Z"]);
   });
 
   it("expands office hours, skipping closed dates", () => {
     const hours = [{ days: ["MO" as const, "TU" as const], start: "08:00", end: "12:00" }];
     const list = expandOfficeHours(hours, "America/Costa_Rica", at("2026-03-01T00:00:00Z"), at("2026-03-11T00:00:00Z"), new Set(["2026-03-03"]));
-    expect(utc(list)).toEqual([
-      "2026-03-02T14:00:00Z/2026-03-02T18:00:00Z",
-      "2026-03-09T14:00:00Z/2026-03-09T18:00:00Z",
-      "2026-03-10T14:00:00Z/2026-03-10T18:00:00Z",
-    ]);
+    expect(utc(list)).toEqual(["2026-03-02T14:00:00Z/2026-03-02T18:00:00Z", "2026-03-09T14:00:00Z/2026-03-09T18:00:00Z", "2026-03-10T14:00:00Z/2026-03-10T18:00:00Z"]);
   });
 });
 

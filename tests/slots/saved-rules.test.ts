@@ -58,10 +58,13 @@ describe("a never-occurring rule already in the database", () => {
     // A fresh process (empty caches) over the same file, with the bad rule written by hand.
     const second = makeApp({ now: "2026-11-23T12:00:00Z", file: t.file });
     try {
-      second.database.db.insert(availabilityRules).values([
-        { staffId: "bea", officeId: "bogota", rrule: NEVER, start: "00:00", end: "24:00", timeZone: "America/Bogota", validFrom: null, validUntil: null },
-        { staffId: "bea", officeId: "bogota", rrule: `${NEVER};COUNT=5`, start: "00:00", end: "24:00", timeZone: "America/Bogota", validFrom: "1900-01-01", validUntil: null },
-      ]).run();
+      second.database.db
+        .insert(availabilityRules)
+        .values([
+          { staffId: "bea", officeId: "bogota", rrule: NEVER, start: "00:00", end: "24:00", timeZone: "America/Bogota", validFrom: null, validUntil: null },
+          { staffId: "bea", officeId: "bogota", rrule: `${NEVER};COUNT=5`, start: "00:00", end: "24:00", timeZone: "America/Bogota", validFrom: "1900-01-01", validUntil: null },
+        ])
+        .run();
       const before = expansionWork.days;
       const res = await second.get("/v1/slots?service=iom-counseling&office=bogota&from=2026-12-01&to=2026-12-08");
       const work = expansionWork.days - before;

@@ -13,9 +13,17 @@ beforeAll(async () => {
   await seedBasics(t);
   await t.post("/v1/staff", counselor({ id: "bea", email: "bea@example.org" }));
   await t.put("/v1/staff/ana/availability", [{ rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", start: "09:00", end: "13:00", officeId: "bogota" }]);
-  t.database.db.insert(availabilityRules).values({
-    staffId: "bea", officeId: "bogota", rrule: "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", start: "00:00", end: "24:00", timeZone: "America/Bogota",
-  }).run();
+  t.database.db
+    .insert(availabilityRules)
+    .values({
+      staffId: "bea",
+      officeId: "bogota",
+      rrule: "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+      start: "00:00",
+      end: "24:00",
+      timeZone: "America/Bogota",
+    })
+    .run();
   t.database.close();
   server = await startServer({ CITA_ADMIN_TOKEN: ADMIN, CITA_NOW: "2026-11-23T12:00:00Z" }, { db: t.file });
 });

@@ -2,26 +2,27 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { daysFromCivil } from "../../src/slots/calendar.js";
-import {
-  formatLocalIso,
-  formatUtcIso,
-  isValidTimeZone,
-  localDateOf,
-  localToInstant,
-  offsetAt,
-  startOfLocalDay,
-} from "../../src/slots/zone.js";
-import {
-  referenceFormatLocalIso,
-  referenceLocalDate,
-  referenceLocalToInstant,
-  referenceOffsetAt,
-} from "./reference/zone.js";
+import { formatLocalIso, formatUtcIso, isValidTimeZone, localDateOf, localToInstant, offsetAt, startOfLocalDay } from "../../src/slots/zone.js";
+import { referenceFormatLocalIso, referenceLocalDate, referenceLocalToInstant, referenceOffsetAt } from "./reference/zone.js";
 
 const ZONES = [
-  "America/New_York", "America/Santiago", "Pacific/Chatham", "Europe/Madrid", "Australia/Lord_Howe",
-  "America/Bogota", "America/Guatemala", "America/Costa_Rica", "America/Guayaquil", "Asia/Kathmandu",
-  "America/Asuncion", "Africa/Casablanca", "Europe/London", "Asia/Tehran", "America/St_Johns", "Pacific/Apia", "UTC",
+  "America/New_York",
+  "America/Santiago",
+  "Pacific/Chatham",
+  "Europe/Madrid",
+  "Australia/Lord_Howe",
+  "America/Bogota",
+  "America/Guatemala",
+  "America/Costa_Rica",
+  "America/Guayaquil",
+  "Asia/Kathmandu",
+  "America/Asuncion",
+  "Africa/Casablanca",
+  "Europe/London",
+  "Asia/Tehran",
+  "America/St_Johns",
+  "Pacific/Apia",
+  "UTC",
 ];
 
 const iso = (t: number | null): string | null => (t === null ? null : formatUtcIso(t));

@@ -23,11 +23,6 @@ export function applicantOptions(a: AppointmentRow, office: Pick<OfficeRow, "set
   const live = isMovable(a.status);
   const passed = now >= a.startAt;
   const changesLeft = Math.max(0, Math.min(office.settings.applicantRescheduleLimit - a.applicantRescheduleCount, office.settings.rescheduleLimit - a.rescheduleCount));
-  const changeBlock: ChangeBlock | null =
-    !live ? "status"
-    : passed ? "passed"
-    : changesLeft === 0 ? "limit"
-    : now > a.startAt - APPLICANT_CUTOFF_MS ? "too-late"
-    : null;
+  const changeBlock: ChangeBlock | null = !live ? "status" : passed ? "passed" : changesLeft === 0 ? "limit" : now > a.startAt - APPLICANT_CUTOFF_MS ? "too-late" : null;
   return { passed, canConfirm: canDo("confirm", a.status) && !passed, canCancel: live && !passed, changeBlock, changesLeft };
 }

@@ -49,7 +49,16 @@ export async function book(ctx: Ctx, input: BookingInput): Promise<AppointmentRo
   if (input.overrideWindow && ctx.actor.role === "interviewer") throw forbidden("Only schedulers and admins may book outside a case's window.");
   if (input.roomId && !service.needsRoom) throw invalidField("roomId", "this service does not use rooms");
 
-  const request = { office, service, caseRow, start: input.start, startOffset: input.startOffset, staffId: input.staffId, roomId: input.roomId, overrideWindow: Boolean(input.overrideWindow) };
+  const request = {
+    office,
+    service,
+    caseRow,
+    start: input.start,
+    startOffset: input.startOffset,
+    staffId: input.staffId,
+    roomId: input.roomId,
+    overrideWindow: Boolean(input.overrideWindow),
+  };
   const slot = await placeAt(ctx, request);
   const now = ctx.deps.clock.now();
   const id = newId("apt", now);
@@ -90,9 +99,17 @@ export async function book(ctx: Ctx, input: BookingInput): Promise<AppointmentRo
       bump(officeScope(office.id)),
       bumpOfficesOf(staffId),
       recordHistory(id, now, actorName(ctx), "booked", null, { ...snapshot(row), ...(row.windowOverride ? { windowOverride: row.windowOverride } : {}) }),
-      ...outboxStatements({ appointmentId: id, sequence: 0, kind: "invite", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, start: input.start, office, reminders }),
+      ...outboxStatements({
+        appointmentId: id,
+        sequence: 0,
+        kind: "invite",
+        to: { email: caseRow.contactEmail, phone: caseRow.contactPhone },
+        now,
+        start: input.start,
+        office,
+        reminders,
+      }),
     ];
   });
   return row;
 }
-

@@ -13,7 +13,7 @@ const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.sl
 /** A send time moved out of the office's quiet hours (default 20:00–08:00) to the next morning. */
 export function outOfQuietHours(instant: number, zone: string, settings: Pick<OfficeSettings, "quietHoursStart" | "quietHoursEnd">): number | null {
   const local = instant + offsetAt(zone, instant) * 60_000;
-  const minute = Math.floor((local % DAY_MS + DAY_MS) % DAY_MS / 60_000);
+  const minute = Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
   const quietStart = minutes(settings.quietHoursStart);
   const quietEnd = minutes(settings.quietHoursEnd);
   const quiet = quietStart > quietEnd ? minute >= quietStart || minute < quietEnd : minute >= quietStart && minute < quietEnd;
@@ -61,19 +61,44 @@ export function outboxStatements(input: {
 }): Statement[] {
   const rows: (typeof notifications.$inferInsert)[] = [];
   const add = (kind: NotificationKind, sendAfter: number, smsAfter = sendAfter) => {
-    if (input.to.email) rows.push({ id: newId("ntf", input.now), appointmentId: input.appointmentId, channel: "email", kind, to: input.to.email, status: "pending", sendAfter, sequence: input.sequence, createdAt: input.now });
-    if (input.to.phone) rows.push({ id: newId("ntf", input.now), appointmentId: input.appointmentId, channel: "sms", kind, to: input.to.phone, status: "pending", sendAfter: smsAfter, sequence: input.sequence, createdAt: input.now });
+    if (input.to.email)
+      rows.push({
+        id: newId("ntf", input.now),
+        appointmentId: input.appointmentId,
+        channel: "email",
+        kind,
+        to: input.to.email,
+        status: "pending",
+        sendAfter,
+        sequence: input.sequence,
+        createdAt: input.now,
+      });
+    if (input.to.phone)
+      rows.push({
+        id: newId("ntf", input.now),
+        appointmentId: input.appointmentId,
+        channel: "sms",
+        kind,
+        to: input.to.phone,
+        status: "pending",
+        sendAfter: smsAfter,
+        sequence: input.sequence,
+        createdAt: input.now,
+      });
   };
   add(input.kind, input.now, smsSendAfter(input.now, input.start, input.office));
   for (const at of input.reminders) add("reminder", at);
   if (rows.length === 0) return [];
   // One multi-row INSERT: at most two channels × (the message + a few reminders) rows.
-  return [{ sql: insertOutbox(rows.length), params: rows.flatMap((row) => [row.id, row.appointmentId, row.channel, row.kind, row.to, row.sendAfter, row.sequence, row.createdAt]) }];
+  return [
+    { sql: insertOutbox(rows.length), params: rows.flatMap((row) => [row.id, row.appointmentId, row.channel, row.kind, row.to, row.sendAfter, row.sequence, row.createdAt]) },
+  ];
 }
 
 const outboxSql: string[] = [];
 const insertOutbox = (n: number) =>
-  (outboxSql[n] ??= `INSERT INTO "${getTableName(notifications)}" (id, appointment_id, channel, kind, "to", status, attempts, send_after, sequence, created_at) VALUES ${Array.from({ length: n }, () => "(?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)").join(", ")}`);
+  (outboxSql[n] ??=
+    `INSERT INTO "${getTableName(notifications)}" (id, appointment_id, channel, kind, "to", status, attempts, send_after, sequence, created_at) VALUES ${Array.from({ length: n }, () => "(?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)").join(", ")}`);
 
 /** Reminders not yet sent no longer fit a cancelled or moved appointment. */
 export const withdrawReminders = (appointmentId: string): Statement =>

@@ -75,7 +75,10 @@ export async function placeAt(ctx: Ctx, r: PlacementRequest): Promise<Slot> {
     const withoutCap = findSlots({ ...q, dayCounts: new Map() });
     throw await slotTaken(ctx, r, withoutCap[0]?.start === r.start ? "daily-cap" : "taken");
   }
-  throw invalidField("start", `${formatLocalIso(r.start, zone)} is not a start that can be booked: outside office hours or the interviewer's availability, on a closure, or off the ${r.service.slotStepMinutes}-minute grid`);
+  throw invalidField(
+    "start",
+    `${formatLocalIso(r.start, zone)} is not a start that can be booked: outside office hours or the interviewer's availability, on a closure, or off the ${r.service.slotStepMinutes}-minute grid`,
+  );
 }
 
 /** Why a time cannot be had: someone holds it, or the office's daily cap for the service is reached. */
@@ -150,4 +153,3 @@ async function heldResources(ctx: Ctx, resources: string[], hold: { start: numbe
   // A collision with nothing left to see means the winner was cancelled since: treat both as taken this round.
   return rows.length ? rows.map((row) => row.resource) : resources;
 }
-

@@ -40,22 +40,29 @@ export interface AppointmentFilter {
 export function listAppointments(ctx: Ctx, limit: number, cursor: string | undefined, f: AppointmentFilter) {
   const { actor } = ctx;
   const scope =
-    actor.role === "admin" ? undefined
-    : actor.role === "scheduler" ? inArray(appointments.officeId, actor.officeIds.length ? actor.officeIds : [""])
-    : eq(appointments.staffId, actor.staffId ?? "");
+    actor.role === "admin"
+      ? undefined
+      : actor.role === "scheduler"
+        ? inArray(appointments.officeId, actor.officeIds.length ? actor.officeIds : [""])
+        : eq(appointments.staffId, actor.staffId ?? "");
   return pageBy(limit, cursor, (after, take) =>
-    ctx.deps.database.db.select().from(appointments)
-      .where(and(
-        scope,
-        f.officeId ? eq(appointments.officeId, f.officeId) : undefined,
-        f.staffId ? eq(appointments.staffId, f.staffId) : undefined,
-        f.caseId ? eq(appointments.caseId, f.caseId) : undefined,
-        f.status ? eq(appointments.status, f.status) : undefined,
-        f.from !== undefined ? gte(appointments.startAt, f.from) : undefined,
-        f.to !== undefined ? lt(appointments.startAt, f.to) : undefined,
-        after ? gt(appointments.id, after) : undefined,
-      ))
-      .orderBy(asc(appointments.id)).limit(take),
+    ctx.deps.database.db
+      .select()
+      .from(appointments)
+      .where(
+        and(
+          scope,
+          f.officeId ? eq(appointments.officeId, f.officeId) : undefined,
+          f.staffId ? eq(appointments.staffId, f.staffId) : undefined,
+          f.caseId ? eq(appointments.caseId, f.caseId) : undefined,
+          f.status ? eq(appointments.status, f.status) : undefined,
+          f.from !== undefined ? gte(appointments.startAt, f.from) : undefined,
+          f.to !== undefined ? lt(appointments.startAt, f.to) : undefined,
+          after ? gt(appointments.id, after) : undefined,
+        ),
+      )
+      .orderBy(asc(appointments.id))
+      .limit(take),
   );
 }
 
@@ -63,12 +70,10 @@ export function listAppointments(ctx: Ctx, limit: number, cursor: string | undef
 export async function daySheet(ctx: Ctx, officeId: string, date: string): Promise<AppointmentRow[]> {
   const { actor } = ctx;
   if (!canUseOffice(actor, officeId) && actor.role !== "interviewer") throw forbidden(`Office '${officeId}' is not one of yours.`);
-  return ctx.deps.database.db.select().from(appointments)
-    .where(and(
-      eq(appointments.officeId, officeId),
-      eq(appointments.localDate, date),
-      actor.role === "interviewer" ? eq(appointments.staffId, actor.staffId ?? "") : undefined,
-    ))
+  return ctx.deps.database.db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.officeId, officeId), eq(appointments.localDate, date), actor.role === "interviewer" ? eq(appointments.staffId, actor.staffId ?? "") : undefined))
     .orderBy(asc(appointments.startAt), asc(appointments.id));
 }
 

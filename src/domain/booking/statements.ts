@@ -5,8 +5,7 @@ import { dayCounts, history, writeGuard } from "../../db/schema.js";
 import { statement, type Statement } from "../../db/database.js";
 
 /** Aborts the batch when the statement before it changed no row (someone changed it first). */
-export const mustHaveChanged = (): Statement =>
-  statement(sql`INSERT INTO ${writeGuard} (reason) SELECT 'stale' WHERE changes() = 0`);
+export const mustHaveChanged = (): Statement => statement(sql`INSERT INTO ${writeGuard} (reason) SELECT 'stale' WHERE changes() = 0`);
 
 /** Counts one more live appointment on a local day; the CHECK refuses it past the cap. */
 const COUNT_DAY = `INSERT INTO "${getTableName(dayCounts)}" (office_id, service_id, day, count, cap) VALUES (?, ?, ?, 1, ?)

@@ -37,10 +37,12 @@ function assertFrom(a: AppointmentRow, action: Action) {
 /** UPDATE … WHERE version = read version, then the guard: a concurrent change aborts this batch. */
 function updateGuarded(a: AppointmentRow, set: Partial<AppointmentRow>): Statement[] {
   return [
-    statement(sql`UPDATE ${appointments} SET ${sql.join(
-      Object.entries({ ...set, version: a.version + 1 }).map(([k, v]) => sql`${sql.identifier(columnName(k))} = ${v}`),
-      sql`, `,
-    )} WHERE id = ${a.id} AND version = ${a.version}`),
+    statement(
+      sql`UPDATE ${appointments} SET ${sql.join(
+        Object.entries({ ...set, version: a.version + 1 }).map(([k, v]) => sql`${sql.identifier(columnName(k))} = ${v}`),
+        sql`, `,
+      )} WHERE id = ${a.id} AND version = ${a.version}`,
+    ),
     mustHaveChanged(),
   ];
 }
@@ -92,7 +94,16 @@ export async function cancel(ctx: Ctx, id: string, reason: string): Promise<Appo
     bumpOfficesOf(a.staffId),
     recordHistory(a.id, now, actorName(ctx), "cancel", snapshot(a), { ...snapshot({ ...a, status: "cancelled" }), reason }),
     withdrawReminders(a.id),
-    ...outboxStatements({ appointmentId: a.id, sequence, kind: "cancel", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, start: a.startAt, office, reminders: [] }),
+    ...outboxStatements({
+      appointmentId: a.id,
+      sequence,
+      kind: "cancel",
+      to: { email: caseRow.contactEmail, phone: caseRow.contactPhone },
+      now,
+      start: a.startAt,
+      office,
+      reminders: [],
+    }),
   ]);
   return reread(ctx, id);
 }
@@ -103,7 +114,11 @@ export async function cancel(ctx: Ctx, id: string, reason: string): Promise<Appo
  * always stays inside the case's window. Asking for the time and interviewer it already has
  * changes nothing: the appointment as it is, with no count, history or message.
  */
-export async function reschedule(ctx: Ctx, id: string, input: { start: number; startOffset?: number | null; staffId?: string; overrideWindow?: { reason: string } }): Promise<AppointmentRow> {
+export async function reschedule(
+  ctx: Ctx,
+  id: string,
+  input: { start: number; startOffset?: number | null; staffId?: string; overrideWindow?: { reason: string } },
+): Promise<AppointmentRow> {
   const a = await getAppointment(ctx, id);
   assertFrom(a, "reschedule");
   if (input.start === a.startAt && (input.staffId === undefined || input.staffId === a.staffId)) return a;
@@ -113,13 +128,17 @@ export async function reschedule(ctx: Ctx, id: string, input: { start: number; s
     throw new DomainError("conflict", `This appointment has been rescheduled ${a.rescheduleCount} times, the office's limit.`, { limit: office.settings.rescheduleLimit });
   }
   if (byApplicant && a.applicantRescheduleCount >= office.settings.applicantRescheduleLimit) {
-    throw new DomainError("conflict", `An applicant may reschedule at most ${office.settings.applicantRescheduleLimit} times.`, { limit: office.settings.applicantRescheduleLimit });
+    throw new DomainError("conflict", `An applicant may reschedule at most ${office.settings.applicantRescheduleLimit} times.`, {
+      limit: office.settings.applicantRescheduleLimit,
+    });
   }
   if (byApplicant && ctx.deps.clock.now() > a.startAt - 24 * 3_600_000) {
     throw new DomainError("conflict", "Less than 24 hours before the appointment it can no longer be moved here; please call the office.");
   }
   const request = {
-    office, service, caseRow,
+    office,
+    service,
+    caseRow,
     start: input.start,
     startOffset: input.startOffset,
     staffId: input.staffId,
@@ -134,9 +153,26 @@ export async function reschedule(ctx: Ctx, id: string, input: { start: number; s
   const localDate = localDateOf(office.timeZone, input.start);
   const sequence = a.sequence + 1;
   // Prefer the interviewer and room the appointment already has, when they are free.
-  const preferred = { ...slot, staffIds: [...slot.staffIds].sort((x, y) => Number(y === a.staffId) - Number(x === a.staffId)), roomIds: [...slot.roomIds].sort((x, y) => Number(y === a.roomId) - Number(x === a.roomId)) };
+  const preferred = {
+    ...slot,
+    staffIds: [...slot.staffIds].sort((x, y) => Number(y === a.staffId) - Number(x === a.staffId)),
+    roomIds: [...slot.roomIds].sort((x, y) => Number(y === a.roomId) - Number(x === a.roomId)),
+  };
   await writeFirstFree(ctx, request, preferred, { start: input.start, until: holdUntil }, ({ staffId, roomId }) => {
-    const next = { status: "scheduled", startAt: input.start, endAt: end, holdUntil, localDate, staffId, roomId, sequence, rescheduleCount: a.rescheduleCount + 1, applicantRescheduleCount: a.applicantRescheduleCount + (byApplicant ? 1 : 0), windowOverride: input.overrideWindow?.reason ?? a.windowOverride, updatedAt: now };
+    const next = {
+      status: "scheduled",
+      startAt: input.start,
+      endAt: end,
+      holdUntil,
+      localDate,
+      staffId,
+      roomId,
+      sequence,
+      rescheduleCount: a.rescheduleCount + 1,
+      applicantRescheduleCount: a.applicantRescheduleCount + (byApplicant ? 1 : 0),
+      windowOverride: input.overrideWindow?.reason ?? a.windowOverride,
+      updatedAt: now,
+    };
     return [
       ...updateGuarded(a, next),
       releaseClaims(a.id),
@@ -147,7 +183,16 @@ export async function reschedule(ctx: Ctx, id: string, input: { start: number; s
       ...[...new Set([a.staffId, staffId])].map(bumpOfficesOf),
       recordHistory(a.id, now, actorName(ctx), "reschedule", snapshot(a), snapshot({ ...a, ...next })),
       withdrawReminders(a.id),
-      ...outboxStatements({ appointmentId: a.id, sequence, kind: "update", to: { email: caseRow.contactEmail, phone: caseRow.contactPhone }, now, start: input.start, office, reminders: reminderTimes(input.start, now, office.timeZone, office.settings) }),
+      ...outboxStatements({
+        appointmentId: a.id,
+        sequence,
+        kind: "update",
+        to: { email: caseRow.contactEmail, phone: caseRow.contactPhone },
+        now,
+        start: input.start,
+        office,
+        reminders: reminderTimes(input.start, now, office.timeZone, office.settings),
+      }),
     ];
   });
   return reread(ctx, id);

@@ -37,5 +37,8 @@ export function assertWrittenInZone(zone: string, start: number, offset: number 
   if (wallToInstant(zone, wall) === null) {
     throw invalidField("start", `${written} does not exist in ${zone}: the clocks skip it that day`);
   }
-  throw invalidField("start", `${written}${hhmm(offset)} is ${formatLocalIso(start, zone)} in ${zone} (the offset there is ${hhmm(actual)} at that time); write the office's offset or UTC (Z)`);
+  throw invalidField(
+    "start",
+    `${written}${hhmm(offset)} is ${formatLocalIso(start, zone)} in ${zone} (the offset there is ${hhmm(actual)} at that time); write the office's offset or UTC (Z)`,
+  );
 }

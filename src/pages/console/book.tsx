@@ -85,7 +85,13 @@ function CaseDetails({ view }: { view: BookView }) {
     ["Track", k.track],
     ["Service", `${view.service.name} (${view.service.durationMinutes} min)`],
     ["Screened", k.screenedAt],
-    ["Window", <>{`${window.firstDate} – ${window.lastDate}`}{k.windowExtensionDays ? ` (extended by ${k.windowExtensionDays} days)` : ""} <Standing standing={view.standing} /></>],
+    [
+      "Window",
+      <>
+        {`${window.firstDate} – ${window.lastDate}`}
+        {k.windowExtensionDays ? ` (extended by ${k.windowExtensionDays} days)` : ""} <Standing standing={view.standing} />
+      </>,
+    ],
     ["Language", k.language],
     ["Household", String(k.householdSize)],
     ["Nationality", k.nationality],
@@ -99,10 +105,7 @@ function Week({ view, week }: { view: BookView; week: BookWeek }) {
   return (
     <section aria-labelledby="week">
       <h2 id="week">{week.label}</h2>
-      <p class="muted">
-        Times in office time ({view.office.timeZone}). Interviewers are listed least busy first; “Any interviewer” picks the least
-        busy one.
-      </p>
+      <p class="muted">Times in office time ({view.office.timeZone}). Interviewers are listed least busy first; “Any interviewer” picks the least busy one.</p>
       {week.days.length === 0 ? (
         <p>No free time this week.</p>
       ) : (
@@ -142,17 +145,15 @@ export function BookPage({ view }: { view: BookView }) {
         <p class="no-print choices">
           Book another service instead:{" "}
           {others.map((s) => (
-            <a href={`${bookPath(view)}?service=${encodeURIComponent(s.id)}`}>
-              {s.name}
-            </a>
+            <a href={`${bookPath(view)}?service=${encodeURIComponent(s.id)}`}>{s.name}</a>
           ))}
         </p>
       ) : null}
       {live ? (
         <Notice>
           <p>
-            Case {view.caseRow.reference} already has an appointment for {view.service.name}: <strong>{live.when}</strong> (
-            {view.office.timeZone}) with {live.staffName}, <StatusBadge status={live.status} />
+            Case {view.caseRow.reference} already has an appointment for {view.service.name}: <strong>{live.when}</strong> ({view.office.timeZone}) with {live.staffName},{" "}
+            <StatusBadge status={live.status} />
           </p>
           <p>
             <a href={`/console/appointments/${encodeURIComponent(live.id)}`}>Open the appointment</a> to move or cancel it.

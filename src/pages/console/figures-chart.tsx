@@ -74,7 +74,9 @@ export function WeeklyChart({ weeks }: { weeks: Figures["weeks"] }) {
             <thead>
               <tr>
                 <th scope="col">Week of (Monday)</th>
-                <th scope="col" class="num">Booked</th>
+                <th scope="col" class="num">
+                  Booked
+                </th>
               </tr>
             </thead>
             <tbody>

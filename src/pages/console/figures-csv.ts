@@ -18,9 +18,24 @@ function csvOf(header: string[], rows: Cell[][]): string {
 const fraction = (r: Ratio) => (r.whole === 0 ? null : Number((r.part / r.whole).toFixed(4)));
 
 const FIGURES_CSV_HEADER = [
-  "office_id", "office", "time_zone", "service_id", "service", "from", "to",
-  "booked", "cancelled", "completed", "checked_in", "no_show",
-  "no_show_rate", "no_show_rate_base", "days_median", "days_p90", "inside_window", "inside_window_share",
+  "office_id",
+  "office",
+  "time_zone",
+  "service_id",
+  "service",
+  "from",
+  "to",
+  "booked",
+  "cancelled",
+  "completed",
+  "checked_in",
+  "no_show",
+  "no_show_rate",
+  "no_show_rate_base",
+  "days_median",
+  "days_p90",
+  "inside_window",
+  "inside_window_share",
 ];
 
 /** One row per office and service. */
@@ -29,9 +44,24 @@ export function figuresCsv(f: Figures): string {
     FIGURES_CSV_HEADER,
     f.offices.flatMap((o) =>
       o.services.map((s) => [
-        o.office.id, o.office.name, o.office.timeZone, s.serviceId, s.serviceName, f.period.from, f.period.to,
-        s.booked, s.cancelled, s.completed, s.checkedIn, s.noShow,
-        fraction(s.noShowRate), s.noShowRate.whole, s.daysMedian, s.daysP90, s.insideWindow.part, fraction(s.insideWindow),
+        o.office.id,
+        o.office.name,
+        o.office.timeZone,
+        s.serviceId,
+        s.serviceName,
+        f.period.from,
+        f.period.to,
+        s.booked,
+        s.cancelled,
+        s.completed,
+        s.checkedIn,
+        s.noShow,
+        fraction(s.noShowRate),
+        s.noShowRate.whole,
+        s.daysMedian,
+        s.daysP90,
+        s.insideWindow.part,
+        fraction(s.insideWindow),
       ]),
     ),
   );
@@ -45,8 +75,15 @@ export function utilisationCsv(f: Figures): string {
     UTILISATION_CSV_HEADER,
     f.offices.flatMap((o) =>
       o.interviewers.map((i) => [
-        o.office.id, o.office.name, i.staffId, i.name, f.period.from, f.period.to,
-        i.bookedMinutes, i.availableMinutes, fraction({ part: i.bookedMinutes, whole: i.availableMinutes }),
+        o.office.id,
+        o.office.name,
+        i.staffId,
+        i.name,
+        f.period.from,
+        f.period.to,
+        i.bookedMinutes,
+        i.availableMinutes,
+        fraction({ part: i.bookedMinutes, whole: i.availableMinutes }),
       ]),
     ),
   );

@@ -65,14 +65,30 @@ function ServiceTable({ offices }: { offices: OfficeFigures[] }) {
         <tr>
           <th scope="col">Office</th>
           <th scope="col">Service</th>
-          <th scope="col" class="num">Booked</th>
-          <th scope="col" class="num">Cancelled</th>
-          <th scope="col" class="num">Completed</th>
-          <th scope="col" class="num">No-shows</th>
-          <th scope="col" class="num">No-show rate</th>
-          <th scope="col" class="num">Days from screening, median</th>
-          <th scope="col" class="num">90th percentile</th>
-          <th scope="col" class="num">Inside the window</th>
+          <th scope="col" class="num">
+            Booked
+          </th>
+          <th scope="col" class="num">
+            Cancelled
+          </th>
+          <th scope="col" class="num">
+            Completed
+          </th>
+          <th scope="col" class="num">
+            No-shows
+          </th>
+          <th scope="col" class="num">
+            No-show rate
+          </th>
+          <th scope="col" class="num">
+            Days from screening, median
+          </th>
+          <th scope="col" class="num">
+            90th percentile
+          </th>
+          <th scope="col" class="num">
+            Inside the window
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -113,9 +129,15 @@ function UtilisationTable({ offices }: { offices: OfficeFigures[] }) {
         <tr>
           <th scope="col">Office</th>
           <th scope="col">Interviewer</th>
-          <th scope="col" class="num">Booked</th>
-          <th scope="col" class="num">Available</th>
-          <th scope="col" class="num">Utilisation</th>
+          <th scope="col" class="num">
+            Booked
+          </th>
+          <th scope="col" class="num">
+            Available
+          </th>
+          <th scope="col" class="num">
+            Utilisation
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -158,18 +180,45 @@ function HowCounted() {
     <details class="no-print">
       <summary>How these figures are counted</summary>
       <ul>
-        <li>An appointment belongs to the period when its start's local date (in its office's zone) is between the two dates, both included. It counts at its current time: a moved appointment counts once, where it is now.</li>
+        <li>
+          An appointment belongs to the period when its start's local date (in its office's zone) is between the two dates, both included. It counts at its current time: a moved
+          appointment counts once, where it is now.
+        </li>
         <li>Booked: every appointment of the period that is not cancelled (scheduled, confirmed, checked in, completed or a no-show). Cancelled ones are counted apart.</li>
-        <li>No-show rate: no-shows out of the booked appointments whose start has passed and whose outcome is recorded (checked in, completed or no-show). Appointments still waiting for an outcome are left out.</li>
-        <li>Days from screening: local days from the case's screening date to the appointment's date, over booked appointments. Median and 90th percentile by nearest rank: the value at position ⌈p × n / 100⌉ of the sorted list (for an even count the median is the lower middle value).</li>
-        <li>Inside the window: booked appointments on a date within the case's window for the service as it stands now (extensions included). Appointments booked with a window override count as outside.</li>
-        <li>Utilisation: the length of the interviewer's booked appointments at the office (every service, buffers not counted) divided by their available time: their availability at the office within its opening hours, less public holidays, closures and time off.</li>
+        <li>
+          No-show rate: no-shows out of the booked appointments whose start has passed and whose outcome is recorded (checked in, completed or no-show). Appointments still waiting
+          for an outcome are left out.
+        </li>
+        <li>
+          Days from screening: local days from the case's screening date to the appointment's date, over booked appointments. Median and 90th percentile by nearest rank: the value
+          at position ⌈p × n / 100⌉ of the sorted list (for an even count the median is the lower middle value).
+        </li>
+        <li>
+          Inside the window: booked appointments on a date within the case's window for the service as it stands now (extensions included). Appointments booked with a window
+          override count as outside.
+        </li>
+        <li>
+          Utilisation: the length of the interviewer's booked appointments at the office (every service, buffers not counted) divided by their available time: their availability at
+          the office within its opening hours, less public holidays, closures and time off.
+        </li>
       </ul>
     </details>
   );
 }
 
-export function FiguresView({ filter, choices, figures, error, csvHref }: { filter: FiguresFilter; choices: FiguresChoices; figures: Figures | null; error: string | null; csvHref: string }) {
+export function FiguresView({
+  filter,
+  choices,
+  figures,
+  error,
+  csvHref,
+}: {
+  filter: FiguresFilter;
+  choices: FiguresChoices;
+  figures: Figures | null;
+  error: string | null;
+  csvHref: string;
+}) {
   const zones = figures ? [...new Set(figures.offices.map((o) => o.office.timeZone))] : [];
   return (
     <>

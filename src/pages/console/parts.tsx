@@ -72,11 +72,7 @@ export function Select(p: { name: string; label: string; value: string; choices:
 export function OfficeFilter(p: { action: string; office: OfficeChoice; offices: OfficeChoice[]; search?: boolean; children?: Child }) {
   return (
     <form method="get" action={p.action} class="row no-print" role={p.search ? "search" : undefined}>
-      {p.offices.length > 1 ? (
-        <Select name="office" label="Office" value={p.office.id} choices={p.offices} />
-      ) : (
-        <input type="hidden" name="office" value={p.office.id} />
-      )}
+      {p.offices.length > 1 ? <Select name="office" label="Office" value={p.office.id} choices={p.offices} /> : <input type="hidden" name="office" value={p.office.id} />}
       {p.children}
       <button type="submit" class="btn secondary">
         Show

@@ -74,8 +74,7 @@ export function QueuePage({ view }: { view: QueueView }) {
   return (
     <>
       <p>
-        Cases of <strong>{office.name}</strong> waiting for an appointment, oldest screening first. Today is {view.today} in the
-        office ({office.timeZone}).
+        Cases of <strong>{office.name}</strong> waiting for an appointment, oldest screening first. Today is {view.today} in the office ({office.timeZone}).
       </p>
       <Filters view={view} />
       {view.notWaiting ? (
@@ -90,7 +89,16 @@ export function QueuePage({ view }: { view: QueueView }) {
         <p>{q ? `No waiting case has a reference that starts with “${q}”.` : "No case is waiting for an appointment."}</p>
       ) : (
         <Table
-          columns={["Reference", "Screened", "Service", `Window (${office.timeZone})`, "Days", { label: "Household", class: "num" }, "Language", { label: <span class="muted">Action</span> }]}
+          columns={[
+            "Reference",
+            "Screened",
+            "Service",
+            `Window (${office.timeZone})`,
+            "Days",
+            { label: "Household", class: "num" },
+            "Language",
+            { label: <span class="muted">Action</span> },
+          ]}
           rows={items.map(cells)}
         />
       )}

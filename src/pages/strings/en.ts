@@ -23,11 +23,7 @@ export const en: Strings = {
   officeEmail: "Office email",
   officeAddress: "Address",
   bringTitle: "What to bring",
-  bring: [
-    "Identity documents for everyone in your household.",
-    "This message or this link, on your phone or on paper.",
-    "Any papers the office asked you to bring.",
-  ],
+  bring: ["Identity documents for everyone in your household.", "This message or this link, on your phone or on paper.", "Any papers the office asked you to bring."],
   free: "The appointment is free. No one may charge you money for it.",
 
   confirm: "Confirm I will come",

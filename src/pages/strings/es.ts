@@ -23,11 +23,7 @@ export const es: Strings = {
   officeEmail: "Correo de la oficina",
   officeAddress: "Dirección",
   bringTitle: "Qué traer",
-  bring: [
-    "Los documentos de identidad de todas las personas de su hogar.",
-    "Este mensaje o este enlace, en su teléfono o en papel.",
-    "Los papeles que la oficina le haya pedido.",
-  ],
+  bring: ["Los documentos de identidad de todas las personas de su hogar.", "Este mensaje o este enlace, en su teléfono o en papel.", "Los papeles que la oficina le haya pedido."],
   free: "La cita es gratuita. Nadie puede cobrarle dinero por ella.",
 
   confirm: "Confirmar que iré",

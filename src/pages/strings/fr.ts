@@ -69,7 +69,8 @@ export const fr: Strings = {
   notAllowed: "Ce changement n’est plus possible.",
 
   notFoundTitle: "Ce lien ne fonctionne pas",
-  notFoundText: "Il est peut-être incomplet ou trop ancien. Vérifiez que vous avez copié le lien en entier. Si vous avez besoin d’aide, contactez le bureau qui vous a donné le rendez-vous.",
+  notFoundText:
+    "Il est peut-être incomplet ou trop ancien. Vérifiez que vous avez copié le lien en entier. Si vous avez besoin d’aide, contactez le bureau qui vous a donné le rendez-vous.",
   tooManyTitle: "Trop de tentatives",
   tooManyText: (m) => (m === 1 ? "Attendez 1 minute et réessayez." : `Attendez ${m} minutes et réessayez.`),
   serverErrorTitle: "Un problème est survenu",

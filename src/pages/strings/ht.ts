@@ -23,11 +23,7 @@ export const ht: Strings = {
   officeEmail: "Imèl biwo a",
   officeAddress: "Adrès",
   bringTitle: "Sa pou w pote",
-  bring: [
-    "Pyès idantite pou chak moun nan fanmi w.",
-    "Mesaj sa a oswa lyen sa a, sou telefòn ou oswa sou papye.",
-    "Papye biwo a te mande w pote.",
-  ],
+  bring: ["Pyès idantite pou chak moun nan fanmi w.", "Mesaj sa a oswa lyen sa a, sou telefòn ou oswa sou papye.", "Papye biwo a te mande w pote."],
   free: "Randevou a gratis. Pèsonn pa gen dwa mande w lajan pou li.",
 
   confirm: "Konfime m ap vini",

@@ -36,6 +36,11 @@ export const pageErrors: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof DomainError && error.kind !== "internal") {
     return htmlPage(c, statusOf(error), <MessagePage lang={lang} title={strings[lang].errorTitle} text={strings[lang].notAllowed} />);
   }
-  c.var.deps.logger.error("applicant page failed", { requestId: c.var.requestId, method: c.req.method, path: redactedPath(c.req.path), error: error instanceof Error ? error.stack : String(error) });
+  c.var.deps.logger.error("applicant page failed", {
+    requestId: c.var.requestId,
+    method: c.req.method,
+    path: redactedPath(c.req.path),
+    error: error instanceof Error ? error.stack : String(error),
+  });
   return htmlPage(c, 500, <ServerErrorPage lang={lang} />);
 };

@@ -16,7 +16,8 @@ export function registerLinkRoute(app: App) {
       path: "/v1/appointments/{id}/link",
       tags: ["appointments"],
       summary: "Revoke the applicant's link and issue a new one (admin, or scheduler of the appointment's office)",
-      description: "Admins, and schedulers for the appointment's office (403 otherwise). Bumps the appointment's link version in one conditional update, so every earlier link stops working; answers the appointment with its new `selfServiceUrl`. Recorded in history as `link_reissued`.",
+      description:
+        "Admins, and schedulers for the appointment's office (403 otherwise). Bumps the appointment's link version in one conditional update, so every earlier link stops working; answers the appointment with its new `selfServiceUrl`. Recorded in history as `link_reissued`.",
       middleware: [allow("admin", "scheduler")],
       request: { params: IdParams },
       responses: { 200: json(Appointment, "The appointment with its new selfServiceUrl"), ...errorResponses },

@@ -32,7 +32,10 @@ export async function weekView(o: Opened, requested: string | undefined): Promis
     label: nav.s.week(dayWords(Math.max(monday, first)), dayWords(Math.min(monday + 6, last))),
     previous: week.previous === null ? null : nav.to("/slots", { week: isoDate(week.previous) }),
     next: week.next === null ? null : nav.to("/slots", { week: isoDate(week.next) }),
-    days: week.days.map(([day, slots]) => ({ label: capitalize(dayWords(day)), times: thin(slots.map((s) => ({ value: formatUtcIso(s.start), label: localTime(s.start, zone) }))) })),
+    days: week.days.map(([day, slots]) => ({
+      label: capitalize(dayWords(day)),
+      times: thin(slots.map((s) => ({ value: formatUtcIso(s.start), label: localTime(s.start, zone) }))),
+    })),
     none: false,
   };
 }

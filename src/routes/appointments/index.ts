@@ -35,7 +35,16 @@ export function registerAppointments(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/appointments", tags, summary: "List appointments", description: "Every role: admins see all, schedulers those of their offices, interviewers their own. Filters combine.", middleware: [everyone], request: { query: AppointmentQuery }, responses: { 200: json(listOf(Appointment)), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/appointments",
+      tags,
+      summary: "List appointments",
+      description: "Every role: admins see all, schedulers those of their offices, interviewers their own. Filters combine.",
+      middleware: [everyone],
+      request: { query: AppointmentQuery },
+      responses: { 200: json(listOf(Appointment)), ...errorResponses },
+    }),
     async (c) => {
       const { limit, cursor, ...filter } = c.req.valid("query");
       const ctx = ctxOf(c);
@@ -45,7 +54,16 @@ export function registerAppointments(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/appointments/{id}", tags, summary: "Get an appointment", description: "Admins; schedulers for their offices; interviewers their own appointments.", middleware: [everyone], request: { params: IdParams }, responses: { 200: json(Appointment), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/appointments/{id}",
+      tags,
+      summary: "Get an appointment",
+      description: "Admins; schedulers for their offices; interviewers their own appointments.",
+      middleware: [everyone],
+      request: { params: IdParams },
+      responses: { 200: json(Appointment), ...errorResponses },
+    }),
     async (c) => {
       const ctx = ctxOf(c);
       const [view] = await views(ctx, [await getAppointment(ctx, c.req.valid("param").id)]);
@@ -54,7 +72,16 @@ export function registerAppointments(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/appointments/{id}/history", tags, summary: "An appointment's history", description: "Admins; schedulers for their offices; interviewers their own appointments. Every change in order: `at`, `actor`, `action`, `from`, `to`.", middleware: [everyone], request: { params: IdParams }, responses: { 200: json(z.object({ items: z.array(HistoryEntry) })), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/appointments/{id}/history",
+      tags,
+      summary: "An appointment's history",
+      description: "Admins; schedulers for their offices; interviewers their own appointments. Every change in order: `at`, `actor`, `action`, `from`, `to`.",
+      middleware: [everyone],
+      request: { params: IdParams },
+      responses: { 200: json(z.object({ items: z.array(HistoryEntry) })), ...errorResponses },
+    }),
     async (c) => {
       const rows = await appointmentHistory(ctxOf(c), c.req.valid("param").id);
       return c.json({ items: rows.map((h) => ({ at: isoUtc(h.at), actor: h.actor, action: h.action, from: h.from, to: h.to })) }, 200);

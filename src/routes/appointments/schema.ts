@@ -20,7 +20,8 @@ const Start = z
     type: "string",
     format: "date-time",
     example: "2026-12-01T08:00:00-06:00",
-    description: "Z, or any offset; an offset that the office's zone uses around that day but not at that instant (a time the clocks skip, or the wrong side of a clock change) is a 422",
+    description:
+      "Z, or any offset; an offset that the office's zone uses around that day but not at that instant (a time the clocks skip, or the wrong side of a clock change) is a 422",
   });
 
 /** Interviewer and room ids must exist at the office (and offer the service): otherwise a 422 naming the field. */
@@ -61,7 +62,8 @@ export const Appointment = z
     sequence: z.number(),
     uid: z.string(),
     selfServiceUrl: z.string().optional().openapi({
-      description: "The applicant's personal link (whoever holds it can act as the applicant). Only in answers to an admin or a scheduler of the appointment's office; absent for interviewers.",
+      description:
+        "The applicant's personal link (whoever holds it can act as the applicant). Only in answers to an admin or a scheduler of the appointment's office; absent for interviewers.",
     }),
     rescheduleCount: z.number(),
     windowOverride: z.object({ reason: z.string() }).nullable(),

@@ -7,7 +7,6 @@ import { isoUtc } from "../common.js";
 import type { Status } from "../../domain/lifecycle.js";
 import type { Ctx } from "../../domain/context.js";
 
-
 export async function appointmentView(ctx: Ctx, a: AppointmentRow, timeZone: string) {
   return {
     id: a.id,
@@ -36,6 +35,8 @@ export async function appointmentView(ctx: Ctx, a: AppointmentRow, timeZone: str
 /** Response shapes for rows of possibly several offices, reading each office's zone once. */
 export async function views(ctx: Ctx, rows: AppointmentRow[]) {
   const ids = [...new Set(rows.map((r) => r.officeId))];
-  const zones = new Map(ids.length ? (await ctx.deps.database.db.select({ id: offices.id, zone: offices.timeZone }).from(offices).where(inArray(offices.id, ids))).map((o) => [o.id, o.zone]) : []);
+  const zones = new Map(
+    ids.length ? (await ctx.deps.database.db.select({ id: offices.id, zone: offices.timeZone }).from(offices).where(inArray(offices.id, ids))).map((o) => [o.id, o.zone]) : [],
+  );
   return Promise.all(rows.map((r) => appointmentView(ctx, r, zones.get(r.officeId)!)));
 }

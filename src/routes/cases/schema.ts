@@ -7,7 +7,11 @@ const Contact = z
 const Override = z.strictObject({ reason: Text(500) });
 
 const fields = {
-  reference: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{1,63}$/, "must be 2–64 letters, digits or . _ / -").optional(),
+  reference: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{1,63}$/, "must be 2–64 letters, digits or . _ / -")
+    .optional(),
   track: Agency,
   screenedAt: LocalDate.openapi({ description: "The screening's date; not after today at the case's office (its local date), else 422" }),
   language: Language,
@@ -58,6 +62,4 @@ export const CaseQuery = PageQuery.extend({
   reference: z.string().max(100).optional(),
 });
 
-export const ExtensionCreate = z
-  .strictObject({ days: z.number().int().min(1).max(365), reason: Text(500) })
-  .openapi("ExtensionCreate");
+export const ExtensionCreate = z.strictObject({ days: z.number().int().min(1).max(365), reason: Text(500) }).openapi("ExtensionCreate");

@@ -41,7 +41,11 @@ const DONE: Record<string, { status: string; text: string }> = {
 function describe(s: Record<string, unknown> | null, zone: string, names: DeskNames): string {
   if (!s) return "—";
   const start = typeof s.start === "string" ? parseInstant(s.start) : null;
-  const parts = [(isStatus(s.status) ? STATUS_NAMES[s.status] : String(s.status)), start === null ? null : stamp(start, zone), typeof s.staffId === "string" ? names.interviewer(s.staffId) : null];
+  const parts = [
+    isStatus(s.status) ? STATUS_NAMES[s.status] : String(s.status),
+    start === null ? null : stamp(start, zone),
+    typeof s.staffId === "string" ? names.interviewer(s.staffId) : null,
+  ];
   if (typeof s.roomId === "string") parts.push(names.room(s.roomId));
   if (typeof s.reason === "string") parts.push(`reason: ${s.reason}`);
   return parts.filter(Boolean).join(" · ");
@@ -63,7 +67,13 @@ async function show(c: Context<ConsoleEnv>, o: Opened, v: Shown = {}) {
     appointmentHistory(ctx, row.id),
     listNotifications(ctx, 200, undefined, { appointmentId: row.id }),
   ]);
-  const [names, actorName] = await Promise.all([deskNames(ctx, office.id, [row]), actorNames(ctx, history.map((h) => h.actor))]);
+  const [names, actorName] = await Promise.all([
+    deskNames(ctx, office.id, [row]),
+    actorNames(
+      ctx,
+      history.map((h) => h.actor),
+    ),
+  ]);
   const movable = isMovable(row.status);
   const done = v.done ? DONE[v.done] : undefined;
   const window = caseWindow(o.caseRow, service);
@@ -89,8 +99,21 @@ async function show(c: Context<ConsoleEnv>, o: Opened, v: Shown = {}) {
         windowOverride: row.windowOverride,
         dayHref: dayHref(office.id, row.localDate),
       }}
-      history={history.map((h) => ({ at: stamp(h.at, zone), actor: actorName(h.actor), action: h.action.replace("_", " "), from: describe(h.from, zone, names), to: describe(h.to, zone, names) }))}
-      notifications={messages.items.map((n) => ({ kind: n.kind, channel: n.channel, due: stamp(n.sendAfter, zone), status: n.status, attempts: n.attempts, sent: n.sentAt === null ? "—" : stamp(n.sentAt, zone) }))}
+      history={history.map((h) => ({
+        at: stamp(h.at, zone),
+        actor: actorName(h.actor),
+        action: h.action.replace("_", " "),
+        from: describe(h.from, zone, names),
+        to: describe(h.to, zone, names),
+      }))}
+      notifications={messages.items.map((n) => ({
+        kind: n.kind,
+        channel: n.channel,
+        due: stamp(n.sendAfter, zone),
+        status: n.status,
+        attempts: n.attempts,
+        sent: n.sentAt === null ? "—" : stamp(n.sentAt, zone),
+      }))}
       csrf={c.var.csrf}
       notice={v.notice ?? (done && done.status === row.status ? { tone: "ok", text: done.text } : null)}
       reschedule={movable ? await rescheduleWeek(o, v) : null}
@@ -205,9 +228,11 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
       const now = await openAppointment(c);
       const extra: Record<string, string> = { ...(staffId ? { staffId } : {}), ...(override ? { override: "1", reason } : {}) };
       const notice =
-        problem.kind === "slot-taken" ? takenNotice(now, c.var.csrf, problem, extra)
-        : problem.kind === "outside-window" ? errorNotice(`${problem.detail} To move it there anyway, use “Move outside the window” with a reason.`)
-        : errorNotice(problem.detail);
+        problem.kind === "slot-taken"
+          ? takenNotice(now, c.var.csrf, problem, extra)
+          : problem.kind === "outside-window"
+            ? errorNotice(`${problem.detail} To move it there anyway, use “Move outside the window” with a reason.`)
+            : errorNotice(problem.detail);
       return show(c, now, { ...again, status: statusOf(problem), notice });
     }
     return c.redirect(`${appointmentPath(o)}?done=rescheduled`, 303);

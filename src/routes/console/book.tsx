@@ -48,7 +48,15 @@ async function load(c: Context<ConsoleEnv>, serviceId: string | undefined): Prom
   const service = serviceId ? services.find((s) => s.id === serviceId) : services[0];
   if (serviceId && !service) throw invalidField("service", `no service '${serviceId}' books the case's ${caseRow.track} track`);
   if (!service) throw new DomainError("conflict", `No service books the ${caseRow.track} track yet. An admin can create one.`);
-  return { ctx, caseRow, office, service, services, names: new Map(staff.items.map((s) => [s.id, s.name])), serving: new Set(staff.items.filter((s) => s.serviceIds.includes(service.id)).map((s) => s.id)) };
+  return {
+    ctx,
+    caseRow,
+    office,
+    service,
+    services,
+    names: new Map(staff.items.map((s) => [s.id, s.name])),
+    serving: new Set(staff.items.filter((s) => s.serviceIds.includes(service.id)).map((s) => s.id)),
+  };
 }
 
 async function liveAppointment(l: Loaded): Promise<AppointmentRow | null> {

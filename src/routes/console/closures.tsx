@@ -74,7 +74,10 @@ async function dayPage(c: Context<ConsoleEnv>, office: OfficeRow, date: string) 
   const zone = office.timeZone;
   // `?moved=` names the appointments a move just made; their moves are read back from history.
   const movedParam = c.req.query("moved");
-  const ids = (movedParam ?? "").split(",").filter((id) => /^[\w-]{1,64}$/.test(id)).slice(0, 200);
+  const ids = (movedParam ?? "")
+    .split(",")
+    .filter((id) => /^[\w-]{1,64}$/.test(id))
+    .slice(0, 200);
   const [moves, still] = await Promise.all([movedParam === undefined ? undefined : movesOffDay(ctx, office.id, date, ids), stillOnDay(ctx, office.id, date)]);
   const names = await deskNames(ctx, office.id, [...(moves ?? []), ...still.map((s) => s.appointment)]);
   const moved = moves?.map((m) => ({
@@ -103,7 +106,9 @@ export function registerClosures(console: Hono<ConsoleEnv>) {
     const office = c.req.query("office");
     if (date && !isRealDate(date)) return listPage(c, office, { date: "", reason: "" }, errorNotice(NOT_A_DATE), 422);
     const reopened = c.req.query("reopened") !== undefined;
-    const message: PageNotice | undefined = reopened ? { tone: "ok", text: "The closure was removed: the day can be booked again. Appointments moved off it stay at their new times." } : undefined;
+    const message: PageNotice | undefined = reopened
+      ? { tone: "ok", text: "The closure was removed: the day can be booked again. Appointments moved off it stay at their new times." }
+      : undefined;
     return listPage(c, office, { date, reason: "" }, message);
   });
 

@@ -36,7 +36,9 @@ export async function showDay(c: Context<ConsoleEnv>, query: { office?: string; 
   const action = isStatusAction(query.done) ? query.done : undefined;
   // Only while the appointment is in the state announced: a later change makes the message stale.
   const doneNotice: PageNotice | null =
-    changed && action && changed.status === STATUS_AFTER[action] ? { tone: "ok", text: `${numbers.get(changed.id)} (${names.reference(changed.caseId)}) ${DONE_WORDS[action]}.` } : null;
+    changed && action && changed.status === STATUS_AFTER[action]
+      ? { tone: "ok", text: `${numbers.get(changed.id)} (${names.reference(changed.caseId)}) ${DONE_WORDS[action]}.` }
+      : null;
 
   return consolePage(
     c,

@@ -17,6 +17,15 @@ export const consoleErrors: ErrorHandler<ConsoleEnv> = (error, c) => {
   if (error instanceof DomainError && error.kind !== "internal") {
     return htmlPage(c, statusOf(error), <ConsoleMessagePage title={TITLES[statusOf(error)] ?? "Not possible"} text={error.detail} />);
   }
-  c.var.deps.logger.error("console page failed", { requestId: c.var.requestId, method: c.req.method, path: c.req.path, error: error instanceof Error ? error.stack : String(error) });
-  return htmlPage(c, 500, <ConsoleMessagePage title="Something went wrong" text="The page could not be shown. Open the page again to see what was saved; if this keeps happening, tell your admin." />);
+  c.var.deps.logger.error("console page failed", {
+    requestId: c.var.requestId,
+    method: c.req.method,
+    path: c.req.path,
+    error: error instanceof Error ? error.stack : String(error),
+  });
+  return htmlPage(
+    c,
+    500,
+    <ConsoleMessagePage title="Something went wrong" text="The page could not be shown. Open the page again to see what was saved; if this keeps happening, tell your admin." />,
+  );
 };

@@ -19,7 +19,7 @@ export interface DeskNames {
  * when a name is gone. The caller has already checked the office.
  */
 export async function deskNames(ctx: Ctx, officeId: string, rows: { caseId: string; serviceId?: string }[]): Promise<DeskNames> {
-  const unique = <T,>(xs: (T | undefined)[]) => [...new Set(xs.filter((x): x is T => x !== undefined))];
+  const unique = <T>(xs: (T | undefined)[]) => [...new Set(xs.filter((x): x is T => x !== undefined))];
   const [cases, services, staff, rooms] = await Promise.all([
     Promise.all(unique(rows.map((r) => r.caseId)).map((id) => findCase(ctx, id))),
     Promise.all(unique(rows.map((r) => r.serviceId)).map((id) => getService(ctx, id))),

@@ -18,7 +18,13 @@ const ROLE_NAMES: Record<string, string> = { admin: "Admin", scheduler: "Schedul
 export function consolePage(c: Context<ConsoleEnv>, { title, section, status = 200 }: PageOptions, body: Child): Promise<Response> {
   const { actor, csrf } = c.var;
   const chrome = { who: `${actor.name ?? actor.id} · ${ROLE_NAMES[actor.role] ?? actor.role}`, csrf };
-  return htmlPage(c, status, <ConsoleLayout title={title} section={section} chrome={chrome}>{body}</ConsoleLayout>);
+  return htmlPage(
+    c,
+    status,
+    <ConsoleLayout title={title} section={section} chrome={chrome}>
+      {body}
+    </ConsoleLayout>,
+  );
 }
 
 /** The fields of a console form (already parsed and checked by the session guard). */

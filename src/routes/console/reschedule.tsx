@@ -35,7 +35,10 @@ export async function rescheduleWeek(o: Opened, v: WeekRequest): Promise<WeekOfS
   const staffId = v.staff ?? "";
   const base: WeekOfStarts = { label: "", previous: null, next: null, days: [], blocked: null, staff, staffId, week: "" };
   if (row.rescheduleCount >= office.settings.rescheduleLimit) {
-    return { ...base, blocked: `This appointment has been rescheduled ${row.rescheduleCount === 1 ? "once" : `${row.rescheduleCount} times`}, the office's limit: it cannot be moved again. Cancel it and book a new appointment if the case needs one.` };
+    return {
+      ...base,
+      blocked: `This appointment has been rescheduled ${row.rescheduleCount === 1 ? "once" : `${row.rescheduleCount} times`}, the office's limit: it cannot be moved again. Cancel it and book a new appointment if the case needs one.`,
+    };
   }
   if (staffId && !staff.some((s) => s.id === staffId)) throw new DomainError("validation", `staff: no interviewer '${staffId}' gives this service at ${office.name}.`);
   const asked = v.week ? parseIsoDate(v.week) : null;

@@ -39,7 +39,16 @@ const view = (n: NotificationRow) => ({
 
 export function registerNotifications(app: App) {
   app.openapi(
-    createRoute({ method: "get", path: "/v1/notifications", tags: ["notifications"], summary: "The outbox: invites, updates, cancellations and reminders", description: "Admins, and schedulers for appointments of their offices; anyone but an admin must name an `appointmentId` (403 otherwise).", middleware: [allow("admin", "scheduler")], request: { query: Query }, responses: { 200: json(listOf(Notification)), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/notifications",
+      tags: ["notifications"],
+      summary: "The outbox: invites, updates, cancellations and reminders",
+      description: "Admins, and schedulers for appointments of their offices; anyone but an admin must name an `appointmentId` (403 otherwise).",
+      middleware: [allow("admin", "scheduler")],
+      request: { query: Query },
+      responses: { 200: json(listOf(Notification)), ...errorResponses },
+    }),
     async (c) => {
       const { limit, cursor, ...filter } = c.req.valid("query");
       const page = await listNotifications(ctxOf(c), limit, cursor, filter);

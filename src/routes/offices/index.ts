@@ -27,12 +27,31 @@ const everyone = allow("admin", "scheduler", "interviewer");
 
 export function registerOffices(app: App) {
   app.openapi(
-    createRoute({ method: "post", path: "/v1/offices", tags, summary: "Create an office", description: "Admin only. `id` is an optional slug (otherwise the server makes one); an existing id is a 409 conflict. `hours` are wall-clock times in the office's `timeZone`.", middleware: [allow("admin")], request: { body: body(OfficeCreate) }, responses: { 201: json(Office, "Created"), ...errorResponses } }),
+    createRoute({
+      method: "post",
+      path: "/v1/offices",
+      tags,
+      summary: "Create an office",
+      description:
+        "Admin only. `id` is an optional slug (otherwise the server makes one); an existing id is a 409 conflict. `hours` are wall-clock times in the office's `timeZone`.",
+      middleware: [allow("admin")],
+      request: { body: body(OfficeCreate) },
+      responses: { 201: json(Office, "Created"), ...errorResponses },
+    }),
     async (c) => c.json(officeView(await createOffice(ctxOf(c), c.req.valid("json"))), 201),
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/offices", tags, summary: "List offices", description: "Every role. Ordered by id; page with `limit` and `cursor`.", middleware: [everyone], request: { query: PageQuery }, responses: { 200: json(listOf(Office)), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/offices",
+      tags,
+      summary: "List offices",
+      description: "Every role. Ordered by id; page with `limit` and `cursor`.",
+      middleware: [everyone],
+      request: { query: PageQuery },
+      responses: { 200: json(listOf(Office)), ...errorResponses },
+    }),
     async (c) => {
       const { limit, cursor } = c.req.valid("query");
       const page = await listOffices(ctxOf(c), limit, cursor);
@@ -41,22 +60,58 @@ export function registerOffices(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/offices/{id}", tags, summary: "Get an office", description: "Every role. 404 if there is no such office.", middleware: [everyone], request: { params: OfficeParams }, responses: { 200: json(Office), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/offices/{id}",
+      tags,
+      summary: "Get an office",
+      description: "Every role. 404 if there is no such office.",
+      middleware: [everyone],
+      request: { params: OfficeParams },
+      responses: { 200: json(Office), ...errorResponses },
+    }),
     async (c) => c.json(officeView(await getOffice(ctxOf(c), c.req.valid("param").id)), 200),
   );
 
   app.openapi(
-    createRoute({ method: "patch", path: "/v1/offices/{id}", tags, summary: "Update an office", description: "Admin only. Only the fields sent change; `settings` fields are merged.", middleware: [allow("admin")], request: { params: OfficeParams, body: body(OfficeUpdate) }, responses: { 200: json(Office), ...errorResponses } }),
+    createRoute({
+      method: "patch",
+      path: "/v1/offices/{id}",
+      tags,
+      summary: "Update an office",
+      description: "Admin only. Only the fields sent change; `settings` fields are merged.",
+      middleware: [allow("admin")],
+      request: { params: OfficeParams, body: body(OfficeUpdate) },
+      responses: { 200: json(Office), ...errorResponses },
+    }),
     async (c) => c.json(officeView(await updateOffice(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/offices/{id}/eligibility", tags, summary: "Get an office's eligibility rules", description: "Every role. `null` when the office has no rules (it accepts everyone).", middleware: [everyone], request: { params: OfficeParams }, responses: { 200: json(Eligibility.nullable()), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/offices/{id}/eligibility",
+      tags,
+      summary: "Get an office's eligibility rules",
+      description: "Every role. `null` when the office has no rules (it accepts everyone).",
+      middleware: [everyone],
+      request: { params: OfficeParams },
+      responses: { 200: json(Eligibility.nullable()), ...errorResponses },
+    }),
     async (c) => c.json((await getOffice(ctxOf(c), c.req.valid("param").id)).eligibility ?? null, 200),
   );
 
   app.openapi(
-    createRoute({ method: "put", path: "/v1/offices/{id}/eligibility", tags, summary: "Set an office's eligibility rules", description: "Admin only. Replaces the rules; new cases are checked against them (422 `not-eligible` lists the failed rules).", middleware: [allow("admin")], request: { params: OfficeParams, body: body(Eligibility) }, responses: { 200: json(Eligibility), ...errorResponses } }),
+    createRoute({
+      method: "put",
+      path: "/v1/offices/{id}/eligibility",
+      tags,
+      summary: "Set an office's eligibility rules",
+      description: "Admin only. Replaces the rules; new cases are checked against them (422 `not-eligible` lists the failed rules).",
+      middleware: [allow("admin")],
+      request: { params: OfficeParams, body: body(Eligibility) },
+      responses: { 200: json(Eligibility), ...errorResponses },
+    }),
     async (c) => c.json(await setEligibility(ctxOf(c), c.req.valid("param").id, c.req.valid("json")), 200),
   );
 

@@ -8,7 +8,16 @@ export const Hours = z
 export const OfficeSettings = z.strictObject({
   rescheduleLimit: z.number().int().min(0).max(50).default(3),
   applicantRescheduleLimit: z.number().int().min(0).max(50).default(2),
-  reminderHours: z.array(z.number().int().min(1).max(24 * 30)).max(5).default([72, 24]),
+  reminderHours: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 30),
+    )
+    .max(5)
+    .default([72, 24]),
   quietHoursStart: WallTime.default("20:00"),
   quietHoursEnd: WallTime.default("08:00"),
 });

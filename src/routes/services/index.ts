@@ -25,12 +25,30 @@ const everyone = allow("admin", "scheduler", "interviewer");
 
 export function registerServices(app: App) {
   app.openapi(
-    createRoute({ method: "post", path: "/v1/services", tags, summary: "Create a service", description: "Admin only. Lengths are minutes in multiples of 5; `window` is counted in days from the case's `screenedAt`.", middleware: [allow("admin")], request: { body: body(ServiceCreate) }, responses: { 201: json(Service, "Created"), ...errorResponses } }),
+    createRoute({
+      method: "post",
+      path: "/v1/services",
+      tags,
+      summary: "Create a service",
+      description: "Admin only. Lengths are minutes in multiples of 5; `window` is counted in days from the case's `screenedAt`.",
+      middleware: [allow("admin")],
+      request: { body: body(ServiceCreate) },
+      responses: { 201: json(Service, "Created"), ...errorResponses },
+    }),
     async (c) => c.json(serviceView(await createService(ctxOf(c), c.req.valid("json"))), 201),
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/services", tags, summary: "List services", description: "Every role.", middleware: [everyone], request: { query: PageQuery }, responses: { 200: json(listOf(Service)), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/services",
+      tags,
+      summary: "List services",
+      description: "Every role.",
+      middleware: [everyone],
+      request: { query: PageQuery },
+      responses: { 200: json(listOf(Service)), ...errorResponses },
+    }),
     async (c) => {
       const { limit, cursor } = c.req.valid("query");
       const page = await listServices(ctxOf(c), limit, cursor);
@@ -39,12 +57,30 @@ export function registerServices(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/services/{id}", tags, summary: "Get a service", description: "Every role.", middleware: [everyone], request: { params: IdParams }, responses: { 200: json(Service), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/services/{id}",
+      tags,
+      summary: "Get a service",
+      description: "Every role.",
+      middleware: [everyone],
+      request: { params: IdParams },
+      responses: { 200: json(Service), ...errorResponses },
+    }),
     async (c) => c.json(serviceView(await getService(ctxOf(c), c.req.valid("param").id)), 200),
   );
 
   app.openapi(
-    createRoute({ method: "patch", path: "/v1/services/{id}", tags, summary: "Update a service", description: "Admin only. Only the fields sent change.", middleware: [allow("admin")], request: { params: IdParams, body: body(ServiceUpdate) }, responses: { 200: json(Service), ...errorResponses } }),
+    createRoute({
+      method: "patch",
+      path: "/v1/services/{id}",
+      tags,
+      summary: "Update a service",
+      description: "Admin only. Only the fields sent change.",
+      middleware: [allow("admin")],
+      request: { params: IdParams, body: body(ServiceUpdate) },
+      responses: { 200: json(Service), ...errorResponses },
+    }),
     async (c) => c.json(serviceView(await updateService(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
   );
 }

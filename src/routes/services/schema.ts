@@ -3,7 +3,12 @@ import { Agency, Slug, Text } from "../common.js";
 
 // Claims on the booking tables are kept in 5-minute units, so every length is a multiple of 5.
 const minutes = (min: number, max: number) =>
-  z.number().int().min(min).max(max).refine((n) => n % 5 === 0, "must be a multiple of 5 minutes");
+  z
+    .number()
+    .int()
+    .min(min)
+    .max(max)
+    .refine((n) => n % 5 === 0, "must be a multiple of 5 minutes");
 
 const Window = z
   .strictObject({ minDays: z.number().int().min(0).max(3650), maxDays: z.number().int().min(0).max(3650) })
@@ -17,7 +22,12 @@ const fields = {
   window: Window,
   needsRoom: z.boolean().default(false),
   slotStepMinutes: minutes(5, 240).default(30),
-  minNoticeHours: z.number().int().min(0).max(24 * 60).default(24),
+  minNoticeHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(24),
   dailyCapPerOffice: z.number().int().min(1).max(100_000).nullable().optional(),
 };
 
@@ -32,7 +42,12 @@ export const ServiceUpdate = z
     window: Window.optional(),
     needsRoom: z.boolean().optional(),
     slotStepMinutes: minutes(5, 240).optional(),
-    minNoticeHours: z.number().int().min(0).max(24 * 60).optional(),
+    minNoticeHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .optional(),
     dailyCapPerOffice: fields.dailyCapPerOffice,
   })
   .openapi("ServiceUpdate");

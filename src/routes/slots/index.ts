@@ -10,18 +10,19 @@ const SlotsQuery = z.strictObject({
   service: z.string().max(100),
   office: z.string().max(100),
   from: z.string().max(40).openapi({ description: "An instant, or a local date (midnight in the office's zone)", example: "2026-12-01" }),
-  to: z.string().max(40).openapi({
-    description: `Exclusive; at most ${MAX_RANGE_DAYS} days after from, and at most ${MAX_GRID_STARTS} steps of the service's grid (15 days at 5-minute steps); else 422 naming to`,
-    example: "2026-12-08",
-  }),
+  to: z
+    .string()
+    .max(40)
+    .openapi({
+      description: `Exclusive; at most ${MAX_RANGE_DAYS} days after from, and at most ${MAX_GRID_STARTS} steps of the service's grid (15 days at 5-minute steps); else 422 naming to`,
+      example: "2026-12-08",
+    }),
   case: z.string().max(100).optional().openapi({ description: "Only inside this case's window; the case's office and its track's service, else 422 naming office or service" }),
   staff: z.string().max(100).optional(),
   language: Language.optional(),
 });
 
-export const SlotView = z
-  .object({ start: z.string(), end: z.string(), localStart: z.string(), localEnd: z.string(), staffIds: z.array(z.string()) })
-  .openapi("Slot");
+export const SlotView = z.object({ start: z.string(), end: z.string(), localStart: z.string(), localEnd: z.string(), staffIds: z.array(z.string()) }).openapi("Slot");
 
 export function registerSlots(app: App) {
   app.openapi(
@@ -30,7 +31,8 @@ export function registerSlots(app: App) {
       path: "/v1/slots",
       tags: ["slots"],
       summary: "Free start times for a service at an office, optionally inside a case's window",
-      description: "Every role. The range [from, to) is at most 92 days; a local date means midnight in the office's zone. With `case`, only times inside that case's window; `staff` and `language` narrow who may serve. Sorted by start.",
+      description:
+        "Every role. The range [from, to) is at most 92 days; a local date means midnight in the office's zone. With `case`, only times inside that case's window; `staff` and `language` narrow who may serve. Sorted by start.",
       middleware: [allow("admin", "scheduler", "interviewer")],
       request: { query: SlotsQuery },
       responses: { 200: json(z.object({ timeZone: z.string(), slots: z.array(SlotView) })), ...errorResponses },

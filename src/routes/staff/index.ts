@@ -25,12 +25,30 @@ const everyone = allow("admin", "scheduler", "interviewer");
 
 export function registerStaff(app: App) {
   app.openapi(
-    createRoute({ method: "post", path: "/v1/staff", tags, summary: "Create a staff member", description: "Admin only. Every office and service named must exist (422 at `officeIds.N` / `serviceIds.N`).", middleware: [allow("admin")], request: { body: body(StaffCreate) }, responses: { 201: json(Staff, "Created"), ...errorResponses } }),
+    createRoute({
+      method: "post",
+      path: "/v1/staff",
+      tags,
+      summary: "Create a staff member",
+      description: "Admin only. Every office and service named must exist (422 at `officeIds.N` / `serviceIds.N`).",
+      middleware: [allow("admin")],
+      request: { body: body(StaffCreate) },
+      responses: { 201: json(Staff, "Created"), ...errorResponses },
+    }),
     async (c) => c.json(staffView(await createStaff(ctxOf(c), c.req.valid("json"))), 201),
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/staff", tags, summary: "List staff", description: "Every role: admins see everyone, schedulers the staff of their offices, interviewers themselves.", middleware: [everyone], request: { query: StaffQuery }, responses: { 200: json(listOf(Staff)), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/staff",
+      tags,
+      summary: "List staff",
+      description: "Every role: admins see everyone, schedulers the staff of their offices, interviewers themselves.",
+      middleware: [everyone],
+      request: { query: StaffQuery },
+      responses: { 200: json(listOf(Staff)), ...errorResponses },
+    }),
     async (c) => {
       const { limit, cursor, officeId } = c.req.valid("query");
       const page = await listStaff(ctxOf(c), limit, cursor, officeId);
@@ -39,15 +57,32 @@ export function registerStaff(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/staff/{id}", tags, summary: "Get a staff member", description: "Admins; schedulers for staff of their offices; interviewers only themselves (403 otherwise).", middleware: [everyone], request: { params: IdParams }, responses: { 200: json(Staff), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/staff/{id}",
+      tags,
+      summary: "Get a staff member",
+      description: "Admins; schedulers for staff of their offices; interviewers only themselves (403 otherwise).",
+      middleware: [everyone],
+      request: { params: IdParams },
+      responses: { 200: json(Staff), ...errorResponses },
+    }),
     async (c) => c.json(staffView(await getStaff(ctxOf(c), c.req.valid("param").id)), 200),
   );
 
   app.openapi(
-    createRoute({ method: "patch", path: "/v1/staff/{id}", tags, summary: "Update a staff member", description: "Admin only. Only the fields sent change.", middleware: [allow("admin")], request: { params: IdParams, body: body(StaffUpdate) }, responses: { 200: json(Staff), ...errorResponses } }),
+    createRoute({
+      method: "patch",
+      path: "/v1/staff/{id}",
+      tags,
+      summary: "Update a staff member",
+      description: "Admin only. Only the fields sent change.",
+      middleware: [allow("admin")],
+      request: { params: IdParams, body: body(StaffUpdate) },
+      responses: { 200: json(Staff), ...errorResponses },
+    }),
     async (c) => c.json(staffView(await updateStaff(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
   );
 
   registerSchedule(app);
 }
-

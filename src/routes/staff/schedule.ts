@@ -18,7 +18,8 @@ export function registerSchedule(app: App) {
       path: "/v1/staff/{id}/availability",
       tags,
       summary: "Replace the staff member's weekly rules; a scheduler replaces only the rules of their own offices",
-      description: "Admins; schedulers for staff of their offices; interviewers their own. From a scheduler, rules for other offices are kept as they are, and a rule in the body for an office not theirs is a 403 whose `errors[].path` names it (`0.officeId`).",
+      description:
+        "Admins; schedulers for staff of their offices; interviewers their own. From a scheduler, rules for other offices are kept as they are, and a rule in the body for an office not theirs is a 403 whose `errors[].path` names it (`0.officeId`).",
       middleware: [everyone],
       request: { params: IdParams, body: body(z.array(Rule).max(100)) },
       responses: { 200: json(z.array(RuleView)), ...errorResponses },
@@ -27,7 +28,16 @@ export function registerSchedule(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/staff/{id}/availability", tags, summary: "Get a staff member's weekly availability", description: "Admins; schedulers for staff of their offices; interviewers their own.", middleware: [everyone], request: { params: IdParams }, responses: { 200: json(z.array(RuleView)), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/staff/{id}/availability",
+      tags,
+      summary: "Get a staff member's weekly availability",
+      description: "Admins; schedulers for staff of their offices; interviewers their own.",
+      middleware: [everyone],
+      request: { params: IdParams },
+      responses: { 200: json(z.array(RuleView)), ...errorResponses },
+    }),
     async (c) => c.json((await listAvailability(ctxOf(c), c.req.valid("param").id)).map(ruleView), 200),
   );
 
@@ -46,7 +56,16 @@ export function registerSchedule(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/staff/{id}/time-off", tags, summary: "List a staff member's time off", description: "Admins; schedulers for staff of their offices; interviewers their own.", middleware: [everyone], request: { params: IdParams, query: PageQuery }, responses: { 200: json(listOf(TimeOff)), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/staff/{id}/time-off",
+      tags,
+      summary: "List a staff member's time off",
+      description: "Admins; schedulers for staff of their offices; interviewers their own.",
+      middleware: [everyone],
+      request: { params: IdParams, query: PageQuery },
+      responses: { 200: json(listOf(TimeOff)), ...errorResponses },
+    }),
     async (c) => {
       const { limit, cursor } = c.req.valid("query");
       const page = await listTimeOff(ctxOf(c), c.req.valid("param").id, limit, cursor);

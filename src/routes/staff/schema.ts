@@ -15,7 +15,10 @@ const fields = {
 };
 
 export const StaffCreate = z.strictObject({ id: Slug.optional(), ...fields }).openapi("StaffCreate");
-export const StaffUpdate = z.strictObject({ ...fields, serviceIds: fields.serviceIds.unwrap() }).partial().openapi("StaffUpdate");
+export const StaffUpdate = z
+  .strictObject({ ...fields, serviceIds: fields.serviceIds.unwrap() })
+  .partial()
+  .openapi("StaffUpdate");
 
 export const Staff = z
   .object({
@@ -41,7 +44,8 @@ export const Rule = z
   .strictObject({
     rrule: oneLine(z.string()).min(1).max(300).openapi({
       example: "FREQ=WEEKLY;BYDAY=MO,WE",
-      description: "RRULE parts without DTSTART or TZID, starting at validFrom (else 2001-01-01). A rule that never occurs in the ten years from that day (or before validUntil) is refused.",
+      description:
+        "RRULE parts without DTSTART or TZID, starting at validFrom (else 2001-01-01). A rule that never occurs in the ten years from that day (or before validUntil) is refused.",
     }),
     start: WallTime,
     end: WallTime,
@@ -77,8 +81,11 @@ export const TimeOffCreate = z
   .refine((t) => t.end > t.start, { message: "must be after start", path: ["end"] })
   .openapi("TimeOffCreate");
 
-export const TimeOff = z
-  .object({ id: z.string(), staffId: z.string(), start: z.string(), end: z.string(), reason: z.string(), createdAt: z.string() })
-  .openapi("TimeOff");
+export const TimeOff = z.object({ id: z.string(), staffId: z.string(), start: z.string(), end: z.string(), reason: z.string(), createdAt: z.string() }).openapi("TimeOff");
 
-export const TimeOffParams = IdParams.extend({ timeOffId: z.string().max(100).openapi({ param: { name: "timeOffId", in: "path" } }) });
+export const TimeOffParams = IdParams.extend({
+  timeOffId: z
+    .string()
+    .max(100)
+    .openapi({ param: { name: "timeOffId", in: "path" } }),
+});

@@ -15,7 +15,8 @@ export function registerUsers(app: App) {
       path: "/v1/users",
       tags,
       summary: "Create a user and their bearer token",
-      description: "Admin only. The token is in this answer only (it is stored as a hash). A scheduler needs `officeIds`; an interviewer is linked to their staff record by `staffId`.",
+      description:
+        "Admin only. The token is in this answer only (it is stored as a hash). A scheduler needs `officeIds`; an interviewer is linked to their staff record by `staffId`.",
       middleware: [allow("admin")],
       request: { body: body(UserCreate) },
       responses: { 201: json(UserWithToken, "Created"), ...errorResponses },
@@ -28,7 +29,16 @@ export function registerUsers(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/users", tags, summary: "List users", description: "Admin only. Tokens are never shown again.", middleware: [allow("admin")], request: { query: PageQuery }, responses: { 200: json(listOf(User)), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/users",
+      tags,
+      summary: "List users",
+      description: "Admin only. Tokens are never shown again.",
+      middleware: [allow("admin")],
+      request: { query: PageQuery },
+      responses: { 200: json(listOf(User)), ...errorResponses },
+    }),
     async (c) => {
       const { limit, cursor } = c.req.valid("query");
       const page = await listUsers(ctxOf(c), limit, cursor);
@@ -37,7 +47,16 @@ export function registerUsers(app: App) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/users/{id}", tags, summary: "Read a user", description: "Admin only. Shows whether the user is disabled; never the token.", middleware: [allow("admin")], request: { params: IdParams }, responses: { 200: json(User), ...errorResponses } }),
+    createRoute({
+      method: "get",
+      path: "/v1/users/{id}",
+      tags,
+      summary: "Read a user",
+      description: "Admin only. Shows whether the user is disabled; never the token.",
+      middleware: [allow("admin")],
+      request: { params: IdParams },
+      responses: { 200: json(User), ...errorResponses },
+    }),
     async (c) => c.json(userView(await getUser(ctxOf(c), c.req.valid("param").id)), 200),
   );
 

@@ -56,13 +56,7 @@ export function referenceExpandRule(rule: AvailabilityRule, from: number, to: nu
   return out.filter((i) => i.end > from && i.start < to);
 }
 
-export function referenceExpandOfficeHours(
-  hours: readonly OfficeHours[],
-  zone: string,
-  from: number,
-  to: number,
-  closedDates: ReadonlySet<string>,
-): Interval[] {
+export function referenceExpandOfficeHours(hours: readonly OfficeHours[], zone: string, from: number, to: number, closedDates: ReadonlySet<string>): Interval[] {
   const out: Interval[] = [];
   const last = localDate(zone, to).plus({ days: 2 });
   for (let date = localDate(zone, from).minus({ days: 2 }); date <= last; date = date.plus({ days: 1 })) {
@@ -85,8 +79,7 @@ function unionCovers(list: readonly Interval[], a: number, b: number): boolean {
   return true;
 }
 
-const overlaps = (list: readonly Interval[], a: number, b: number): boolean =>
-  list.some((i) => i.end > i.start && i.start < b && i.end > a);
+const overlaps = (list: readonly Interval[], a: number, b: number): boolean => list.some((i) => i.end > i.start && i.start < b && i.end > a);
 
 export function referenceFindSlots(q: SlotQuery): Slot[] {
   const { office, service } = q;
@@ -129,19 +122,17 @@ export function referenceFindSlots(q: SlotQuery): Slot[] {
       if (start === null || start < lo || start >= hi) continue;
       const end = start + duration;
       if (!unionCovers(open, start, end) || overlaps(office.closedIntervals, start, end)) continue;
-      const free = q.staff.filter(
-        (s) =>
-          unionCovers(avail.get(s.id)!, start, end) &&
-          !overlaps(s.appointments, start, start + hold) &&
-          !overlaps(s.timeOff, start, start + hold),
-      );
+      const free = q.staff.filter((s) => unionCovers(avail.get(s.id)!, start, end) && !overlaps(s.appointments, start, start + hold) && !overlaps(s.timeOff, start, start + hold));
       if (free.length === 0) continue;
       const staffIds = free
         .map((s) => ({ id: s.id, minutes: booked(s.id) }))
         .sort((a, b) => a.minutes - b.minutes || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .map((s) => s.id);
       const roomIds = service.needsRoom
-        ? q.rooms.filter((r) => !overlaps(r.busy, start, start + hold)).map((r) => r.id).sort()
+        ? q.rooms
+            .filter((r) => !overlaps(r.busy, start, start + hold))
+            .map((r) => r.id)
+            .sort()
         : [];
       if (service.needsRoom && roomIds.length === 0) continue;
       slots.push({ start, end, staffIds, roomIds });

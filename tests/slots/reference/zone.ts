@@ -19,13 +19,7 @@ function inZone(zone: string, wall: { year: number; month: number; day: number; 
  * when it exists twice. Luxon shifts a nonexistent time forward, so convert
  * back and compare the wall time instead of trusting it.
  */
-export function referenceLocalToInstant(
-  zone: string,
-  y: number,
-  m: number,
-  d: number,
-  minuteOfDay: number,
-): number | null {
+export function referenceLocalToInstant(zone: string, y: number, m: number, d: number, minuteOfDay: number): number | null {
   const hour = Math.floor(minuteOfDay / 60);
   const minute = minuteOfDay % 60;
   const dt = inZone(zone, { year: y, month: m, day: d, hour, minute });
@@ -49,6 +43,5 @@ export function referenceLocalDate(zone: string, instant: number): string {
 }
 
 export function referenceFormatLocalIso(instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true, includeOffset: true })!
-    .replace(/Z$/, "+00:00");
+  return DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true, includeOffset: true })!.replace(/Z$/, "+00:00");
 }
