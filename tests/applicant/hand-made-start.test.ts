@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
 import { dumpTables } from "../security/db.js";
-import { WRONG_SIDE, newYorkApp, newYorkBooking } from "../console/new-york.js";
+import { WRONG_SIDE, newYorkApp, newYorkBooking } from "../helpers/new-york.js";
 import { act, textOf } from "./helpers.js";
 
 let t: TestApp;

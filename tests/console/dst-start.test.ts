@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
 import { schedulerOf, textOf, type Session } from "../helpers/console.js";
 import { dumpTables } from "../security/db.js";
-import { WRONG_SIDE, newYorkApp, newYorkBooking, newYorkCase } from "./new-york.js";
+import { WRONG_SIDE, newYorkApp, newYorkBooking, newYorkCase } from "../helpers/new-york.js";
 
 let t: TestApp;
 let desk: Session;

@@ -2,20 +2,13 @@
 // refused (422 naming start) instead of being booked an hour off, and in the repeated hour of
 // the fall-back the earlier instant is the one that can be booked (docs/time-rules.md).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeApp, type TestApp } from "../helpers/app.js";
-import { applicantCase, bogota, counseling, counselor } from "../helpers/fixtures.js";
+import type { TestApp } from "../helpers/app.js";
+import { newYorkApp } from "../helpers/new-york.js";
+import { applicantCase } from "../helpers/fixtures.js";
 
 let t: TestApp;
 beforeEach(async () => {
-  t = makeApp({ now: "2026-02-20T12:00:00Z" });
-  const everyDay = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-  const setup = [
-    await t.post("/v1/offices", bogota({ id: "nyc", country: "US", timeZone: "America/New_York", hours: [{ days: everyDay, start: "00:00", end: "24:00" }] })),
-    await t.post("/v1/services", counseling({ durationMinutes: 30, slotStepMinutes: 5, window: { minDays: 0, maxDays: 300 } })),
-    await t.post("/v1/staff", counselor({ timeZone: "America/New_York", officeIds: ["nyc"] })),
-    await t.put("/v1/staff/ana/availability", [{ rrule: "FREQ=DAILY", start: "00:00", end: "24:00", officeId: "nyc" }]),
-  ];
-  for (const r of setup) if (r.status >= 300) throw new Error(r.text);
+  t = await newYorkApp();
 });
 afterEach(() => t.close());
 

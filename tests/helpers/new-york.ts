@@ -1,7 +1,7 @@
-// An office in New York, open around the clock, for forms on the spring-forward day
+// An office in New York, open around the clock, for starts written on the spring-forward day
 // (2026-03-08: the clocks go from 02:00 to 03:00). The clock stands at 2026-02-20.
-import { makeApp, type TestApp } from "../helpers/app.js";
-import { applicantCase, bogota, counseling, counselor } from "../helpers/fixtures.js";
+import { makeApp, type TestApp } from "./app.js";
+import { applicantCase, bogota, counseling, counselor } from "./fixtures.js";
 
 export async function newYorkApp(): Promise<TestApp> {
   const t = makeApp({ now: "2026-02-20T12:00:00Z" });
