@@ -1,8 +1,8 @@
 // Every booking reads a free calendar, then all of them write at once: only the database's
 // constraints can keep the calendar single-booked. (Remove the claims and this test fails.)
 import { afterEach, describe, expect, it } from "vitest";
+import { gate } from "../helpers/gate.js";
 import BetterSqlite3 from "better-sqlite3";
-import type { Database } from "../../src/db/database.js";
 import { makeApp, type TestApp } from "../helpers/app.js";
 import { at, booking, bookingApp, newCase } from "../helpers/booking.js";
 
@@ -10,22 +10,6 @@ const apps: TestApp[] = [];
 afterEach(() => {
   for (const a of apps.splice(0)) a.close();
 });
-
-/** Holds every batch back until `expected` of them are waiting (or a second passes), then lets all go. */
-function gate(expected: number) {
-  let waiting = 0;
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  setTimeout(open, 1000);
-  return (database: Database): Database => ({
-    db: database.db,
-    batch: async (statements) => {
-      if (++waiting >= expected) open();
-      await opened;
-      return database.batch(statements);
-    },
-  });
-}
 
 const overlaps = (file: string, column: string) => {
   const db = new BetterSqlite3(file, { readonly: true });

@@ -2,10 +2,10 @@
 // a change made through one app instance holds at once in another on the same file, and two
 // admins disabling each other at once cannot both win.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { gate } from "../helpers/gate.js";
 import { makeApp, type TestApp } from "../helpers/app.js";
 import { seedBasics } from "../helpers/fixtures.js";
 import { signInCookie } from "../helpers/console.js";
-import type { Database } from "../../src/db/database.js";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -18,22 +18,6 @@ async function user(role: "admin" | "scheduler" = "scheduler") {
   const res = await t.post("/v1/users", { name: "Sofía", email: "sofia@example.org", role, officeIds: role === "scheduler" ? ["bogota"] : undefined });
   expect(res.status).toBe(201);
   return { id: res.json.id as string, token: res.json.token as string };
-}
-
-/** Holds batches back until `expected` are waiting (or a second passes), then lets them all go. */
-function gate(expected: number) {
-  let waiting = 0;
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  setTimeout(open, 1000);
-  return (database: Database): Database => ({
-    db: database.db,
-    batch: async (statements) => {
-      if (++waiting >= expected) open();
-      await opened;
-      return database.batch(statements);
-    },
-  });
 }
 
 describe("two app instances on one database file", () => {
