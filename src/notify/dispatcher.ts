@@ -13,6 +13,7 @@ import { heldMail, leaseDue, markFailed, markSent, scheduleRetry, supersededBy, 
 import { renderEmail, renderSms } from "./render.js";
 import { E164 } from "./sms.js";
 import type { Kind } from "./texts.js";
+import { isMovable } from "../domain/lifecycle.js";
 
 export interface DispatchOptions {
   limit?: number;
@@ -38,7 +39,7 @@ async function plan(deps: Deps, row: Leased, loaded: Loaded | null): Promise<Pla
   if (!loaded) return { skip: "the appointment no longer exists" };
   const { appointment, office } = loaded;
   if (appointment.status === "cancelled" && row.kind !== "cancel") return { skip: "the appointment was cancelled" };
-  if (row.kind === "reminder" && appointment.status !== "scheduled" && appointment.status !== "confirmed") return { skip: `the appointment is ${appointment.status}` };
+  if (row.kind === "reminder" && !isMovable(appointment.status)) return { skip: `the appointment is ${appointment.status}` };
   if (deps.clock.now() >= appointment.startAt) return { skip: "the appointment has already started" };
   if (row.kind !== "reminder") {
     const later = await supersededBy(deps, row);
