@@ -162,6 +162,8 @@ export const cases = sqliteTable(
     contactPhone: text("contact_phone"),
     windowExtensionDays: integer("window_extension_days").notNull().default(0),
     eligibilityOverride: text("eligibility_override"),
+    /** When the case's phone answered STOP (or a carrier stop word): no text message goes to it until START. */
+    smsStoppedAt: integer("sms_stopped_at"),
     createdBy: text("created_by").notNull(),
     ...stamps,
   },
@@ -362,7 +364,32 @@ export const notifications = sqliteTable(
     sequence: integer("sequence").notNull(),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("notifications_due").on(t.status, t.sendAfter), index("notifications_appointment").on(t.appointmentId)],
+  (t) => [
+    index("notifications_due").on(t.status, t.sendAfter),
+    index("notifications_appointment").on(t.appointmentId),
+    // An inbound text is matched to the latest message sent to its number.
+    index("notifications_sent_to").on(t.to, t.sentAt),
+  ],
+);
+
+/**
+ * Text messages received (POST /sms/inbound), one row per provider MessageSid: a second delivery
+ * of the same message finds its row and gets the same answer. `action` is what the reply did
+ * ("confirm", "cancel_asked", "cancel", "help", "stop", "start", "ignored"); `sequence` is the
+ * appointment's when the reply came, so a cancel asked before a move is not confirmed after it.
+ */
+export const smsReplies = sqliteTable(
+  "sms_replies",
+  {
+    messageSid: text("message_sid").primaryKey(),
+    appointmentId: text("appointment_id"),
+    action: text("action").notNull(),
+    sequence: integer("sequence"),
+    /** The text answered in TwiML; null for an empty answer. */
+    answer: text("answer"),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [index("sms_replies_appointment").on(t.appointmentId, t.receivedAt)],
 );
 
 /**

@@ -72,6 +72,7 @@ export async function createCase(ctx: Ctx, input: CaseInput): Promise<CaseRow> {
     contactPhone: input.contact?.phone ?? null,
     windowExtensionDays: 0,
     eligibilityOverride: null,
+    smsStoppedAt: null,
     createdBy: ctx.actor.id,
     createdAt: now,
     updatedAt: now,
