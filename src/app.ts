@@ -20,6 +20,7 @@ import { registerNotifications } from "./routes/notifications/index.js";
 import { registerCalendar } from "./routes/calendar/index.js";
 import { registerApplicant } from "./routes/applicant/index.js";
 import { registerConsole } from "./routes/console/index.js";
+import { registerSmsReplies } from "./routes/sms/index.js";
 import { DomainError } from "./domain/errors.js";
 
 /** Everything the app keeps between requests is in `deps.state` (see src/process-state.ts). */
@@ -55,6 +56,7 @@ export function createApp(deps: Deps) {
   registerCalendar(app);
   registerApplicant(app);
   registerConsole(app);
+  registerSmsReplies(app);
   registerMeta(app);
   registerMetrics(app);
 

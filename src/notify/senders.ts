@@ -14,11 +14,21 @@ export function smsFromConfig(config: Config, logger: Logger): MessageSender | n
     return null;
   }
   const accountSid = config.smsAccountSid ?? (decodeURIComponent(url.username) || null);
-  const authToken = config.smsAuthToken ?? (decodeURIComponent(url.password) || null);
+  const authToken = smsAuthToken(config);
   const missing = [!accountSid && "CITA_SMS_ACCOUNT_SID", !authToken && "CITA_SMS_AUTH_TOKEN", !config.smsFrom && "CITA_SMS_FROM"].filter(Boolean);
   if (missing.length) {
     logger.error("text messages stay in the outbox: CITA_SMS_URL is set but these are missing", { missing });
     return null;
   }
   return twilioSender({ url: config.smsUrl, accountSid: accountSid!, authToken: authToken!, from: config.smsFrom! });
+}
+
+/** CITA_SMS_AUTH_TOKEN, or the password in CITA_SMS_URL: it also signs the provider's webhooks. */
+export function smsAuthToken(config: Config): string | null {
+  if (config.smsAuthToken) return config.smsAuthToken;
+  try {
+    return config.smsUrl ? decodeURIComponent(new URL(config.smsUrl).password) || null : null;
+  } catch {
+    return null;
+  }
 }

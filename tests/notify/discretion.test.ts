@@ -6,6 +6,7 @@ import { inviteDescription } from "../../src/notify/invite.js";
 import { dispatchDue } from "../../src/notify/dispatcher.js";
 import { renderEmail, renderSms } from "../../src/notify/render.js";
 import { texts, type Facts, type Kind } from "../../src/notify/texts.js";
+import { renderReply, replyTexts, type Answer } from "../../src/notify/reply-texts.js";
 import type { Language } from "../../src/i18n/dates.js";
 import { at, booking, newCase } from "../helpers/booking.js";
 import { daytimeApp, depsFor } from "./deps.js";
@@ -73,6 +74,15 @@ describe("discretion", () => {
       assertDiscreet(`${language} invite description`, inviteDescription(language, facts("invite"), false));
       assertDiscreet(`${language} cancelled invite description`, inviteDescription(language, facts("cancel"), true));
       expect(checked).toBeGreaterThanOrEqual(24);
+    });
+
+    it(`every ${language} answer to a text-message reply`, () => {
+      const answers = Object.entries(replyTexts[language]);
+      expect(answers.length).toBe(5);
+      for (const [answer, template] of answers) {
+        assertDiscreet(`${language} reply ${answer}`, template(facts("invite")));
+        assertDiscreet(`${language} reply ${answer} chosen`, renderReply(language, answer as Answer, facts("invite")));
+      }
     });
   }
 
