@@ -48,6 +48,8 @@ async function plan(deps: Deps, row: Leased, loaded: Loaded | null): Promise<Pla
   // The row's `to` is where it was addressed; a contact corrected since then wins.
   const to = recipientFor(loaded, row.channel);
   if (to === null) return { skip: removedContact(row.channel as Channel) };
+  // The number answered STOP (see POST /sms/inbound): carriers require silence until START.
+  if (row.channel === "sms" && loaded.caseRow.smsStoppedAt !== null) return { skip: "the number asked for no more text messages (STOP)" };
   const facts = await factsFor(deps, loaded);
   const language = languageFor(loaded);
   const kind = row.kind as Kind;
