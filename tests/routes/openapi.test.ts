@@ -135,13 +135,13 @@ describe("/openapi.json and /docs", () => {
     }
   });
 
-  it("declares the bearer scheme, required everywhere except the health check and the token-in-URL feed", () => {
+  it("declares the bearer scheme, required everywhere except the health check, the token-in-URL feed and the signed SMS webhook", () => {
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
     expect(doc.security).toEqual([{ bearer: [] }]);
     const open = operations()
       .filter(({ op }) => Array.isArray(op.security) && op.security.length === 0)
       .map((o) => o.name);
-    expect(open.sort()).toEqual(["GET /health", "GET /v1/staff/{id}/feed.ics"]);
+    expect(open.sort()).toEqual(["GET /health", "GET /v1/staff/{id}/feed.ics", "POST /sms/inbound"]);
   });
 
   it("renders /docs with the request fields in place of references", async () => {
