@@ -7,7 +7,7 @@ import { at } from "../helpers/booking.js";
 import { gate } from "../helpers/gate.js";
 import { daytimeApp } from "./deps.js";
 import { startTwilioFake, type TwilioFake } from "./sinks.js";
-import { acceptTexts, deliver, inboundForm, messageOf, textedAppointment } from "./inbound.js";
+import { acceptTexts, deliver, inboundForm, messageOf, recordedReplies, textedAppointment } from "./inbound.js";
 
 let t: TestApp;
 let racing: TestApp | undefined;
@@ -76,7 +76,7 @@ describe("a reply and a staff change", () => {
     expect(messageOf(reply.text)).toBe("Su cita: lunes 7 de diciembre, 11:00, SMO Bogota. Responda 1 para confirmar o 2 para cancelar.");
     expect(await appointment(a.id)).toMatchObject({ status: "scheduled", start: "2026-12-07T16:00:00Z" });
     expect((await history(a.id)).map((h) => h.action)).toEqual(["booked", "reschedule"]);
-    const recorded = racing.database.db.$client.prepare("SELECT action, sequence FROM sms_replies").all();
+    const recorded = (await recordedReplies(t)).map(({ action, sequence }) => ({ action, sequence }));
     expect(recorded).toEqual([{ action: "help", sequence: a.sequence + 1 }]);
   });
 

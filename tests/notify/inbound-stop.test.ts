@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
 import { daytimeApp } from "./deps.js";
 import { startTwilioFake, type TwilioFake } from "./sinks.js";
-import { acceptTexts, deliver, inboundForm, messageOf, sendDue, textedAppointment } from "./inbound.js";
+import { acceptTexts, deliver, inboundForm, messageOf, sendDue, stoppedAt, textedAppointment } from "./inbound.js";
 
 let t: TestApp;
 let fake: TwilioFake;
@@ -26,7 +26,6 @@ async function setUp() {
 const reminders = async (id: string) =>
   (await t.get(`/v1/notifications?appointmentId=${id}`)).json.items.filter((n: { kind: string }) => n.kind === "reminder") as { sendAfter: string; status: string; lastError: string | null }[];
 
-const stoppedAt = (caseId: string) => (t.database.db.$client.prepare("SELECT sms_stopped_at AS at FROM cases WHERE id = ?").get(caseId) as { at: number | null }).at;
 
 describe("STOP and START by text message", () => {
   it("after STOP a reminder is not sent; START resumes the next one", async () => {
@@ -34,14 +33,14 @@ describe("STOP and START by text message", () => {
     expect(fake.accepted).toHaveLength(1);
     const stop = await deliver(t, inboundForm("Stop"));
     expect(stop.text).toBe(EMPTY);
-    expect(stoppedAt(a.caseId)).toBe(t.clock.now());
+    expect(await stoppedAt(t, a.caseId)).toBe(t.clock.now());
     const [first, second] = await reminders(a.id);
     t.clock.set(Date.parse(first!.sendAfter));
     expect(await sendDue(t, fake)).toMatchObject({ skipped: 1, sent: 0 });
     expect(fake.accepted).toHaveLength(1);
     expect((await reminders(a.id))[0]).toMatchObject({ status: "failed", lastError: "skipped: the number asked for no more text messages (STOP)" });
     expect((await deliver(t, inboundForm("START"))).text).toBe(EMPTY);
-    expect(stoppedAt(a.caseId)).toBeNull();
+    expect(await stoppedAt(t, a.caseId)).toBeNull();
     t.clock.set(Date.parse(second!.sendAfter));
     expect(await sendDue(t, fake)).toMatchObject({ sent: 1 });
     expect(fake.accepted.at(-1)!.form.Body).toMatch(/^Recordatorio/);
@@ -51,7 +50,7 @@ describe("STOP and START by text message", () => {
     it(`${word} stops text messages and changes nothing else`, async () => {
       const a = await setUp();
       expect((await deliver(t, inboundForm(word))).text).toBe(EMPTY);
-      expect(stoppedAt(a.caseId)).not.toBeNull();
+      expect(await stoppedAt(t, a.caseId)).not.toBeNull();
       expect((await t.get(`/v1/appointments/${a.id}`)).json).toMatchObject({ status: "scheduled", sequence: a.sequence });
     });
   }
@@ -61,7 +60,7 @@ describe("STOP and START by text message", () => {
       const a = await setUp();
       await deliver(t, inboundForm("STOP"));
       expect((await deliver(t, inboundForm(word))).text).toBe(EMPTY);
-      expect(stoppedAt(a.caseId)).toBeNull();
+      expect(await stoppedAt(t, a.caseId)).toBeNull();
     });
   }
 
@@ -77,6 +76,6 @@ describe("STOP and START by text message", () => {
   it("a stop word from a number that is no case's changes nothing", async () => {
     const a = await setUp();
     expect((await deliver(t, inboundForm("STOP", { From: "+573009999999" }))).text).toBe(EMPTY);
-    expect(stoppedAt(a.caseId)).toBeNull();
+    expect(await stoppedAt(t, a.caseId)).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { countSegments } from "../../src/notify/segments.js";
 import type { TestApp } from "../helpers/app.js";
 import { daytimeApp } from "./deps.js";
 import { startTwilioFake, type TwilioFake } from "./sinks.js";
-import { AUTH_TOKEN, INBOUND_URL, PHONE, acceptTexts, deliver, inboundForm, messageOf, textedAppointment, twilioSignature } from "./inbound.js";
+import { AUTH_TOKEN, INBOUND_URL, PHONE, acceptTexts, deliver, inboundForm, messageOf, recordedReplies, textedAppointment, twilioSignature } from "./inbound.js";
 
 let t: TestApp;
 let fake: TwilioFake;
@@ -30,7 +30,7 @@ async function state(id: string, caseId: string) {
     t.get(`/v1/notifications?appointmentId=${id}`),
     t.get(`/v1/cases/${caseId}`),
   ]);
-  return { appointment: appointment.json, history: history.json, outbox: outbox.json, caseRow: caseRow.json, replies: t.database.db.$client.prepare("SELECT * FROM sms_replies").all() };
+  return { appointment: appointment.json, history: history.json, outbox: outbox.json, caseRow: caseRow.json, replies: await recordedReplies(t) };
 }
 
 describe("POST /sms/inbound: the signature", () => {
@@ -75,7 +75,7 @@ describe("POST /sms/inbound: the signature", () => {
       headers: { "content-type": "application/json", "x-twilio-signature": twilioSignature(AUTH_TOKEN, INBOUND_URL, {}) },
     });
     expect(json.status).toBe(415);
-    expect(t.database.db.$client.prepare("SELECT count(*) AS n FROM sms_replies").get()).toEqual({ n: 0 });
+    expect(await recordedReplies(t)).toEqual([]);
   });
 });
 

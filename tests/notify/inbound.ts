@@ -4,6 +4,8 @@
 // from the code under test. Also the setup most tests share: an appointment whose invitation
 // went out by text through the local Twilio-speaking server.
 import { createHmac } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { cases, smsReplies } from "../../src/db/schema.js";
 import type { TestApp } from "../helpers/app.js";
 import { at, booking, newCase } from "../helpers/booking.js";
 import { dispatchDue } from "../../src/notify/dispatcher.js";
@@ -70,3 +72,11 @@ export async function textedAppointment(t: TestApp, fake: TwilioFake, caseOver: 
 
 export const sendDue = (t: TestApp, fake: TwilioFake) =>
   dispatchDue(depsFor(t, { sms: twilioSender({ url: fake.url, accountSid: fake.account.sid, authToken: fake.account.token, from: OUR_NUMBER, timeoutMs: 3000 }) }));
+
+/** What the webhook recorded, straight from the database. */
+export const recordedReplies = (t: TestApp) => t.database.db.select().from(smsReplies);
+
+export async function stoppedAt(t: TestApp, caseId: string): Promise<number | null> {
+  const [row] = await t.database.db.select({ at: cases.smsStoppedAt }).from(cases).where(eq(cases.id, caseId));
+  return row!.at;
+}
