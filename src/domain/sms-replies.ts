@@ -35,7 +35,12 @@ interface Outcome {
 }
 
 /** "  stop. " → "STOP": carriers match the whole message, whatever its case and trailing marks. */
-export const keywordOf = (body: string) => body.trim().replace(/[.!¡?¿]+$/u, "").trim().toUpperCase();
+export const keywordOf = (body: string) =>
+  body
+    .trim()
+    .replace(/[.!¡?¿]+$/u, "")
+    .trim()
+    .toUpperCase();
 
 /** The appointment of the latest text message sent to this number, if the case still has it. */
 async function appointmentTexted(deps: Deps, phone: string): Promise<Loaded | null> {

@@ -56,7 +56,7 @@ describe("the server's SMS webhook", () => {
     await call("PUT", "/v1/staff/ana/availability", [weekdays]);
     const c = await call("POST", "/v1/cases", applicantCase({ contact: { phone: PHONE } }));
     const a = await call("POST", "/v1/appointments", { caseId: c.id, serviceId: "iom-counseling", officeId: "bogota", start: "2026-12-07T10:00:00-05:00" });
-    for (const end = Date.now() + 8000; fake.accepted.length === 0; ) {
+    for (const end = Date.now() + 8000; fake.accepted.length === 0;) {
       if (Date.now() > end) throw new Error(`no text was sent: ${server.output()}`);
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -24,8 +24,11 @@ async function setUp() {
 }
 
 const reminders = async (id: string) =>
-  (await t.get(`/v1/notifications?appointmentId=${id}`)).json.items.filter((n: { kind: string }) => n.kind === "reminder") as { sendAfter: string; status: string; lastError: string | null }[];
-
+  (await t.get(`/v1/notifications?appointmentId=${id}`)).json.items.filter((n: { kind: string }) => n.kind === "reminder") as {
+    sendAfter: string;
+    status: string;
+    lastError: string | null;
+  }[];
 
 describe("STOP and START by text message", () => {
   it("after STOP a reminder is not sent; START resumes the next one", async () => {

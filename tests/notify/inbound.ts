@@ -54,7 +54,14 @@ export function deliver(t: TestApp, form: Record<string, string>, signature?: st
 /** The <Message> of a TwiML answer, or null for an empty <Response/>. */
 export function messageOf(twiml: string): string | null {
   const match = /<Message>([\s\S]*)<\/Message>/.exec(twiml);
-  return match ? match[1]!.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&") : null;
+  return match
+    ? match[1]!
+        .replace(/&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&")
+    : null;
 }
 
 /** Gives the app the auth token its webhook is signed with. */

@@ -15,7 +15,11 @@ import { documentInbound } from "./document.js";
 export const INBOUND_PATH = "/sms/inbound";
 
 export const InboundForm = z.object({
-  MessageSid: z.string().min(1, "is required").max(64).regex(/^[\x21-\x7e]+$/, "must be the provider's message id"),
+  MessageSid: z
+    .string()
+    .min(1, "is required")
+    .max(64)
+    .regex(/^[\x21-\x7e]+$/, "must be the provider's message id"),
   From: z.string().min(1, "is required").max(32),
   Body: z.string().max(1600),
 });
