@@ -290,12 +290,13 @@ export const appointments = sqliteTable(
   },
   (t) => [
     // Live holds per interviewer and per room: the no-overlap triggers (drizzle/0010) probe them,
-    // bounded by the longest hold, and the busy-time reads are answered from them alone.
+    // bounded by the longest hold, and the busy-time reads are answered from them alone (status
+    // is in the key so that the index covers the status test too).
     index("appointments_staff_live")
-      .on(t.staffId, t.startAt, t.holdUntil)
+      .on(t.staffId, t.startAt, t.holdUntil, t.status)
       .where(sql`status <> 'cancelled'`),
     index("appointments_room_live")
-      .on(t.officeId, t.roomId, t.startAt, t.holdUntil)
+      .on(t.officeId, t.roomId, t.startAt, t.holdUntil, t.status)
       .where(sql`status <> 'cancelled' AND room_id IS NOT NULL`),
     // The office's busy rooms over a range (all rooms at once) read this one.
     index("appointments_office_busy").on(t.officeId, t.startAt, t.roomId, t.holdUntil, t.status),
