@@ -9,7 +9,6 @@ import { readConfig } from "../src/config.js";
 import { openSqlite } from "../src/db/sqlite.js";
 import { silentLogger } from "../src/lib/logger.js";
 import { createProcessState } from "../src/process-state.js";
-import { units } from "../src/domain/booking/claims.js";
 import { mulberry32 } from "../src/lib/random.js";
 
 export const BENCH_ADMIN = "bench-admin";
@@ -69,7 +68,6 @@ export async function buildBenchDb(options: { appointments: number; cases: numbe
   const insertAppointment =
     sqlite.prepare(`INSERT INTO appointments (id, case_id, service_id, office_id, staff_id, room_id, start_at, end_at, hold_until, local_date, status, sequence, uid, created_at, updated_at)
     VALUES (?, ?, 'iom-counseling', 'bogota', ?, NULL, ?, ?, ?, ?, 'scheduled', 0, ?, ?, ?)`);
-  const insertClaim = sqlite.prepare("INSERT INTO claims (resource, unit, appointment_id) VALUES (?, ?, ?)");
   const random = mulberry32(7);
   const taken = new Set<string>();
   // Existing bookings: most in the 90 days ahead, the rest spread over past years (history).
@@ -84,18 +82,14 @@ export async function buildBenchDb(options: { appointments: number; cases: numbe
       const staff = Math.floor(random() * 20);
       const start = day * DAY + (13 + Math.floor(random() * 16) / 2) * 3_600_000; // 08:00–15:30 Bogotá
       const key = `${staff}:${start}`;
-      // 70-minute holds on a 30-minute grid: the starts an hour either side would overlap.
-      // (Past bookings are only read as history, so they are not checked against each other.)
-      if (dayOffset > 0) {
-        if ([-2, -1, 0, 1, 2].some((k) => taken.has(`${staff}:${start + k * 1_800_000}`))) continue;
-        taken.add(key);
-      }
+      // 70-minute holds on a 30-minute grid: the starts an hour either side would overlap, and
+      // the database refuses overlapping holds, past ones included.
+      if ([-2, -1, 0, 1, 2].some((k) => taken.has(`${staff}:${start + k * 1_800_000}`))) continue;
+      taken.add(key);
       const id = `apt_b${made}`;
       const hold = start + 70 * 60_000;
       const localDate = new Date(start - 5 * 3_600_000).toISOString().slice(0, 10);
       insertAppointment.run(id, `case_b${options.cases + made}`, `s${String(staff).padStart(2, "0")}`, start, start + 3_600_000, hold, localDate, `${id}@cita`, now, now);
-      // Past bookings keep no claims worth reading here; leaving them out keeps big fixtures fast.
-      if (dayOffset > 0) for (const unit of units(start, hold)) insertClaim.run(`staff:s${String(staff).padStart(2, "0")}`, unit, id);
       made++;
     }
   });

@@ -34,13 +34,13 @@ export function statement(query: SQL | { toSQL(): { sql: string; params: unknown
 
 export interface ConstraintFailure {
   kind: "UNIQUE" | "CHECK" | "FOREIGN KEY" | "NOT NULL";
-  /** "claims.resource, claims.unit", "write_conflict", "index 'appointments_case_live'", … */
+  /** "appointments.case_id, appointments.service_id", "write_conflict", "index 'appointments_case_live'", … */
   target: string;
 }
 
 /**
  * Which constraint a failed write ran into, read from the engine's message, which better-sqlite3
- * and D1 word alike ("UNIQUE constraint failed: claims.resource, claims.unit"). Null otherwise.
+ * and D1 word alike ("UNIQUE constraint failed: appointments.case_id, …"). Null otherwise.
  */
 export function constraintFailure(error: unknown): ConstraintFailure | null {
   const cause = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;

@@ -291,9 +291,16 @@ export const appointments = sqliteTable(
     ...stamps,
   },
   (t) => [
-    // Covering indexes for the busy-time reads: in-range rows of a long history are scattered
-    // over the table, so reading them from the index alone keeps those reads flat.
-    index("appointments_staff_busy").on(t.staffId, t.startAt, t.holdUntil, t.status),
+    // Live holds per interviewer and per room: the no-overlap triggers (drizzle/0011) probe them,
+    // bounded by the longest hold, and the busy-time reads are answered from them alone (status
+    // is in the key so that the index covers the status test too).
+    index("appointments_staff_live")
+      .on(t.staffId, t.startAt, t.holdUntil, t.status)
+      .where(sql`status <> 'cancelled'`),
+    index("appointments_room_live")
+      .on(t.officeId, t.roomId, t.startAt, t.holdUntil, t.status)
+      .where(sql`status <> 'cancelled' AND room_id IS NOT NULL`),
+    // The office's busy rooms over a range (all rooms at once) read this one.
     index("appointments_office_busy").on(t.officeId, t.startAt, t.roomId, t.holdUntil, t.status),
     index("appointments_office_date").on(t.officeId, t.localDate),
     index("appointments_case").on(t.caseId),
@@ -302,20 +309,6 @@ export const appointments = sqliteTable(
       // LIVE_STATUSES of src/domain/lifecycle.ts (tests/domain/lifecycle.test.ts keeps them equal).
       .where(sql`status IN ('scheduled', 'confirmed', 'checked_in')`),
   ],
-);
-
-/**
- * One row per resource per 5-minute unit an appointment holds. The primary key makes two
- * overlapping holds of one interviewer or room impossible, whoever writes them.
- */
-export const claims = sqliteTable(
-  "claims",
-  {
-    resource: text("resource").notNull(),
-    unit: integer("unit").notNull(),
-    appointmentId: text("appointment_id").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.resource, t.unit] }), index("claims_appointment").on(t.appointmentId)],
 );
 
 /** Live appointments per office, service and local day; the CHECK enforces the daily cap. */

@@ -1,5 +1,5 @@
 // Every booking reads a free calendar, then all of them write at once: only the database's
-// constraints can keep the calendar single-booked. (Remove the claims and this test fails.)
+// constraints can keep the calendar single-booked. (Drop the no-overlap triggers and this test fails.)
 import { afterEach, describe, expect, it } from "vitest";
 import { gate } from "../helpers/gate.js";
 import BetterSqlite3 from "better-sqlite3";
@@ -56,6 +56,41 @@ describe("racing bookings", () => {
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(2);
     expect(overlaps(setup.file, "room_id")).toBe(0);
+    expect(overlaps(setup.file, "staff_id")).toBe(0);
+  });
+
+  it("keeps two rooms single-booked when four free interviewers race for them", async () => {
+    const setup = await bookingApp({ staff: ["bea", "cruz", "dan"], service: { needsRoom: true } });
+    apps.push(setup);
+    for (const id of ["sala-1", "sala-2"]) await setup.post("/v1/offices/bogota/rooms", { id, name: id });
+    const cases = [];
+    for (let i = 0; i < 8; i++) cases.push(await newCase(setup));
+    const wrap = gate(8);
+    const racers = [makeApp({ file: setup.file, wrap }), makeApp({ file: setup.file, wrap })];
+    apps.push(...racers);
+    const staff = ["ana", "bea", "cruz", "dan"];
+    const results = await Promise.all(cases.map((caseId, i) => racers[i % 2]!.post("/v1/appointments", booking(caseId, at("09:00"), { staffId: staff[i % 4] }))));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 201, ...Array(6).fill(409)]);
+    expect(
+      results
+        .filter((r) => r.status === 201)
+        .map((r) => r.json.roomId)
+        .sort(),
+    ).toEqual(["sala-1", "sala-2"]);
+    expect(overlaps(setup.file, "room_id")).toBe(0);
+  });
+
+  it("lets one of two reschedules onto the same interviewer's hour through", async () => {
+    const setup = await bookingApp();
+    apps.push(setup);
+    const ids = [];
+    for (const start of ["09:00", "11:00"]) ids.push((await setup.post("/v1/appointments", booking(await newCase(setup), at(start), { staffId: "ana" }))).json.id);
+    const wrap = gate(2);
+    const racers = [makeApp({ file: setup.file, wrap }), makeApp({ file: setup.file, wrap })];
+    apps.push(...racers);
+    const results = await Promise.all(ids.map((id, i) => racers[i]!.post(`/v1/appointments/${id}/reschedule`, { start: at("10:00"), staffId: "ana" })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)!.json.type).toBe("/problems/slot-taken");
     expect(overlaps(setup.file, "staff_id")).toBe(0);
   });
 

@@ -14,7 +14,6 @@ async function footprint(id: string) {
     appointment: sqlite.prepare("SELECT * FROM appointments WHERE id = ?").get(id),
     history: (await history(t, id)).length,
     outbox: sqlite.prepare("SELECT count(*) AS n FROM notifications").get(),
-    claims: sqlite.prepare("SELECT resource, unit FROM claims ORDER BY resource, unit").all(),
     dayCounts: sqlite.prepare("SELECT * FROM day_counts ORDER BY day").all(),
   };
 }

@@ -78,11 +78,11 @@ const table: { what: string; method: string; path: string; body?: unknown; error
     errors: [{ path: "durationMinutes", message: "must be at most 480" }],
   },
   {
-    what: "not a multiple of 5",
+    what: "a slot step under 5 minutes",
     method: "POST",
     path: "/v1/services",
-    body: counseling({ id: "odd", durationMinutes: 62 }),
-    errors: [{ path: "durationMinutes", message: "must be a multiple of 5 minutes" }],
+    body: counseling({ id: "odd", durationMinutes: 62, slotStepMinutes: 3 }),
+    errors: [{ path: "slotStepMinutes", message: "must be at least 5" }],
   },
   {
     what: "window without maxDays",

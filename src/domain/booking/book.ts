@@ -1,5 +1,5 @@
-// Booking: one atomic batch writes the appointment, its claims, the day count, its history
-// and its outbox rows. Constraints, not reads, decide who wins a race.
+// Booking: one atomic batch writes the appointment, the day count, its history and its outbox
+// rows. Constraints and the no-overlap triggers, not reads, decide who wins a race.
 
 import { appointments } from "../../db/schema.js";
 import { newId } from "../../lib/ids.js";
@@ -7,7 +7,6 @@ import { formatUtcIso, localDateOf } from "../../slots/index.js";
 import { getCase } from "../cases.js";
 import { getOffice } from "../offices.js";
 import { getService } from "../services.js";
-import { claimStatements, roomResource, staffResource } from "./claims.js";
 import { outboxStatements, reminderTimes } from "./outbox.js";
 import { placeAt, writeFirstFree } from "./placement.js";
 import { countDay, insertRow, recordHistory, type Snapshot } from "./statements.js";
@@ -68,7 +67,7 @@ export async function book(ctx: Ctx, input: BookingInput): Promise<AppointmentRo
   const reminders = reminderTimes(input.start, now, office.timeZone, office.settings);
   let row!: AppointmentRow;
 
-  await writeFirstFree(ctx, request, slot, { start: input.start, until: holdUntil }, ({ staffId, roomId }) => {
+  await writeFirstFree(ctx, request, slot, ({ staffId, roomId }) => {
     row = {
       id,
       caseId: caseRow.id,
@@ -91,10 +90,8 @@ export async function book(ctx: Ctx, input: BookingInput): Promise<AppointmentRo
       createdAt: now,
       updatedAt: now,
     };
-    const resources = [staffResource(staffId), ...(roomId ? [roomResource(office.id, roomId)] : [])];
     return [
       insertRow(appointments, row),
-      ...claimStatements(id, resources, input.start, holdUntil),
       countDay(office.id, service.id, localDate, service.dailyCapPerOffice),
       bump(officeScope(office.id)),
       bumpOfficesOf(staffId),

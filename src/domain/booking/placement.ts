@@ -1,6 +1,6 @@
 // Where an appointment may go: the slot engine decides, and explains a refusal precisely.
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { claims, staff } from "../../db/schema.js";
+import { eq } from "drizzle-orm";
+import { staff } from "../../db/schema.js";
 import { constraintFailure, type Statement } from "../../db/database.js";
 import { findSlots, formatLocalIso, localDateOf, slotView, type Slot, type SlotQuery } from "../../slots/index.js";
 import type { CaseRow } from "../cases.js";
@@ -8,7 +8,7 @@ import { listRoomIds, type OfficeRow } from "../offices.js";
 import type { ServiceRow } from "../services.js";
 import { caseWindow, loadResources, withoutOwnHold } from "../slot-search.js";
 import { DAY_MS } from "../dates.js";
-import { roomResource, staffResource, units } from "./claims.js";
+import { takenResource } from "./overlap.js";
 import type { AppointmentRow } from "./read.js";
 import { assertWrittenInZone } from "./written-start.js";
 import type { Ctx } from "../context.js";
@@ -106,11 +106,11 @@ export interface Candidate {
 }
 
 /**
- * Tries `write(candidate)` for each free interviewer (and room), least loaded first. A claim
- * collision means another request won that resource: the next candidate is tried, and only
- * when none is left is the answer 409. Other constraint failures are turned into problems.
+ * Tries `write(candidate)` for each free interviewer (and room), least loaded first. When the
+ * no-overlap trigger refuses it, another request won that interviewer or room: the next one is
+ * tried, and only when none is left is the answer 409. Other constraint failures become problems.
  */
-export async function writeFirstFree(ctx: Ctx, r: PlacementRequest, slot: Slot, hold: { start: number; until: number }, write: (c: Candidate) => Statement[]): Promise<Candidate> {
+export async function writeFirstFree(ctx: Ctx, r: PlacementRequest, slot: Slot, write: (c: Candidate) => Statement[]): Promise<Candidate> {
   const staffIds = r.staffId ? [r.staffId] : slot.staffIds;
   const roomIds: (string | null)[] = r.service.needsRoom ? (r.roomId ? [r.roomId] : [...slot.roomIds]) : [null];
   const takenStaff = new Set<string>();
@@ -123,15 +123,12 @@ export async function writeFirstFree(ctx: Ctx, r: PlacementRequest, slot: Slot, 
       await ctx.deps.database.batch(write({ staffId, roomId }));
       return { staffId, roomId };
     } catch (error) {
+      const taken = takenResource(error);
+      if (taken === "staff") takenStaff.add(staffId);
+      if (taken === "room") takenRooms.add(roomId!);
+      if (taken) continue;
       const failure = constraintFailure(error);
       if (!failure) throw error;
-      if (failure.target.startsWith("claims.")) {
-        for (const resource of await heldResources(ctx, [staffResource(staffId), ...(roomId ? [roomResource(r.office.id, roomId)] : [])], hold)) {
-          if (resource.startsWith("staff:")) takenStaff.add(staffId);
-          else takenRooms.add(roomId!);
-        }
-        continue;
-      }
       if (failure.target.includes("daily_cap")) throw await slotTaken(ctx, r, "daily-cap");
       if (failure.target.includes("appointments_case_service_live") || failure.target.includes("appointments.case_id")) {
         throw new DomainError("conflict", "The case already has a live appointment for this service.");
@@ -141,15 +138,4 @@ export async function writeFirstFree(ctx: Ctx, r: PlacementRequest, slot: Slot, 
     }
   }
   throw await slotTaken(ctx, r);
-}
-
-/** Which of these resources hold any unit of the span now (read only to pick the next candidate). */
-async function heldResources(ctx: Ctx, resources: string[], hold: { start: number; until: number }): Promise<string[]> {
-  const span = units(hold.start, hold.until);
-  const rows = await ctx.deps.database.db
-    .selectDistinct({ resource: claims.resource })
-    .from(claims)
-    .where(and(inArray(claims.resource, resources), sql`${claims.unit} BETWEEN ${span[0]} AND ${span[span.length - 1]}`));
-  // A collision with nothing left to see means the winner was cancelled since: treat both as taken this round.
-  return rows.length ? rows.map((row) => row.resource) : resources;
 }

@@ -9,7 +9,6 @@ import { findCase } from "../cases.js";
 import { getOffice } from "../offices.js";
 import { getService } from "../services.js";
 import { actorName, snapshot } from "./book.js";
-import { claimStatements, releaseClaims, roomResource, staffResource } from "./claims.js";
 import { outboxStatements, reminderTimes, withdrawReminders } from "./outbox.js";
 import { placeAt, writeFirstFree } from "./placement.js";
 import { getAppointment, type AppointmentRow } from "./read.js";
@@ -79,7 +78,7 @@ export async function changeStatus(ctx: Ctx, id: string, action: StatusAction): 
   return reread(ctx, id);
 }
 
-/** Cancelling frees the interviewer, the room and the day's count in the same batch. */
+/** Cancelling frees the interviewer and the room (a cancelled hold is not live) and the day's count, in one batch. */
 export async function cancel(ctx: Ctx, id: string, reason: string): Promise<AppointmentRow> {
   const a = await getAppointment(ctx, id);
   assertFrom(a, "cancel");
@@ -88,7 +87,6 @@ export async function cancel(ctx: Ctx, id: string, reason: string): Promise<Appo
   const sequence = a.sequence + 1;
   await run(ctx, [
     ...updateGuarded(a, { status: "cancelled", sequence, updatedAt: now }),
-    releaseClaims(a.id),
     uncountDay(a.officeId, a.serviceId, a.localDate),
     bump(officeScope(a.officeId)),
     bumpOfficesOf(a.staffId),
@@ -158,7 +156,7 @@ export async function reschedule(
     staffIds: [...slot.staffIds].sort((x, y) => Number(y === a.staffId) - Number(x === a.staffId)),
     roomIds: [...slot.roomIds].sort((x, y) => Number(y === a.roomId) - Number(x === a.roomId)),
   };
-  await writeFirstFree(ctx, request, preferred, { start: input.start, until: holdUntil }, ({ staffId, roomId }) => {
+  await writeFirstFree(ctx, request, preferred, ({ staffId, roomId }) => {
     const next = {
       status: "scheduled",
       startAt: input.start,
@@ -175,8 +173,6 @@ export async function reschedule(
     };
     return [
       ...updateGuarded(a, next),
-      releaseClaims(a.id),
-      ...claimStatements(a.id, [staffResource(staffId), ...(roomId ? [roomResource(office.id, roomId)] : [])], input.start, holdUntil),
       uncountDay(a.officeId, a.serviceId, a.localDate),
       countDay(office.id, service.id, localDate, service.dailyCapPerOffice),
       bump(officeScope(office.id)),

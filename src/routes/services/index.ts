@@ -30,7 +30,8 @@ export function registerServices(app: App) {
       path: "/v1/services",
       tags,
       summary: "Create a service",
-      description: "Admin only. Lengths are minutes in multiples of 5; `window` is counted in days from the case's `screenedAt`.",
+      description:
+        "Admin only. Lengths are whole minutes (a 50-minute session with a 7-minute buffer on an 11-minute grid is fine); `window` is counted in days from the case's `screenedAt`.",
       middleware: [allow("admin")],
       request: { body: body(ServiceCreate) },
       responses: { 201: json(Service, "Created"), ...errorResponses },

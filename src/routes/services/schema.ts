@@ -1,14 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { Agency, Slug, Text } from "../common.js";
 
-// Claims on the booking tables are kept in 5-minute units, so every length is a multiple of 5.
-const minutes = (min: number, max: number) =>
-  z
-    .number()
-    .int()
-    .min(min)
-    .max(max)
-    .refine((n) => n % 5 === 0, "must be a multiple of 5 minutes");
+// Any whole number of minutes: the database compares holds to the minute (no 5-minute units).
+// 480 min + 240 min buffer is the longest hold the overlap triggers look back over (12 h).
+const minutes = (min: number, max: number) => z.number().int().min(min).max(max);
 
 const Window = z
   .strictObject({ minDays: z.number().int().min(0).max(3650), maxDays: z.number().int().min(0).max(3650) })
