@@ -6,10 +6,10 @@ import { silentLogger } from "../src/lib/logger.js";
 import { createProcessState } from "../src/process-state.js";
 import { getOffice } from "../src/domain/offices.js";
 import { getService } from "../src/domain/services.js";
-import { loadResources } from "../src/domain/slot-search.js";
 import { findSlots } from "../src/slots/index.js";
 import { NOW, buildBenchDb } from "./fixture.js";
 import type { Emit } from "./run.js";
+import { loadResources } from "../src/domain/slot-resources.js";
 
 /** Interleaves the two databases run by run, so JIT warm-up and machine noise fall on both alike. */
 async function medians(files: string[], runs = 80, warmup = 20): Promise<{ p50: number; slots: number }[]> {

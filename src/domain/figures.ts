@@ -10,10 +10,11 @@ import { MINUTE_MS, isoDate, mondayOf } from "../slots/calendar.js";
 import { dayNumber } from "./dates.js";
 import type { OfficeRow } from "./offices.js";
 import type { ServiceRow } from "./services.js";
-import { caseWindow, loadResources } from "./slot-search.js";
+import { caseWindow } from "./slot-search.js";
 import type { Ctx } from "./context.js";
 import { assertOffice } from "./access.js";
 import { invalidField, forbidden } from "./errors.js";
+import { loadResources } from "./slot-resources.js";
 
 export const MAX_PERIOD_DAYS = 366;
 

@@ -6,13 +6,14 @@ import { findSlots, formatLocalIso, localDateOf, slotView, type Slot, type SlotQ
 import type { CaseRow } from "../cases.js";
 import { listRoomIds, type OfficeRow } from "../offices.js";
 import type { ServiceRow } from "../services.js";
-import { caseWindow, loadResources, withoutOwnHold } from "../slot-search.js";
+import { caseWindow, withoutOwnHold } from "../slot-search.js";
 import { DAY_MS } from "../dates.js";
 import { takenResource } from "./overlap.js";
 import type { AppointmentRow } from "./read.js";
 import { assertWrittenInZone } from "./written-start.js";
 import type { Ctx } from "../context.js";
 import { DomainError, invalidField } from "../errors.js";
+import { loadResources } from "../slot-resources.js";
 
 export interface PlacementRequest {
   office: OfficeRow;
