@@ -36,6 +36,6 @@ export function registerQueue(console: Hono<ConsoleEnv>) {
       notWaiting: q && page.items.length === 0 && !cursor ? await notWaiting(ctx, office.id, q) : null,
       later: Boolean(cursor),
     };
-    return consolePage(c, { title: "Queue", section: "queue" }, <QueuePage view={view} />);
+    return consolePage(c, { title: c.var.t.queue.title, section: "queue" }, <QueuePage view={view} t={c.var.t} />);
   });
 }
