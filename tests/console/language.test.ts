@@ -21,6 +21,9 @@ async function get(path: string, { lang, headers = {} }: { lang?: string; header
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
+/** The page an anonymous browser gets, with these headers. */
+const anonymous = async (path: string, headers: Record<string, string> = {}) => (await t.app.request(path, { headers })).text();
+
 const langOf = (html: string) => /<html lang="([^"]+)"/.exec(html)?.[1];
 
 /**
@@ -28,28 +31,77 @@ const langOf = (html: string) => /<html lang="([^"]+)"/.exec(html)?.[1];
  * and stay as written ("IOM counseling session" is the service's name in the fixtures).
  */
 const ENGLISH = [
-  "Queue", "Day sheet", "Closures", "Figures", "Sign out", "Sign in", "Show", "Office", "Service", "Interviewer", "Room", "Status",
-  "Reason", "Cancel", "Move", "Book", "Booked", "Window", "When", "History", "Messages", "Previous", "Next", "Today", "Back",
-  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "December", "November", "appointment", "appointments", "free", "Times",
-  "the", "of", "and", "with", "is", "Print", "Download", "Case", "Date", "From", "Language", "Household", "Scheduler", "left", "days",
+  "Queue",
+  "Day sheet",
+  "Closures",
+  "Figures",
+  "Sign out",
+  "Sign in",
+  "Show",
+  "Office",
+  "Service",
+  "Interviewer",
+  "Room",
+  "Status",
+  "Reason",
+  "Cancel",
+  "Move",
+  "Book",
+  "Booked",
+  "Window",
+  "When",
+  "History",
+  "Messages",
+  "Previous",
+  "Next",
+  "Today",
+  "Back",
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "December",
+  "November",
+  "appointment",
+  "appointments",
+  "free",
+  "Times",
+  "the",
+  "of",
+  "and",
+  "with",
+  "is",
+  "Print",
+  "Download",
+  "Case",
+  "Date",
+  "From",
+  "Language",
+  "Household",
+  "Scheduler",
+  "left",
+  "days",
 ];
 
 /** English words in a page's visible text, leaving out the data of the fixtures and the switch's own "English". */
 function englishIn(html: string): string[] {
-  const text = textOf(html).replace(/IOM counseling session/g, "").replace(/\bEnglish\b/g, "");
+  const text = textOf(html)
+    .replace(/IOM counseling session/g, "")
+    .replace(/\bEnglish\b/g, "");
   return ENGLISH.filter((word) => new RegExp(`(^|[^\\p{L}])${word}([^\\p{L}]|$)`, "u").test(text));
 }
 
 describe("choosing the language", () => {
   it("takes Accept-Language when nothing was chosen, the first console language it names, else English", async () => {
-    const page = async (accept?: string) => langOf((await t.app.request("/console/sign-in", { headers: accept ? { "accept-language": accept } : {} }).then((r) => r.text())) ?? "");
+    const page = async (accept?: string) => langOf(await anonymous("/console/sign-in", accept ? { "accept-language": accept } : {}));
     expect(await page("es-CO,es;q=0.9,en;q=0.5")).toBe("es");
     // Haitian Creole first: the console has no Creole, so the next language named.
     expect(await page("ht, es;q=0.5, en;q=0.4")).toBe("es");
     expect(await page("en-US,es;q=0.8")).toBe("en");
     expect(await page("de-DE")).toBe("en");
     expect(await page()).toBe("en");
-    const signIn = await t.app.request("/console/sign-in", { headers: { "accept-language": "es" } }).then((r) => r.text());
+    const signIn = await anonymous("/console/sign-in", { "accept-language": "es" });
     expect(textOf(signIn)).toContain("Entrar a la consola");
     expect(textOf(signIn)).toContain("Token de personal");
   });
@@ -145,7 +197,9 @@ describe("every console page in Spanish", () => {
     expect(header).toMatch(/^id_oficina,oficina,zona_horaria,id_servicio,servicio,desde,hasta,agendadas,/);
     expect(row).toMatch(/^bogota,SMO Bogotá,America\/Bogota,iom-counseling,/);
     const staff = await get("/console/figures.csv?office=bogota&from=2026-12-01&to=2026-12-31&table=interviewers", { lang: "es" });
-    expect(staff.text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("id_oficina,oficina,id_entrevistador,entrevistador,desde,hasta,minutos_agendados,minutos_disponibles,ocupacion");
+    expect(staff.text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
+      "id_oficina,oficina,id_entrevistador,entrevistador,desde,hasta,minutos_agendados,minutos_disponibles,ocupacion",
+    );
   });
 
   it("shows refusals on the page in Spanish, naming the field, and changes nothing", async () => {

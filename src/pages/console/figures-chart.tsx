@@ -4,7 +4,8 @@ import type { Figures } from "../../domain/figures.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
 // A calendar date, not an instant: formatted in UTC so that no zone moves it to another day.
-const format = (iso: string, locale: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`));
+const format = (iso: string, locale: string, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`));
 
 /** "1 December 2026", "1 de diciembre de 2026" for "2026-12-01". */
 export const longDate = (iso: string, t: ConsoleStrings) => format(iso, t.tag, { day: "numeric", month: "long", year: "numeric" });

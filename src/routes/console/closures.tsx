@@ -107,9 +107,7 @@ export function registerClosures(console: Hono<ConsoleEnv>) {
     const office = c.req.query("office");
     if (date && !isRealDate(date)) return listPage(c, office, { date: "", reason: "" }, errorNotice(c.var.t.closures.notADate), 422);
     const reopened = c.req.query("reopened") !== undefined;
-    const message: PageNotice | undefined = reopened
-      ? { tone: "ok", text: c.var.t.closures.reopened }
-      : undefined;
+    const message: PageNotice | undefined = reopened ? { tone: "ok", text: c.var.t.closures.reopened } : undefined;
     return listPage(c, office, { date, reason: "" }, message);
   });
 

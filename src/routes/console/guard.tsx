@@ -32,9 +32,5 @@ export const consoleErrors: ErrorHandler<ConsoleEnv> = (error, c) => {
     path: c.req.path,
     error: error instanceof Error ? error.stack : String(error),
   });
-  return htmlPage(
-    c,
-    500,
-    <ConsoleMessagePage title={t.errors.failedTitle} text={t.errors.failedText} page={page} />,
-  );
+  return htmlPage(c, 500, <ConsoleMessagePage title={t.errors.failedTitle} text={t.errors.failedText} page={page} />);
 };

@@ -17,7 +17,8 @@ export interface PageOptions {
 export function pageLanguage(c: Context<ConsoleEnv>): PageLanguage {
   const url = new URL(c.req.url);
   // After a POST the switch shows the page the form belongs to, never resends it.
-  const here = c.req.method === "GET" ? url.pathname + url.search : url.pathname.endsWith("/delete") ? "/console/closures" : url.pathname.replace(/\/(status|cancel|reschedule|move)$/, "");
+  const here =
+    c.req.method === "GET" ? url.pathname + url.search : url.pathname.endsWith("/delete") ? "/console/closures" : url.pathname.replace(/\/(status|cancel|reschedule|move)$/, "");
   return { lang: c.var.lang, here };
 }
 

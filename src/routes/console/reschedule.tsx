@@ -54,7 +54,10 @@ export async function rescheduleWeek(o: Opened, v: WeekRequest, t: ConsoleString
     label: t.move.weekLabel(dayWords(zone, Math.max(monday, first), lang), dayWords(zone, Math.min(monday + 6, last), lang)),
     previous: week.previous === null ? null : link(week.previous),
     next: week.next === null ? null : link(week.next),
-    days: week.days.map(([day, slots]) => ({ label: dayWords(zone, day, lang), starts: slots.map((s): Start => ({ value: formatUtcIso(s.start), label: localTime(s.start, zone) })) })),
+    days: week.days.map(([day, slots]) => ({
+      label: dayWords(zone, day, lang),
+      starts: slots.map((s): Start => ({ value: formatUtcIso(s.start), label: localTime(s.start, zone) })),
+    })),
     week: isoDate(monday),
   };
 }
