@@ -3,7 +3,9 @@
 // Spanish when Spanish is chosen, with <html lang> to match.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { at, newCase, type TestApp } from "../helpers/booking.js";
-import { bookAt, deskApp, textOf, type Session } from "../helpers/console.js";
+import { bookAt, deskApp, session, textOf, type Session } from "../helpers/console.js";
+import { token } from "../helpers/fixtures.js";
+import { makeApp } from "../helpers/app.js";
 import { LANGUAGE_COOKIE } from "../../src/routes/console/language.js";
 
 let t: TestApp;
@@ -230,5 +232,22 @@ describe("every console page in Spanish", () => {
 
     expect((await t.get(`/v1/appointments/${apt.id}/history`)).json.items.length).toBe(before);
     expect((await t.get(`/v1/appointments/${apt.id}`)).json.status).toBe("scheduled");
+  });
+
+  it("tells an admin of a service with no office yet so in Spanish, on every office page", async () => {
+    // A new installation: no office at all, so even an admin has none to show.
+    const empty = makeApp();
+    try {
+      const admin = session(empty, await token(empty, { role: "admin" }));
+      for (const path of ["/console/queue", "/console/day", "/console/closures", "/console/figures"]) {
+        const res = await empty.app.request(path, { headers: { cookie: `${await admin.cookie()}; ${LANGUAGE_COOKIE}=es` } });
+        const html = await res.text();
+        expect(res.status, path).toBe(404);
+        expect(textOf(html), path).toContain("Todavía no tiene ninguna oficina asignada.");
+        expect(englishIn(html), path).toEqual([]);
+      }
+    } finally {
+      empty.close();
+    }
   });
 });
