@@ -102,6 +102,7 @@ describe("choosing the language", () => {
     expect(await page("ht, es;q=0.5, en;q=0.4")).toBe("es");
     expect(await page("en-US,es;q=0.8")).toBe("en");
     expect(await page("de-DE")).toBe("en");
+    expect(await page("fr-CA,fr;q=0.9,en;q=0.5")).toBe("fr");
     expect(await page()).toBe("en");
     const signIn = await anonymous("/console/sign-in", { "accept-language": "es" });
     expect(textOf(signIn)).toContain("Entrar a la consola");
@@ -249,5 +250,22 @@ describe("every console page in Spanish", () => {
     } finally {
       empty.close();
     }
+  });
+});
+
+describe("French, for the offices that need it", () => {
+  it("shows the desk's pages in French, with French dates and numbers", async () => {
+    const apt = await bookAt(t, at("09:00"));
+    const day = await get("/console/day?office=bogota&date=2026-12-07", { lang: "fr" });
+    expect(langOf(day.text)).toBe("fr");
+    expect(textOf(day.text)).toContain("Feuille du jour");
+    expect(textOf(day.text)).toContain("SMO Bogotá · lundi 7 décembre 2026");
+    const page = await get(`/console/appointments/${apt.id}`, { lang: "fr" });
+    expect(textOf(page.text)).toContain("Annuler le rendez-vous");
+    // "Messages" and "Date" are French words too.
+    expect(englishIn(page.text).filter((w) => w !== "Messages" && w !== "Date")).toEqual([]);
+    const figures = textOf((await get("/console/figures?office=bogota&from=2026-12-01&to=2026-12-31", { lang: "fr" })).text);
+    expect(figures).toContain("Du 1 décembre 2026 au 31 décembre 2026");
+    expect(figures).toMatch(/100,0\s%/);
   });
 });

@@ -25,8 +25,8 @@ function shape(value: unknown): unknown {
 }
 
 describe("console string tables", () => {
-  it("offers Spanish and English", () => {
-    expect(CONSOLE_LANGUAGES.sort()).toEqual(["en", "es"]);
+  it("offers Spanish, English and French", () => {
+    expect([...CONSOLE_LANGUAGES].sort()).toEqual(["en", "es", "fr"]);
   });
 
   for (const lang of CONSOLE_LANGUAGES) {

@@ -3,13 +3,14 @@
 import { fromAcceptLanguage } from "../../language.js";
 import { en } from "./en.js";
 import { es } from "./es.js";
+import { fr } from "./fr.js";
 import type { ConsoleStrings } from "./types.js";
 
 export type { ConsoleStrings } from "./types.js";
 
-export type ConsoleLanguage = "es" | "en";
+export type ConsoleLanguage = "es" | "en" | "fr";
 
-export const consoleStrings: Record<ConsoleLanguage, ConsoleStrings> = { es, en };
+export const consoleStrings: Record<ConsoleLanguage, ConsoleStrings> = { es, en, fr };
 
 export const CONSOLE_LANGUAGES = Object.keys(consoleStrings) as ConsoleLanguage[];
 
