@@ -34,8 +34,8 @@ const requests = (): Record<string, { path: string; fields?: Record<string, stri
   "GET /console/figures.csv": { path: "/console/figures.csv?office=bogota" },
 });
 
-/** Routes that concern no office: the sign-in pages and the console's front door. */
-const OFFICE_FREE = ["GET /console/sign-in", "POST /console/sign-in", "POST /console/sign-out", "GET /console"];
+/** Routes that concern no office: the sign-in pages, the language switch and the console's front door. */
+const OFFICE_FREE = ["GET /console/sign-in", "POST /console/sign-in", "POST /console/sign-out", "GET /console/language", "GET /console"];
 
 const consoleRoutes = () => [...new Set(t.app.routes.filter((r) => r.path.startsWith("/console") && r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
 

@@ -6,6 +6,7 @@ import { DetailsTable, NoticeBox, Table, type PageNotice } from "./parts.js";
 import { MoveInWindow, MoveOutsideWindow, type WeekOfStarts } from "./reschedule.js";
 import { statusActionsFrom } from "../../domain/lifecycle.js";
 import { StatusBadge, StatusButtons } from "./status.js";
+import type { ConsoleStrings } from "./strings/index.js";
 
 export interface AppointmentDetails {
   id: string;
@@ -55,55 +56,59 @@ export interface AppointmentPageProps {
   /** What the override form sent, shown again after a refusal. */
   override: { start: string; reason: string };
   cancelReason: string;
+  t: ConsoleStrings;
 }
 
-function Details({ d }: { d: AppointmentDetails }) {
+function Details({ d, t }: { d: AppointmentDetails; t: ConsoleStrings }) {
+  const f = t.appointment.fields;
   const rows: [string, Child][] = [
-    ["Case reference", <strong>{d.reference}</strong>],
-    ["Queue number", d.number],
-    ["Status", <StatusBadge status={d.status} />],
-    ["When", `${d.when} (${d.zone})`],
-    ["Service", d.service],
-    ["Office", d.office],
-    ["Interviewer", d.interviewer],
-    ["Room", d.room],
-    ["Case window", d.window],
-    ["Invite sequence", String(d.sequence)],
-    ["Rescheduled", `${d.rescheduleCount} of at most ${d.rescheduleLimit} times`],
+    [f.reference, <strong>{d.reference}</strong>],
+    [f.number, d.number],
+    [f.status, <StatusBadge status={d.status} t={t} />],
+    [f.when, `${d.when} (${d.zone})`],
+    [f.service, d.service],
+    [f.office, d.office],
+    [f.interviewer, d.interviewer],
+    [f.room, d.room],
+    [f.window, d.window],
+    [f.sequence, String(d.sequence)],
+    [f.rescheduled, t.appointment.rescheduledTimes(d.rescheduleCount, d.rescheduleLimit)],
   ];
-  if (d.windowOverride) rows.push(["Outside the window because", d.windowOverride]);
+  if (d.windowOverride) rows.push([f.override, d.windowOverride]);
   return <DetailsTable rows={rows} />;
 }
 
-function History({ lines }: { lines: HistoryLine[] }) {
+function History({ lines, t }: { lines: HistoryLine[]; t: ConsoleStrings }) {
+  const c = t.appointment.historyColumns;
   return (
     <Table
-      caption="History"
-      columns={[{ label: "When", class: "nowrap" }, "Who", { label: "What", class: "nowrap" }, "Before", "After"]}
+      caption={t.appointment.history}
+      columns={[{ label: c.when, class: "nowrap" }, c.who, { label: c.what, class: "nowrap" }, c.before, c.after]}
       rows={lines.map((h) => [h.at, h.actor, h.action, h.from, h.to])}
     />
   );
 }
 
-function Notifications({ lines }: { lines: NotificationLine[] }) {
+function Notifications({ lines, t }: { lines: NotificationLine[]; t: ConsoleStrings }) {
+  const c = t.appointment.messageColumns;
   return (
     <table>
-      <caption>Messages to the applicant</caption>
+      <caption>{t.appointment.messages}</caption>
       <thead>
         <tr>
-          <th>Kind</th>
-          <th>Channel</th>
-          <th>Due</th>
-          <th>Status</th>
-          <th class="num">Attempts</th>
-          <th>Sent</th>
+          <th>{c.kind}</th>
+          <th>{c.channel}</th>
+          <th>{c.due}</th>
+          <th>{c.status}</th>
+          <th class="num">{c.attempts}</th>
+          <th>{c.sent}</th>
         </tr>
       </thead>
       <tbody>
         {lines.length === 0 ? (
           <tr>
             <td colspan={6} class="muted">
-              Nothing was sent: the case has no email or phone.
+              {t.appointment.noMessages}
             </td>
           </tr>
         ) : (
@@ -123,22 +128,22 @@ function Notifications({ lines }: { lines: NotificationLine[] }) {
   );
 }
 
-function Cancel({ id, csrf, reason }: { id: string; csrf: string; reason: string }) {
+function Cancel({ id, csrf, reason, t }: { id: string; csrf: string; reason: string; t: ConsoleStrings }) {
   return (
     <section>
-      <h2>Cancel</h2>
+      <h2>{t.appointment.cancel}</h2>
       <PostForm action={`/console/appointments/${id}/cancel`} csrf={csrf}>
-        <label for="cancel-reason">Reason (kept in the history)</label>
+        <label for="cancel-reason">{t.appointment.cancelReason}</label>
         {/* One line, as the API's reason: a line break would be refused, so the field cannot take one. */}
         <input id="cancel-reason" name="reason" type="text" required maxlength={500} size={60} value={reason} />
-        <Button kind="danger">Cancel the appointment</Button>
+        <Button kind="danger">{t.appointment.cancelSubmit}</Button>
       </PostForm>
     </section>
   );
 }
 
 export function AppointmentPage(p: AppointmentPageProps) {
-  const { details: d } = p;
+  const { details: d, t } = p;
   const self = `/console/appointments/${d.id}`;
   // At the limit the window's section says so, and moving outside the window is a move too.
   const atLimit = d.rescheduleCount >= d.rescheduleLimit;
@@ -146,24 +151,24 @@ export function AppointmentPage(p: AppointmentPageProps) {
     <>
       <NoticeBox notice={p.notice} />
       <p class="no-print">
-        <LinkButton href={`${self}/slip`}>Print the slip</LinkButton>
-        <LinkButton href={d.dayHref}>Day sheet</LinkButton>
+        <LinkButton href={`${self}/slip`}>{t.appointment.printSlip}</LinkButton>
+        <LinkButton href={d.dayHref}>{t.appointment.daySheet}</LinkButton>
       </p>
-      <Details d={d} />
+      <Details d={d} t={t} />
       {statusActionsFrom(d.status).length ? (
         <div class="actions">
-          <StatusButtons id={d.id} status={d.status} back={self} csrf={p.csrf} />
+          <StatusButtons id={d.id} status={d.status} back={self} csrf={p.csrf} t={t} />
         </div>
       ) : null}
       {p.reschedule ? (
         <>
-          <MoveInWindow id={d.id} csrf={p.csrf} week={p.reschedule} />
-          {p.reschedule.blocked && atLimit ? null : <MoveOutsideWindow id={d.id} csrf={p.csrf} zone={d.zone} values={p.override} />}
+          <MoveInWindow id={d.id} csrf={p.csrf} week={p.reschedule} t={t} />
+          {p.reschedule.blocked && atLimit ? null : <MoveOutsideWindow id={d.id} csrf={p.csrf} zone={d.zone} values={p.override} t={t} />}
         </>
       ) : null}
-      {p.canCancel ? <Cancel id={d.id} csrf={p.csrf} reason={p.cancelReason} /> : null}
-      <History lines={p.history} />
-      <Notifications lines={p.notifications} />
+      {p.canCancel ? <Cancel id={d.id} csrf={p.csrf} reason={p.cancelReason} t={t} /> : null}
+      <History lines={p.history} t={t} />
+      <Notifications lines={p.notifications} t={t} />
     </>
   );
 }

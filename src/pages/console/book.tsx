@@ -9,6 +9,7 @@ import { LinkButton, Notice, PostForm } from "../components.js";
 import { DetailsTable, NoticeBox, type PageNotice } from "./parts.js";
 import { Standing } from "./queue.js";
 import { StatusBadge } from "./status.js";
+import type { ConsoleStrings } from "./strings/index.js";
 
 export interface SlotChoice {
   /** The UTC instant the form sends. */
@@ -51,6 +52,7 @@ export interface BookView {
   message: PageNotice | null;
   nextSlots: SlotChoice[] | null;
   csrf: string;
+  t: ConsoleStrings;
 }
 
 const bookPath = (view: BookView) => `/console/cases/${encodeURIComponent(view.caseRow.id)}/book`;
@@ -63,11 +65,11 @@ function SlotForm({ view, slot }: { view: BookView; slot: SlotChoice }) {
         <input type="hidden" name="service" value={view.service.id} />
         <input type="hidden" name="start" value={slot.start} />
         <strong>{when}</strong>–{slot.end}{" "}
-        <button type="submit" class="btn small" aria-label={`Book ${when}, any interviewer (auto-assign)`}>
-          Any interviewer
+        <button type="submit" class="btn small" aria-label={view.t.book.bookAny(when)}>
+          {view.t.book.anyInterviewer}
         </button>
         {slot.staff.map((s) => (
-          <button type="submit" class="btn small secondary" name="staffId" value={s.id} aria-label={`Book ${when} with ${s.name}`}>
+          <button type="submit" class="btn small secondary" name="staffId" value={s.id} aria-label={view.t.book.bookWith(when, s.name)}>
             {s.name}
           </button>
         ))}
@@ -77,37 +79,39 @@ function SlotForm({ view, slot }: { view: BookView; slot: SlotChoice }) {
 }
 
 function CaseDetails({ view }: { view: BookView }) {
-  const { caseRow: k, window } = view;
+  const { caseRow: k, window, t } = view;
+  const f = t.book.fields;
   const contact = [k.contactPhone, k.contactEmail].filter(Boolean).join(" · ");
   const rows: [string, Child][] = [
-    ["Reference", <strong>{k.reference}</strong>],
-    ["Office", view.office.name],
-    ["Track", k.track],
-    ["Service", `${view.service.name} (${view.service.durationMinutes} min)`],
-    ["Screened", k.screenedAt],
+    [f.reference, <strong>{k.reference}</strong>],
+    [f.office, view.office.name],
+    [f.track, k.track],
+    [f.service, `${view.service.name} (${t.book.minutes(view.service.durationMinutes)})`],
+    [f.screened, k.screenedAt],
     [
-      "Window",
+      f.window,
       <>
         {`${window.firstDate} – ${window.lastDate}`}
-        {k.windowExtensionDays ? ` (extended by ${k.windowExtensionDays} days)` : ""} <Standing standing={view.standing} />
+        {k.windowExtensionDays ? t.book.extended(k.windowExtensionDays) : ""} <Standing standing={view.standing} t={t} />
       </>,
     ],
-    ["Language", k.language],
-    ["Household", String(k.householdSize)],
-    ["Nationality", k.nationality],
-    ["Legal status", k.legalStatus],
-    ["Contact", contact || "—"],
+    [f.language, k.language],
+    [f.household, String(k.householdSize)],
+    [f.nationality, k.nationality],
+    [f.legalStatus, k.legalStatus],
+    [f.contact, contact || "—"],
   ];
   return <DetailsTable rows={rows} />;
 }
 
 function Week({ view, week }: { view: BookView; week: BookWeek }) {
+  const w = view.t.book;
   return (
     <section aria-labelledby="week">
       <h2 id="week">{week.label}</h2>
-      <p class="muted">Times in office time ({view.office.timeZone}). Interviewers are listed least busy first; “Any interviewer” picks the least busy one.</p>
+      <p class="muted">{w.timesHint(view.office.timeZone)}</p>
       {week.days.length === 0 ? (
-        <p>No free time this week.</p>
+        <p>{w.noFreeThisWeek}</p>
       ) : (
         <div class="days">
           {week.days.map((day) => (
@@ -121,8 +125,8 @@ function Week({ view, week }: { view: BookView; week: BookWeek }) {
         </div>
       )}
       <div class="pager no-print">
-        {week.previous ? <LinkButton href={week.previous}>← Previous week</LinkButton> : null}
-        {week.next ? <LinkButton href={week.next}>Next week →</LinkButton> : null}
+        {week.previous ? <LinkButton href={week.previous}>{w.previousWeek}</LinkButton> : null}
+        {week.next ? <LinkButton href={week.next}>{w.nextWeek}</LinkButton> : null}
       </div>
     </section>
   );
@@ -131,19 +135,21 @@ function Week({ view, week }: { view: BookView; week: BookWeek }) {
 export function BookPage({ view }: { view: BookView }) {
   const { live } = view;
   const others = view.services.filter((s) => s.id !== view.service.id);
+  const { t } = view;
+  const w = t.book;
   return (
     <>
       <NoticeBox notice={view.message} />
       {view.nextSlots ? (
         <section aria-labelledby="next-free">
-          <h2 id="next-free">Next free times</h2>
-          {view.nextSlots.length === 0 ? <p>No other free time in the next two weeks of the window.</p> : view.nextSlots.map((slot) => <SlotForm view={view} slot={slot} />)}
+          <h2 id="next-free">{w.nextFree}</h2>
+          {view.nextSlots.length === 0 ? <p>{w.noneFree}</p> : view.nextSlots.map((slot) => <SlotForm view={view} slot={slot} />)}
         </section>
       ) : null}
       <CaseDetails view={view} />
       {others.length ? (
         <p class="no-print choices">
-          Book another service instead:{" "}
+          {w.otherServices}{" "}
           {others.map((s) => (
             <a href={`${bookPath(view)}?service=${encodeURIComponent(s.id)}`}>{s.name}</a>
           ))}
@@ -152,22 +158,22 @@ export function BookPage({ view }: { view: BookView }) {
       {live ? (
         <Notice>
           <p>
-            Case {view.caseRow.reference} already has an appointment for {view.service.name}: <strong>{live.when}</strong> ({view.office.timeZone}) with {live.staffName},{" "}
-            <StatusBadge status={live.status} />
+            {w.alreadyBooked(view.caseRow.reference, view.service.name)} <strong>{w.withWhom(live.when, view.office.timeZone, live.staffName)}</strong>{" "}
+            <StatusBadge status={live.status} t={t} />
           </p>
           <p>
-            <a href={`/console/appointments/${encodeURIComponent(live.id)}`}>Open the appointment</a> to move or cancel it.
+            <a href={`/console/appointments/${encodeURIComponent(live.id)}`}>{w.openAppointment}</a> {w.toMoveOrCancel}
           </p>
         </Notice>
       ) : view.empty === "passed" ? (
-        <p>The case's window ended on {view.window.lastDate}: no time inside it is left. An admin can extend the window.</p>
+        <p>{w.windowEnded(view.window.lastDate)}</p>
       ) : view.empty === "full" ? (
-        <p>No free time is left in the case's window. An admin can extend the window.</p>
+        <p>{w.windowFull}</p>
       ) : view.week ? (
         <Week view={view} week={view.week} />
       ) : null}
       <p class="no-print">
-        <a href={`/console/queue?office=${encodeURIComponent(view.office.id)}`}>← Back to the queue</a>
+        <a href={`/console/queue?office=${encodeURIComponent(view.office.id)}`}>{w.backToQueue}</a>
       </p>
     </>
   );

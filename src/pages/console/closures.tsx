@@ -3,6 +3,7 @@
 import { Button, Notice, PostForm } from "../components.js";
 import { NoticeBox, OfficeFilter, Table, type OfficeChoice, type PageNotice } from "./parts.js";
 import { StatusBadge } from "./status.js";
+import type { ConsoleStrings } from "./strings/index.js";
 
 export interface ClosureView {
   id: string;
@@ -21,46 +22,48 @@ export interface ClosuresProps {
   form: { date: string; reason: string };
   message?: PageNotice;
   csrf: string;
+  t: ConsoleStrings;
 }
 
-export function ClosuresPage({ office, offices, today, closures, form, message, csrf }: ClosuresProps) {
+export function ClosuresPage({ office, offices, today, closures, form, message, csrf, t }: ClosuresProps) {
+  const w = t.closures;
   return (
     <>
-      {offices.length > 1 ? <OfficeFilter action="/console/closures" office={office} offices={offices} /> : null}
+      {offices.length > 1 ? <OfficeFilter action="/console/closures" office={office} offices={offices} t={t} /> : null}
       <NoticeBox notice={message} />
       <section class="card">
-        <h2>Close a day at {office.name}</h2>
-        <p class="muted">Nothing can be booked on a closed day. Its appointments are listed next, with a button that moves them all to the first free times.</p>
+        <h2>{w.closeDay(office.name)}</h2>
+        <p class="muted">{w.closeHint}</p>
         <PostForm action="/console/closures" csrf={csrf}>
           <input type="hidden" name="office" value={office.id} />
           <div class="row">
             <div>
-              <label for="date">Date ({office.timeZone})</label>
+              <label for="date">{w.date(office.timeZone)}</label>
               <input id="date" name="date" type="date" min={today} value={form.date} required />
             </div>
             <div class="grow">
-              <label for="reason">Reason</label>
+              <label for="reason">{w.reason}</label>
               <input id="reason" name="reason" type="text" maxlength={300} value={form.reason} required />
             </div>
-            <Button kind="danger">Close the office that day</Button>
+            <Button kind="danger">{w.submit}</Button>
           </div>
         </PostForm>
       </section>
-      <h2>Coming closures</h2>
+      <h2>{w.coming}</h2>
       {closures.length === 0 ? (
-        <p class="muted">No closures from today on. Public holidays close the office too.</p>
+        <p class="muted">{w.none}</p>
       ) : (
         <Table
-          columns={["When", "Reason", "Kind", { label: "Actions", class: "no-print" }]}
+          columns={[w.columns.when, w.columns.reason, w.columns.kind, { label: w.columns.actions, class: "no-print" }]}
           rows={closures.map((c) => [
             c.when,
             c.reason,
-            c.open ? "Open (a holiday worked)" : "Closed",
+            c.open ? w.openHoliday : w.closed,
             <>
-              {c.date && !c.open ? <a href={`/console/closures/${office.id}/${c.date}`}>Appointments</a> : null}{" "}
+              {c.date && !c.open ? <a href={`/console/closures/${office.id}/${c.date}`}>{w.appointments}</a> : null}{" "}
               <PostForm action={`/console/closures/${office.id}/${c.id}/delete`} csrf={csrf}>
                 <button type="submit" class="btn secondary small">
-                  {c.open ? "Remove" : "Reopen"}
+                  {c.open ? w.remove : w.reopen}
                 </button>
               </PostForm>
             </>,
@@ -99,62 +102,68 @@ export interface ClosedDayProps {
   moved?: MovedView[];
   remaining: RemainingView[];
   csrf: string;
+  t: ConsoleStrings;
 }
 
 const appointmentLink = (id: string, text: string) => <a href={`/console/appointments/${id}`}>{text}</a>;
 
-function MovedTable({ moved, zone }: { moved: MovedView[]; zone: string }) {
+function MovedTable({ moved, zone, t }: { moved: MovedView[]; zone: string; t: ConsoleStrings }) {
+  const w = t.closures;
+  const c = w.movedColumns;
   return (
     <Table
-      caption={`Moved off this day (times in ${zone})`}
-      columns={["Case", "Was", "Now", "Interviewer"]}
-      rows={moved.map((m) => [appointmentLink(m.id, m.reference), m.from, m.to, m.fromStaff === m.toStaff ? m.toStaff : `${m.toStaff} (was ${m.fromStaff})`])}
+      caption={w.movedCaption(zone)}
+      columns={[c.case, c.was, c.now, c.interviewer]}
+      rows={moved.map((m) => [appointmentLink(m.id, m.reference), m.from, m.to, m.fromStaff === m.toStaff ? m.toStaff : w.wasStaff(m.toStaff, m.fromStaff)])}
     />
   );
 }
 
-function RemainingTable({ remaining, zone }: { remaining: RemainingView[]; zone: string }) {
+function RemainingTable({ remaining, zone, t }: { remaining: RemainingView[]; zone: string; t: ConsoleStrings }) {
+  const w = t.closures;
+  const c = w.remainingColumns;
   return (
     <Table
-      caption={`Still on this day (times in ${zone})`}
-      columns={["Time", "Case", "Interviewer", "Status", "Move"]}
+      caption={w.remainingCaption(zone)}
+      columns={[c.time, c.case, c.interviewer, c.status, c.move]}
       rows={remaining.map((r) => [
         r.time,
         appointmentLink(r.id, r.reference),
         r.interviewer,
-        <StatusBadge status={r.status} />,
-        r.reason === null ? "Will move to the first free time" : <strong class="flag">Needs a call: {r.reason}</strong>,
+        <StatusBadge status={r.status} t={t} />,
+        r.reason === null ? w.willMove : <strong class="flag">{w.needsCall(r.reason)}</strong>,
       ])}
     />
   );
 }
 
-export function ClosedDayPage({ office, date, dateWords, closures, moved, remaining, csrf }: ClosedDayProps) {
+export function ClosedDayPage({ office, date, dateWords, closures, moved, remaining, csrf, t }: ClosedDayProps) {
+  const w = t.closures;
   const flagged = remaining.filter((r) => r.reason !== null).length;
   const movable = remaining.length - flagged;
   return (
     <>
       <p>
-        {office.name} is closed on <strong>{dateWords}</strong> ({date}): {closures.map((c) => c.reason).join("; ")}.{" "}
+        {w.closedOn(office.name)} <strong>{dateWords}</strong> ({date}): {closures.map((c) => c.reason).join("; ")}.{" "}
         <a href={`/console/closures?office=${office.id}`} class="no-print">
-          All closures
+          {w.all}
         </a>
       </p>
       {moved ? (
         <Notice tone={flagged ? "error" : "ok"}>
           <p>
-            Moved {moved.length} appointment{moved.length === 1 ? "" : "s"}; the new times are on their way to the applicants.
-            {flagged ? ` ${flagged} could not be moved: call them.` : ""}
+            {w.movedCount(moved.length)}
+            {flagged ? ` ${w.notMoved(flagged)}` : ""}
           </p>
         </Notice>
       ) : null}
-      {moved?.length ? <MovedTable moved={moved} zone={office.timeZone} /> : null}
-      {remaining.length ? <RemainingTable remaining={remaining} zone={office.timeZone} /> : <p>No appointments are left on this day.</p>}
+      {moved?.length ? <MovedTable moved={moved} zone={office.timeZone} t={t} /> : null}
+      {remaining.length ? <RemainingTable remaining={remaining} zone={office.timeZone} t={t} /> : <p>{w.noneLeft}</p>}
       {movable ? (
         <PostForm action={`/console/closures/${office.id}/${date}/move`} csrf={csrf}>
           <p class="no-print">
-            <Button>Move all to the first free times</Button>
-            <span class="muted">Each moves to the first free time after this day inside its case's window, with the same interviewer when free.</span>
+            <Button>{w.moveAll}</Button>
+            <span class="muted">{w.moveAllHint}</span>
           </p>
         </PostForm>
       ) : null}

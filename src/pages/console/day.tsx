@@ -3,6 +3,8 @@
 import { LinkButton } from "../components.js";
 import { NoticeBox, OfficeFilter, type PageNotice } from "./parts.js";
 import { StatusBadge, StatusButtons } from "./status.js";
+import type { ConsoleStrings } from "./strings/index.js";
+import { isStatus, type Status } from "../../domain/lifecycle.js";
 
 export interface DayRow {
   id: string;
@@ -27,53 +29,55 @@ export interface DaySheetProps {
   self: string;
   csrf: string;
   notice?: PageNotice | null;
+  t: ConsoleStrings;
 }
 
 /** "12 appointments · 3 checked in · 1 cancelled". */
-function summary(rows: DayRow[]): string {
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  const parts = [...counts].map(([status, n]) => `${n} ${status.replace("_", " ")}`);
-  return [`${rows.length} appointment${rows.length === 1 ? "" : "s"}`, ...parts].join(" · ");
+function summary(rows: DayRow[], t: ConsoleStrings): string {
+  const counts = new Map<Status, number>();
+  for (const r of rows) if (isStatus(r.status)) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  return t.day.summary(rows.length, [...counts]);
 }
 
 export function DaySheetPage(p: DaySheetProps) {
   const hours = [...new Set(p.rows.map((r) => r.hour))];
+  const { t } = p;
+  const w = t.day;
   return (
     <>
       <NoticeBox notice={p.notice} />
-      <OfficeFilter action="/console/day" office={p.office} offices={p.offices}>
+      <OfficeFilter action="/console/day" office={p.office} offices={p.offices} t={t}>
         <div>
-          <label for="date">Date</label>
+          <label for="date">{w.date}</label>
           <input id="date" type="date" name="date" value={p.date} required />
         </div>
       </OfficeFilter>
       <p class="no-print">
-        <LinkButton href={p.links.previous}>← Previous day</LinkButton>
-        <LinkButton href={p.links.today}>Today</LinkButton>
-        <LinkButton href={p.links.next}>Next day →</LinkButton>
-        <LinkButton href={p.links.close}>Close this day</LinkButton>
+        <LinkButton href={p.links.previous}>{w.previous}</LinkButton>
+        <LinkButton href={p.links.today}>{w.today}</LinkButton>
+        <LinkButton href={p.links.next}>{w.next}</LinkButton>
+        <LinkButton href={p.links.close}>{w.close}</LinkButton>
       </p>
       <h2>
         {p.office.name} · {p.dateLabel}
       </h2>
       <p class="muted">
-        Times in {p.office.timeZone}. {summary(p.rows)}.
+        {w.timesIn(p.office.timeZone)} {summary(p.rows, t)}.
       </p>
       {p.rows.length === 0 ? (
-        <p>No appointments on this day.</p>
+        <p>{w.empty}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th>Time</th>
-              <th>No.</th>
-              <th>Case</th>
-              <th>Service</th>
-              <th>Interviewer</th>
-              <th>Room</th>
-              <th>Status</th>
-              <th class="no-print">Actions</th>
+              <th>{w.columns.time}</th>
+              <th>{w.columns.number}</th>
+              <th>{w.columns.case}</th>
+              <th>{w.columns.service}</th>
+              <th>{w.columns.interviewer}</th>
+              <th>{w.columns.room}</th>
+              <th>{w.columns.status}</th>
+              <th class="no-print">{w.columns.actions}</th>
             </tr>
           </thead>
           {hours.map((hour) => (
@@ -98,15 +102,15 @@ export function DaySheetPage(p: DaySheetProps) {
                     <td>{r.interviewer}</td>
                     <td>{r.room}</td>
                     <td class="nowrap">
-                      <StatusBadge status={r.status} />
+                      <StatusBadge status={r.status} t={t} />
                     </td>
                     <td class="no-print">
-                      <StatusButtons id={r.id} status={r.status} back={p.self} csrf={p.csrf} />
+                      <StatusButtons id={r.id} status={r.status} back={p.self} csrf={p.csrf} t={t} />
                       <a href={`/console/appointments/${r.id}/slip`} class="btn small secondary">
-                        Slip
+                        {w.slip}
                       </a>
                       <a href={`/console/appointments/${r.id}`} class="btn small secondary">
-                        Open
+                        {w.open}
                       </a>
                     </td>
                   </tr>

@@ -1,19 +1,21 @@
 // The figures page's chart: booked appointments per week as SVG bars, with the same numbers in a
 // table under it for screen readers and for reading exact values.
 import type { Figures } from "../../domain/figures.js";
+import type { ConsoleStrings } from "./strings/index.js";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+// A calendar date, not an instant: formatted in UTC so that no zone moves it to another day.
+const format = (iso: string, locale: string, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`));
 
-/** "1 December 2026" for "2026-12-01". */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
+/** "1 December 2026", "1 de diciembre de 2026" for "2026-12-01". */
+export const longDate = (iso: string, t: ConsoleStrings) => format(iso, t.tag, { day: "numeric", month: "long", year: "numeric" });
 
-const shortDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]!.slice(0, 3)}`;
+/** "1 Dec", "1 dic": the month's first three letters, the same width in every language. */
+const shortDate = (iso: string, t: ConsoleStrings) => `${Number(iso.slice(8, 10))} ${format(iso, t.tag, { month: "long" }).slice(0, 3)}`;
 
 /** Bars of booked appointments per week; every number is also in the table under it. */
-export function WeeklyChart({ weeks }: { weeks: Figures["weeks"] }) {
+export function WeeklyChart({ weeks, t }: { weeks: Figures["weeks"]; t: ConsoleStrings }) {
+  const f = t.figures;
   // 20–56 px a week: a short period stays narrow, a year (53 weeks) fits in about 1,100 px.
   const step = Math.min(56, Math.max(20, Math.floor(1100 / weeks.length)));
   const bar = Math.round(step * 0.72);
@@ -27,15 +29,12 @@ export function WeeklyChart({ weeks }: { weeks: Figures["weeks"] }) {
   const labelEvery = Math.ceil(50 / step);
   const busiest = weeks.reduce((a, w) => (w.booked > a.booked ? w : a), weeks[0]!);
   const total = weeks.reduce((s, w) => s + w.booked, 0);
-  const span = weeks.length === 1 ? "1 week" : `${weeks.length} weeks`;
-  const summary =
-    total === 0
-      ? `No appointments booked in the ${span} shown.`
-      : `${total} booked over ${span}; the busiest was the week of ${longDate(busiest.monday)} with ${busiest.booked}. The numbers are in the table under the chart.`;
+  const span = f.weeks(weeks.length);
+  const summary = total === 0 ? f.noneBooked(span) : f.chartSummary(total, span, longDate(busiest.monday, t), busiest.booked);
   return (
     <figure class="chart">
       <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="weeks-title weeks-desc" width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
-        <title id="weeks-title">Booked appointments per week</title>
+        <title id="weeks-title">{f.perWeek}</title>
         <desc id="weeks-desc">{summary}</desc>
         <line x1={left} y1={top + plot} x2={width - gap} y2={top + plot} stroke="#8a8a85" />
         <line x1={left} y1={top} x2={width - gap} y2={top} stroke="#d6d6d0" />
@@ -51,7 +50,7 @@ export function WeeklyChart({ weeks }: { weeks: Figures["weeks"] }) {
           return (
             <g>
               <rect x={x} y={top + plot - h} width={bar} height={h} fill="#0a4d99">
-                <title>{`Week of ${longDate(w.monday)}: ${w.booked} booked`}</title>
+                <title>{f.weekBar(longDate(w.monday, t), w.booked)}</title>
               </rect>
               {step >= 28 && w.booked > 0 ? (
                 <text x={x + bar / 2} y={top + plot - h - 4} text-anchor="middle" font-size="11" fill="#1b1b1b">
@@ -60,7 +59,7 @@ export function WeeklyChart({ weeks }: { weeks: Figures["weeks"] }) {
               ) : null}
               {i % labelEvery === 0 ? (
                 <text x={x + bar / 2} y={top + plot + 16} text-anchor="middle" font-size="11" fill="#1b1b1b">
-                  {shortDate(w.monday)}
+                  {shortDate(w.monday, t)}
                 </text>
               ) : null}
             </g>
@@ -69,20 +68,20 @@ export function WeeklyChart({ weeks }: { weeks: Figures["weeks"] }) {
       </svg>
       <figcaption>
         <details>
-          <summary>Booked appointments per week, as a table</summary>
+          <summary>{f.asTable}</summary>
           <table>
             <thead>
               <tr>
-                <th scope="col">Week of (Monday)</th>
+                <th scope="col">{f.weekOf}</th>
                 <th scope="col" class="num">
-                  Booked
+                  {f.columns.booked}
                 </th>
               </tr>
             </thead>
             <tbody>
               {weeks.map((w) => (
                 <tr>
-                  <td>{longDate(w.monday)}</td>
+                  <td>{longDate(w.monday, t)}</td>
                   <td class="num">{w.booked}</td>
                 </tr>
               ))}

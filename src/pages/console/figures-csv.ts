@@ -1,6 +1,8 @@
 // The figures as CSV (RFC 4180): CRLF line ends, a field quoted when it holds a comma, a quote or
-// a line break.
+// a line break. Headers in the console's language; numbers as plain digits in every language, so
+// that a spreadsheet reads them as numbers.
 import type { Figures, Ratio } from "../../domain/figures.js";
+import type { ConsoleStrings } from "./strings/index.js";
 
 /** A text cell that a spreadsheet would run as a formula gets a leading apostrophe. */
 const neutralise = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
@@ -17,31 +19,10 @@ function csvOf(header: string[], rows: Cell[][]): string {
 
 const fraction = (r: Ratio) => (r.whole === 0 ? null : Number((r.part / r.whole).toFixed(4)));
 
-const FIGURES_CSV_HEADER = [
-  "office_id",
-  "office",
-  "time_zone",
-  "service_id",
-  "service",
-  "from",
-  "to",
-  "booked",
-  "cancelled",
-  "completed",
-  "checked_in",
-  "no_show",
-  "no_show_rate",
-  "no_show_rate_base",
-  "days_median",
-  "days_p90",
-  "inside_window",
-  "inside_window_share",
-];
-
 /** One row per office and service. */
-export function figuresCsv(f: Figures): string {
+export function figuresCsv(f: Figures, t: ConsoleStrings): string {
   return csvOf(
-    FIGURES_CSV_HEADER,
+    t.figures.csvServices,
     f.offices.flatMap((o) =>
       o.services.map((s) => [
         o.office.id,
@@ -67,12 +48,10 @@ export function figuresCsv(f: Figures): string {
   );
 }
 
-const UTILISATION_CSV_HEADER = ["office_id", "office", "staff_id", "interviewer", "from", "to", "booked_minutes", "available_minutes", "utilisation"];
-
 /** One row per office and interviewer. */
-export function utilisationCsv(f: Figures): string {
+export function utilisationCsv(f: Figures, t: ConsoleStrings): string {
   return csvOf(
-    UTILISATION_CSV_HEADER,
+    t.figures.csvInterviewers,
     f.offices.flatMap((o) =>
       o.interviewers.map((i) => [
         o.office.id,

@@ -4,6 +4,7 @@ import type { Figures, OfficeFigures, Ratio } from "../../domain/figures.js";
 import { Notice } from "../components.js";
 import { WeeklyChart, longDate } from "./figures-chart.js";
 import { Select } from "./parts.js";
+import type { ConsoleStrings } from "./strings/index.js";
 
 export interface FiguresFilter {
   /** An office id, or "all". */
@@ -23,79 +24,65 @@ export interface FiguresChoices {
 
 const NONE = "—";
 
-/** "33.3%", or a dash when there is nothing to divide by. */
-const percent = (part: number, whole: number) => (whole === 0 ? NONE : `${((100 * part) / whole).toFixed(1)}%`);
+/** "33.3%" ("33,3 %" in Spanish), or a dash when there is nothing to divide by. */
+const percent = (part: number, whole: number, t: ConsoleStrings) =>
+  whole === 0 ? NONE : new Intl.NumberFormat(t.tag, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(part / whole);
 
-const share = (r: Ratio, of: string) => (r.whole === 0 ? NONE : `${percent(r.part, r.whole)} (${r.part} of ${r.whole}${of})`);
+const share = (r: Ratio, t: ConsoleStrings, recorded = false) =>
+  r.whole === 0 ? NONE : (recorded ? t.figures.shareOfRecorded : t.figures.shareOf)(percent(r.part, r.whole, t), r.part, r.whole);
 
-const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} h`;
+const hours = (minutes: number, t: ConsoleStrings) => t.figures.hours(new Intl.NumberFormat(t.tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(minutes / 60));
 
 const days = (n: number | null) => (n === null ? NONE : String(n));
 
 export const queryOf = (f: FiguresFilter) => new URLSearchParams({ office: f.office, service: f.service, from: f.from, to: f.to }).toString();
 
-function FilterForm({ filter, choices }: { filter: FiguresFilter; choices: FiguresChoices }) {
+function FilterForm({ filter, choices, t }: { filter: FiguresFilter; choices: FiguresChoices; t: ConsoleStrings }) {
+  const f = t.figures;
   return (
     <form method="get" action="/console/figures" class="row no-print">
-      <Select name="office" label="Office" value={filter.office} choices={choices.offices} first={choices.canChooseAll ? { value: "all", label: "All offices" } : null} />
-      <Select name="service" label="Service" value={filter.service} choices={choices.services} first={{ value: "", label: "All services" }} />
+      <Select name="office" label={f.office} value={filter.office} choices={choices.offices} first={choices.canChooseAll ? { value: "all", label: f.allOffices } : null} />
+      <Select name="service" label={f.service} value={filter.service} choices={choices.services} first={{ value: "", label: f.allServices }} />
       <div>
-        <label for="from">From (local date)</label>
+        <label for="from">{f.from}</label>
         <input id="from" name="from" type="date" value={filter.from} required />
       </div>
       <div>
-        <label for="to">To, inclusive</label>
+        <label for="to">{f.to}</label>
         <input id="to" name="to" type="date" value={filter.to} required />
       </div>
       <div>
         <button type="submit" class="btn">
-          Show
+          {t.show}
         </button>
       </div>
     </form>
   );
 }
 
-function ServiceTable({ offices }: { offices: OfficeFigures[] }) {
+function ServiceTable({ offices, t }: { offices: OfficeFigures[]; t: ConsoleStrings }) {
   const rows = offices.flatMap((o) => o.services.map((s) => ({ o, s })));
+  const c = t.figures.columns;
+  const number = [c.booked, c.cancelled, c.completed, c.noShows, c.noShowRate, c.daysMedian, c.daysP90, c.insideWindow];
   return (
     <table>
-      <caption>Appointments by office and service</caption>
+      <caption>{t.figures.byService}</caption>
       <thead>
         <tr>
-          <th scope="col">Office</th>
-          <th scope="col">Service</th>
-          <th scope="col" class="num">
-            Booked
-          </th>
-          <th scope="col" class="num">
-            Cancelled
-          </th>
-          <th scope="col" class="num">
-            Completed
-          </th>
-          <th scope="col" class="num">
-            No-shows
-          </th>
-          <th scope="col" class="num">
-            No-show rate
-          </th>
-          <th scope="col" class="num">
-            Days from screening, median
-          </th>
-          <th scope="col" class="num">
-            90th percentile
-          </th>
-          <th scope="col" class="num">
-            Inside the window
-          </th>
+          <th scope="col">{c.office}</th>
+          <th scope="col">{c.service}</th>
+          {number.map((label) => (
+            <th scope="col" class="num">
+              {label}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {rows.length === 0 ? (
           <tr>
             <td colspan={10} class="muted">
-              No service is offered and nothing was booked here in this period.
+              {t.figures.nothing}
             </td>
           </tr>
         ) : (
@@ -107,10 +94,10 @@ function ServiceTable({ offices }: { offices: OfficeFigures[] }) {
               <td class="num">{s.cancelled}</td>
               <td class="num">{s.completed}</td>
               <td class="num">{s.noShow}</td>
-              <td class="num">{share(s.noShowRate, " recorded")}</td>
+              <td class="num">{share(s.noShowRate, t, true)}</td>
               <td class="num">{days(s.daysMedian)}</td>
               <td class="num">{days(s.daysP90)}</td>
-              <td class="num">{share(s.insideWindow, "")}</td>
+              <td class="num">{share(s.insideWindow, t)}</td>
             </tr>
           ))
         )}
@@ -119,24 +106,25 @@ function ServiceTable({ offices }: { offices: OfficeFigures[] }) {
   );
 }
 
-function UtilisationTable({ offices }: { offices: OfficeFigures[] }) {
+function UtilisationTable({ offices, t }: { offices: OfficeFigures[]; t: ConsoleStrings }) {
   const booked = offices.reduce((s, o) => s + o.bookedMinutes, 0);
   const available = offices.reduce((s, o) => s + o.availableMinutes, 0);
+  const c = t.figures.columns;
   return (
     <table>
-      <caption>Booked time of available time, per interviewer</caption>
+      <caption>{t.figures.utilisationCaption}</caption>
       <thead>
         <tr>
-          <th scope="col">Office</th>
-          <th scope="col">Interviewer</th>
+          <th scope="col">{c.office}</th>
+          <th scope="col">{c.interviewer}</th>
           <th scope="col" class="num">
-            Booked
+            {c.booked}
           </th>
           <th scope="col" class="num">
-            Available
+            {c.available}
           </th>
           <th scope="col" class="num">
-            Utilisation
+            {c.utilisation}
           </th>
         </tr>
       </thead>
@@ -146,28 +134,28 @@ function UtilisationTable({ offices }: { offices: OfficeFigures[] }) {
             <tr>
               <td>{o.office.name}</td>
               <td>{i.name}</td>
-              <td class="num">{hours(i.bookedMinutes)}</td>
-              <td class="num">{hours(i.availableMinutes)}</td>
-              <td class="num">{percent(i.bookedMinutes, i.availableMinutes)}</td>
+              <td class="num">{hours(i.bookedMinutes, t)}</td>
+              <td class="num">{hours(i.availableMinutes, t)}</td>
+              <td class="num">{percent(i.bookedMinutes, i.availableMinutes, t)}</td>
             </tr>
           )),
           <tr>
             <th scope="row" colspan={2}>
-              {o.office.name}: all interviewers
+              {t.figures.allInterviewers(o.office.name)}
             </th>
-            <td class="num">{hours(o.bookedMinutes)}</td>
-            <td class="num">{hours(o.availableMinutes)}</td>
-            <td class="num">{percent(o.bookedMinutes, o.availableMinutes)}</td>
+            <td class="num">{hours(o.bookedMinutes, t)}</td>
+            <td class="num">{hours(o.availableMinutes, t)}</td>
+            <td class="num">{percent(o.bookedMinutes, o.availableMinutes, t)}</td>
           </tr>,
         ])}
         {offices.length > 1 ? (
           <tr>
             <th scope="row" colspan={2}>
-              All offices
+              {t.figures.allOffices}
             </th>
-            <td class="num">{hours(booked)}</td>
-            <td class="num">{hours(available)}</td>
-            <td class="num">{percent(booked, available)}</td>
+            <td class="num">{hours(booked, t)}</td>
+            <td class="num">{hours(available, t)}</td>
+            <td class="num">{percent(booked, available, t)}</td>
           </tr>
         ) : null}
       </tbody>
@@ -175,32 +163,14 @@ function UtilisationTable({ offices }: { offices: OfficeFigures[] }) {
   );
 }
 
-function HowCounted() {
+function HowCounted({ t }: { t: ConsoleStrings }) {
   return (
     <details class="no-print">
-      <summary>How these figures are counted</summary>
+      <summary>{t.figures.howCounted}</summary>
       <ul>
-        <li>
-          An appointment belongs to the period when its start's local date (in its office's zone) is between the two dates, both included. It counts at its current time: a moved
-          appointment counts once, where it is now.
-        </li>
-        <li>Booked: every appointment of the period that is not cancelled (scheduled, confirmed, checked in, completed or a no-show). Cancelled ones are counted apart.</li>
-        <li>
-          No-show rate: no-shows out of the booked appointments whose start has passed and whose outcome is recorded (checked in, completed or no-show). Appointments still waiting
-          for an outcome are left out.
-        </li>
-        <li>
-          Days from screening: local days from the case's screening date to the appointment's date, over booked appointments. Median and 90th percentile by nearest rank: the value
-          at position ⌈p × n / 100⌉ of the sorted list (for an even count the median is the lower middle value).
-        </li>
-        <li>
-          Inside the window: booked appointments on a date within the case's window for the service as it stands now (extensions included). Appointments booked with a window
-          override count as outside.
-        </li>
-        <li>
-          Utilisation: the length of the interviewer's booked appointments at the office (every service, buffers not counted) divided by their available time: their availability at
-          the office within its opening hours, less public holidays, closures and time off.
-        </li>
+        {t.figures.rules.map((rule) => (
+          <li>{rule}</li>
+        ))}
       </ul>
     </details>
   );
@@ -212,17 +182,19 @@ export function FiguresView({
   figures,
   error,
   csvHref,
+  t,
 }: {
   filter: FiguresFilter;
   choices: FiguresChoices;
   figures: Figures | null;
   error: string | null;
   csvHref: string;
+  t: ConsoleStrings;
 }) {
   const zones = figures ? [...new Set(figures.offices.map((o) => o.office.timeZone))] : [];
   return (
     <>
-      <FilterForm filter={filter} choices={choices} />
+      <FilterForm filter={filter} choices={choices} t={t} />
       {error ? (
         <Notice tone="error">
           <p>{error}</p>
@@ -231,17 +203,17 @@ export function FiguresView({
       {figures ? (
         <>
           <p>
-            {longDate(figures.period.from)} to {longDate(figures.period.to)}, local dates ({zones.join(", ")}).{" "}
+            {t.figures.period(longDate(figures.period.from, t), longDate(figures.period.to, t), zones.join(", "))}{" "}
             <a href={csvHref} class="no-print">
-              Download as CSV
+              {t.figures.csv}
             </a>
           </p>
-          <ServiceTable offices={figures.offices} />
-          <h2>Booked appointments per week</h2>
-          <WeeklyChart weeks={figures.weeks} />
-          <h2>Interviewer utilisation</h2>
-          <UtilisationTable offices={figures.offices} />
-          <HowCounted />
+          <ServiceTable offices={figures.offices} t={t} />
+          <h2>{t.figures.perWeek}</h2>
+          <WeeklyChart weeks={figures.weeks} t={t} />
+          <h2>{t.figures.utilisationTitle}</h2>
+          <UtilisationTable offices={figures.offices} t={t} />
+          <HowCounted t={t} />
         </>
       ) : null}
     </>

@@ -2,6 +2,7 @@
 // select, the office picker of a GET form, and a plain table of rows.
 import type { Child } from "hono/jsx";
 import { Notice, type Tone } from "../components.js";
+import type { ConsoleStrings } from "./strings/index.js";
 
 export interface PageNotice {
   tone: Tone;
@@ -69,13 +70,13 @@ export function Select(p: { name: string; label: string; value: string; choices:
  * the one office as a hidden field so that the other fields keep it. `children` are the page's
  * own fields, before the button.
  */
-export function OfficeFilter(p: { action: string; office: OfficeChoice; offices: OfficeChoice[]; search?: boolean; children?: Child }) {
+export function OfficeFilter(p: { action: string; office: OfficeChoice; offices: OfficeChoice[]; search?: boolean; t: ConsoleStrings; children?: Child }) {
   return (
     <form method="get" action={p.action} class="row no-print" role={p.search ? "search" : undefined}>
-      {p.offices.length > 1 ? <Select name="office" label="Office" value={p.office.id} choices={p.offices} /> : <input type="hidden" name="office" value={p.office.id} />}
+      {p.offices.length > 1 ? <Select name="office" label={p.t.office} value={p.office.id} choices={p.offices} /> : <input type="hidden" name="office" value={p.office.id} />}
       {p.children}
       <button type="submit" class="btn secondary">
-        Show
+        {p.t.show}
       </button>
     </form>
   );

@@ -5,22 +5,13 @@ import type { OfficeRow } from "../../domain/offices.js";
 import type { QueueItem, WindowStanding } from "../../domain/queue.js";
 import { Notice } from "../components.js";
 import { OfficeFilter, Table } from "./parts.js";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** "5 days left", "Last day today", "Opens in 3 days · 17 days left", "Window passed 2 days ago". */
-export function standingText({ opensIn, daysLeft }: WindowStanding): string {
-  if (daysLeft < 0) return `Window passed ${plural(-daysLeft, "day")} ago`;
-  if (opensIn > 0) return `Opens in ${plural(opensIn, "day")} · ${plural(daysLeft, "day")} left`;
-  if (daysLeft === 0) return "Last day today";
-  return `${plural(daysLeft, "day")} left`;
-}
+import type { ConsoleStrings } from "./strings/index.js";
 
 /** Passed in red, the last three days in amber: the cases to book first stand out. */
-export function Standing({ standing }: { standing: WindowStanding }) {
+export function Standing({ standing, t }: { standing: WindowStanding; t: ConsoleStrings }) {
   const { daysLeft, opensIn } = standing;
   const urgency = daysLeft < 0 ? " late" : opensIn <= 0 && daysLeft <= 3 ? " warn" : "";
-  return <span class={`badge${urgency}`}>{standingText(standing)}</span>;
+  return <span class={`badge${urgency}`}>{t.queue.standing(standing)}</span>;
 }
 
 export function queueHref(params: { office?: string; q?: string; cursor?: string }) {
@@ -41,76 +32,74 @@ export interface QueueView {
   later: boolean;
 }
 
-function Filters({ view }: { view: QueueView }) {
+function Filters({ view, t }: { view: QueueView; t: ConsoleStrings }) {
   return (
-    <OfficeFilter action="/console/queue" office={view.office} offices={view.offices} search>
+    <OfficeFilter action="/console/queue" office={view.office} offices={view.offices} search t={t}>
       <div>
-        <label for="q">Case reference</label>
-        <input id="q" name="q" type="search" value={view.q} placeholder="Whole reference or its start" autocomplete="off" size={28} />
+        <label for="q">{t.queue.reference}</label>
+        <input id="q" name="q" type="search" value={view.q} placeholder={t.queue.referenceHint} autocomplete="off" size={28} />
       </div>
     </OfficeFilter>
   );
 }
 
-function cells({ caseRow, service, window, standing }: QueueItem): Child[] {
+function cells({ caseRow, service, window, standing }: QueueItem, t: ConsoleStrings): Child[] {
   return [
     <strong>{caseRow.reference}</strong>,
     <span class="nowrap">{caseRow.screenedAt}</span>,
-    service ? service.name : <span class="muted">No service books this track ({caseRow.track})</span>,
+    service ? service.name : <span class="muted">{t.queue.noService(caseRow.track)}</span>,
     window ? <span class="nowrap">{`${window.firstDate} – ${window.lastDate}`}</span> : "—",
-    standing ? <Standing standing={standing} /> : "—",
+    standing ? <Standing standing={standing} t={t} /> : "—",
     caseRow.householdSize,
     caseRow.language,
     service ? (
       <a class="btn small" href={`/console/cases/${encodeURIComponent(caseRow.id)}/book?service=${encodeURIComponent(service.id)}`}>
-        Book
+        {t.queue.book}
       </a>
     ) : null,
   ];
 }
 
-export function QueuePage({ view }: { view: QueueView }) {
+export function QueuePage({ view, t }: { view: QueueView; t: ConsoleStrings }) {
   const { office, q, items } = view;
+  const w = t.queue;
   return (
     <>
-      <p>
-        Cases of <strong>{office.name}</strong> waiting for an appointment, oldest screening first. Today is {view.today} in the office ({office.timeZone}).
-      </p>
-      <Filters view={view} />
+      <p>{w.intro(office.name, view.today, office.timeZone)}</p>
+      <Filters view={view} t={t} />
       {view.notWaiting ? (
         <Notice>
           <p>
-            Case {view.notWaiting.reference} is not waiting: it has a live or completed appointment.{" "}
-            <a href={`/console/cases/${encodeURIComponent(view.notWaiting.id)}/book`}>See the case</a>
+            {w.notWaiting(view.notWaiting.reference)} <a href={`/console/cases/${encodeURIComponent(view.notWaiting.id)}/book`}>{w.seeCase}</a>
           </p>
         </Notice>
       ) : null}
       {items.length === 0 ? (
-        <p>{q ? `No waiting case has a reference that starts with “${q}”.` : "No case is waiting for an appointment."}</p>
+        <p>{q ? w.noMatch(q) : w.empty}</p>
       ) : (
         <Table
           columns={[
-            "Reference",
-            "Screened",
-            "Service",
-            `Window (${office.timeZone})`,
-            "Days",
-            { label: "Household", class: "num" },
-            "Language",
-            { label: <span class="muted">Action</span> },
+            w.columns.reference,
+            w.columns.screened,
+            w.columns.service,
+            w.columns.window(office.timeZone),
+            w.columns.days,
+            { label: w.columns.household, class: "num" },
+            w.columns.language,
+            { label: <span class="muted">{w.columns.action}</span> },
           ]}
-          rows={items.map(cells)}
+          rows={items.map((item) => cells(item, t))}
         />
       )}
       <div class="pager no-print">
         {view.later ? (
           <a class="btn secondary" href={queueHref({ office: office.id, q })}>
-            ← First page
+            {w.firstPage}
           </a>
         ) : null}
         {view.nextCursor ? (
           <a class="btn secondary" href={queueHref({ office: office.id, q, cursor: view.nextCursor })}>
-            Next page →
+            {w.nextPage}
           </a>
         ) : null}
       </div>

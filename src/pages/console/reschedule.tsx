@@ -2,6 +2,7 @@
 // click each), and a start outside the window with a reason.
 import { Button, LinkButton, PostForm } from "../components.js";
 import { Select } from "./parts.js";
+import type { ConsoleStrings } from "./strings/index.js";
 
 export interface Start {
   /** The ISO instant the form sends. */
@@ -37,23 +38,24 @@ export function StartButtons({ id, csrf, starts, extra = {} }: { id: string; csr
   );
 }
 
-export function MoveInWindow({ id, csrf, week }: { id: string; csrf: string; week: WeekOfStarts }) {
+export function MoveInWindow({ id, csrf, week, t }: { id: string; csrf: string; week: WeekOfStarts; t: ConsoleStrings }) {
+  const w = t.move;
   return (
     <section>
-      <h2>Move to another time in the window</h2>
+      <h2>{w.inWindow}</h2>
       {week.blocked ? (
         <p>{week.blocked}</p>
       ) : (
         <>
           <form method="get" action={`/console/appointments/${id}`} class="row">
             <input type="hidden" name="week" value={week.week} />
-            <Select name="staff" label="Interviewer" value={week.staffId} choices={week.staff} first={{ value: "", label: "Any interviewer" }} />
+            <Select name="staff" label={w.interviewer} value={week.staffId} choices={week.staff} first={{ value: "", label: w.anyInterviewer }} />
             <button type="submit" class="btn secondary">
-              Show free times
+              {w.showFreeTimes}
             </button>
           </form>
           <h3>{week.label}</h3>
-          {week.days.length === 0 ? <p class="muted">No free time this week.</p> : null}
+          {week.days.length === 0 ? <p class="muted">{w.noFreeThisWeek}</p> : null}
           <div class="days">
             {week.days.map((day) => (
               <section>
@@ -63,8 +65,8 @@ export function MoveInWindow({ id, csrf, week }: { id: string; csrf: string; wee
             ))}
           </div>
           <p>
-            {week.previous ? <LinkButton href={week.previous}>← Previous week</LinkButton> : null}
-            {week.next ? <LinkButton href={week.next}>Next week →</LinkButton> : null}
+            {week.previous ? <LinkButton href={week.previous}>{w.previousWeek}</LinkButton> : null}
+            {week.next ? <LinkButton href={week.next}>{w.nextWeek}</LinkButton> : null}
           </p>
         </>
       )}
@@ -72,23 +74,24 @@ export function MoveInWindow({ id, csrf, week }: { id: string; csrf: string; wee
   );
 }
 
-export function MoveOutsideWindow({ id, csrf, zone, values }: { id: string; csrf: string; zone: string; values: { start: string; reason: string } }) {
+export function MoveOutsideWindow({ id, csrf, zone, values, t }: { id: string; csrf: string; zone: string; values: { start: string; reason: string }; t: ConsoleStrings }) {
+  const w = t.move;
   return (
     <section>
-      <h2>Move outside the window</h2>
-      <p class="muted">Only when the case needs it; the reason is kept with the appointment.</p>
+      <h2>{w.outside}</h2>
+      <p class="muted">{w.outsideHint}</p>
       <PostForm action={`/console/appointments/${id}/reschedule`} csrf={csrf}>
         <input type="hidden" name="override" value="1" />
         <div class="row">
           <div>
-            <label for="override-start">New start ({zone})</label>
+            <label for="override-start">{w.newStart(zone)}</label>
             <input id="override-start" type="datetime-local" name="start" value={values.start} required />
           </div>
           <div class="grow">
-            <label for="override-reason">Reason</label>
+            <label for="override-reason">{w.reason}</label>
             <input id="override-reason" type="text" name="reason" value={values.reason} required maxlength={500} />
           </div>
-          <Button kind="secondary">Move</Button>
+          <Button kind="secondary">{w.submit}</Button>
         </div>
       </PostForm>
     </section>

@@ -4,6 +4,7 @@
 import { LinkButton, Notice } from "../components.js";
 import type { Language } from "../language.js";
 import { strings } from "../strings/index.js";
+import type { ConsoleStrings } from "./strings/index.js";
 
 const SLIP_WORDS: Record<Language, { number: string; reference: string; keep: string }> = {
   es: { number: "Su número", reference: "Referencia", keep: "Guarde este papel y muéstrelo en la recepción. Le llamaremos por este número." },
@@ -22,6 +23,8 @@ export interface SlipProps {
   address: string;
   reference: string;
   cancelled: boolean;
+  /** The console's words around the slip; the slip itself is in the case's language. */
+  t: ConsoleStrings;
 }
 
 export function SlipPage(p: SlipProps) {
@@ -30,12 +33,12 @@ export function SlipPage(p: SlipProps) {
   return (
     <>
       <p class="no-print">
-        <LinkButton href={`/console/appointments/${p.id}`}>Back to the appointment</LinkButton>
-        <span class="muted"> Print with the browser (Ctrl+P): only the slip is printed.</span>
+        <LinkButton href={`/console/appointments/${p.id}`}>{p.t.slip.back}</LinkButton>
+        <span class="muted"> {p.t.slip.print}</span>
       </p>
       {p.cancelled ? (
         <Notice tone="error">
-          <p>This appointment is cancelled: there is no slip to print.</p>
+          <p>{p.t.slip.cancelled}</p>
         </Notice>
       ) : (
         <div class="slip" lang={p.language}>

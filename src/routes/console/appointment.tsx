@@ -13,7 +13,7 @@ import { localTime } from "../../i18n/dates.js";
 import { localDateOf } from "../../slots/index.js";
 import { AppointmentPage } from "../../pages/console/appointment.js";
 import { errorNotice, type PageNotice } from "../../pages/console/parts.js";
-import { STATUS_NAMES } from "../../pages/console/status.js";
+import type { ConsoleStrings } from "../../pages/console/strings/index.js";
 import { STATUS_AFTER, isMovable, isStatus, isStatusAction } from "../../domain/lifecycle.js";
 import { dateWords, stamp } from "./dates.js";
 import { dayHref, showDay } from "./day.js";
@@ -27,27 +27,22 @@ import { DomainError } from "../../domain/errors.js";
 import { statusOf } from "../../http/problem.js";
 import { notOneLine } from "../text.js";
 
-/** What the page says after a change (`?done=`), while the appointment is still in its status. */
-const DONE: Record<string, { status: string; text: string }> = {
-  confirm: { status: STATUS_AFTER.confirm, text: "Confirmed." },
-  check_in: { status: STATUS_AFTER.check_in, text: "Checked in." },
-  complete: { status: STATUS_AFTER.complete, text: "Marked as completed." },
-  no_show: { status: STATUS_AFTER.no_show, text: "Recorded as a no-show." },
-  cancelled: { status: "cancelled", text: "Cancelled. The applicant is sent the cancellation." },
-  rescheduled: { status: "scheduled", text: "Moved. The applicant is sent the new time and needs to confirm it." },
-};
+/** The status the appointment is in after each change (`?done=`): the message shows only while it still is. */
+const DONE_STATUS: Record<keyof ConsoleStrings["appointment"]["done"], string> = { ...STATUS_AFTER, cancelled: "cancelled", rescheduled: "scheduled" };
+
+const isDone = (value: string | undefined): value is keyof typeof DONE_STATUS => value !== undefined && Object.hasOwn(DONE_STATUS, value);
 
 /** A history snapshot in a line: status, start, interviewer, room, and the reason when there is one. */
-function describe(s: Record<string, unknown> | null, zone: string, names: DeskNames): string {
+function describe(s: Record<string, unknown> | null, zone: string, names: DeskNames, t: ConsoleStrings): string {
   if (!s) return "—";
   const start = typeof s.start === "string" ? parseInstant(s.start) : null;
   const parts = [
-    isStatus(s.status) ? STATUS_NAMES[s.status] : String(s.status),
+    isStatus(s.status) ? t.statusNames[s.status] : String(s.status),
     start === null ? null : stamp(start, zone),
     typeof s.staffId === "string" ? names.interviewer(s.staffId) : null,
   ];
   if (typeof s.roomId === "string") parts.push(names.room(s.roomId));
-  if (typeof s.reason === "string") parts.push(`reason: ${s.reason}`);
+  if (typeof s.reason === "string") parts.push(`${t.appointment.reasonWord}: ${s.reason}`);
   return parts.filter(Boolean).join(" · ");
 }
 
@@ -61,6 +56,8 @@ interface Shown extends WeekRequest {
 
 async function show(c: Context<ConsoleEnv>, o: Opened, v: Shown = {}) {
   const { ctx, row, office, service } = o;
+  const { t, lang } = c.var;
+  const a = t.appointment;
   const zone = office.timeZone;
   const [day, history, messages] = await Promise.all([
     daySheet(ctx, office.id, row.localDate),
@@ -72,14 +69,15 @@ async function show(c: Context<ConsoleEnv>, o: Opened, v: Shown = {}) {
     actorNames(
       ctx,
       history.map((h) => h.actor),
+      { admin: a.admin, applicant: a.applicant },
     ),
   ]);
   const movable = isMovable(row.status);
-  const done = v.done ? DONE[v.done] : undefined;
+  const done = isDone(v.done) ? { status: DONE_STATUS[v.done], text: a.done[v.done] } : undefined;
   const window = caseWindow(o.caseRow, service);
   return consolePage(
     c,
-    { title: `Appointment ${names.reference(row.caseId)}`, section: "day", status: v.status },
+    { title: a.title(names.reference(row.caseId)), section: "day", status: v.status },
     <AppointmentPage
       details={{
         id: row.id,
@@ -90,36 +88,37 @@ async function show(c: Context<ConsoleEnv>, o: Opened, v: Shown = {}) {
         interviewer: names.interviewer(row.staffId),
         room: names.room(row.roomId),
         status: row.status,
-        when: `${dateWords(row.startAt, zone)}, ${localTime(row.startAt, zone)}–${localTime(row.endAt, zone)}`,
+        when: `${dateWords(row.startAt, zone, lang)}, ${localTime(row.startAt, zone)}–${localTime(row.endAt, zone)}`,
         zone,
         sequence: row.sequence,
         rescheduleCount: row.rescheduleCount,
         rescheduleLimit: office.settings.rescheduleLimit,
-        window: `${window.firstDate} to ${window.lastDate}`,
+        window: a.windowRange(window.firstDate, window.lastDate),
         windowOverride: row.windowOverride,
         dayHref: dayHref(office.id, row.localDate),
       }}
       history={history.map((h) => ({
         at: stamp(h.at, zone),
         actor: actorName(h.actor),
-        action: h.action.replace("_", " "),
-        from: describe(h.from, zone, names),
-        to: describe(h.to, zone, names),
+        action: a.historyActions[h.action] ?? h.action.replace("_", " "),
+        from: describe(h.from, zone, names, t),
+        to: describe(h.to, zone, names, t),
       }))}
       notifications={messages.items.map((n) => ({
-        kind: n.kind,
-        channel: n.channel,
+        kind: a.messageWords[n.kind] ?? n.kind,
+        channel: a.messageWords[n.channel] ?? n.channel,
         due: stamp(n.sendAfter, zone),
-        status: n.status,
+        status: a.messageWords[n.status] ?? n.status,
         attempts: n.attempts,
         sent: n.sentAt === null ? "—" : stamp(n.sentAt, zone),
       }))}
       csrf={c.var.csrf}
       notice={v.notice ?? (done && done.status === row.status ? { tone: "ok", text: done.text } : null)}
-      reschedule={movable ? await rescheduleWeek(o, v) : null}
+      reschedule={movable ? await rescheduleWeek(o, v, t, lang) : null}
       canCancel={movable}
       override={v.override ?? { start: "", reason: "" }}
       cancelReason={v.cancelReason ?? ""}
+      t={t}
     />,
   );
 }
@@ -161,7 +160,7 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
     const form = await formOf(c);
     const back = backOf(o, form.back);
     const action = form.action;
-    if (!isStatusAction(action)) return refuseOn(c, back, 422, "action: choose one of confirm, check_in, complete or no_show.");
+    if (!isStatusAction(action)) return refuseOn(c, back, 422, c.var.t.appointment.badAction);
     // A second click (or a resent form) finds the change made.
     if (o.row.status === STATUS_AFTER[action]) return c.redirect(withDone(o, back, action), 303);
     try {
@@ -182,8 +181,8 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
     // A line break or control character would reach the history and the applicant's messages.
     const notOne = notOneLine(form);
     if (notOne) return show(c, o, { status: 422, notice: errorNotice(notOne), cancelReason: reason });
-    if (!reason) return show(c, o, { status: 422, notice: errorNotice("reason: say why the appointment is cancelled; it is kept in the history.") });
-    if (reason.length > 500) return show(c, o, { status: 422, notice: errorNotice("reason: at most 500 characters."), cancelReason: reason });
+    if (!reason) return show(c, o, { status: 422, notice: errorNotice(c.var.t.appointment.cancelReasonRequired) });
+    if (reason.length > 500) return show(c, o, { status: 422, notice: errorNotice(c.var.t.move.reasonTooLong), cancelReason: reason });
     try {
       await cancel(o.ctx, o.row.id, reason);
     } catch (cause) {
@@ -197,6 +196,7 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
   console.post("/appointments/:id/reschedule", async (c) => {
     const o = await openAppointment(c);
     const zone = o.office.timeZone;
+    const { t, lang } = c.var;
     const form = await formOf(c);
     const override = form.override === "1";
     const reason = (form.reason ?? "").trim();
@@ -209,16 +209,16 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
     const notOne = notOneLine(form);
     if (notOne) return show(c, o, { week: again.week, override: again.override, status: 422, notice: errorNotice(notOne) });
     if (staffId && !(await serviceStaff(o)).some((s) => s.id === staffId)) {
-      return show(c, o, { ...again, staff: undefined, status: 422, notice: errorNotice(`staffId: no interviewer '${staffId}' gives this service at ${o.office.name}.`) });
+      return show(c, o, { ...again, staff: undefined, status: 422, notice: errorNotice(t.move.badStaff("staffId", staffId, o.office.name)) });
     }
     const refuse = (text: string) => show(c, o, { ...again, status: 422, notice: errorNotice(text) });
-    if (override && !reason) return refuse("reason: say why the appointment moves outside the case's window; it is kept with the appointment.");
-    if (reason.length > 500) return refuse("reason: at most 500 characters.");
-    if (start === null) return refuse(`start: choose a date and time (office time, ${zone}), e.g. 2026-12-21T09:00.`);
+    if (override && !reason) return refuse(t.move.reasonRequired);
+    if (reason.length > 500) return refuse(t.move.reasonTooLong);
+    if (start === null) return refuse(t.move.badStart(zone));
     // Already there: a resent form after a move finds it done; a first try is nothing to do.
     if (start === o.row.startAt && (!staffId || staffId === o.row.staffId)) {
       if (o.row.rescheduleCount > 0) return c.redirect(`${appointmentPath(o)}?done=rescheduled`, 303);
-      return refuse("start: the appointment is already at that time; choose another.");
+      return refuse(t.move.alreadyThere);
     }
     try {
       await reschedule(o.ctx, o.row.id, { start, startOffset: written?.offset, staffId, overrideWindow: override ? { reason } : undefined });
@@ -229,9 +229,9 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
       const extra: Record<string, string> = { ...(staffId ? { staffId } : {}), ...(override ? { override: "1", reason } : {}) };
       const notice =
         problem.kind === "slot-taken"
-          ? takenNotice(now, c.var.csrf, problem, extra)
+          ? takenNotice(now, c.var.csrf, problem, extra, t, lang)
           : problem.kind === "outside-window"
-            ? errorNotice(`${problem.detail} To move it there anyway, use “Move outside the window” with a reason.`)
+            ? errorNotice(`${problem.detail} ${t.move.useOutside}`)
             : errorNotice(problem.detail);
       return show(c, now, { ...again, status: statusOf(problem), notice });
     }

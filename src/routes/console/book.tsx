@@ -21,6 +21,7 @@ import { errorNotice } from "../../pages/console/parts.js";
 import { dayWords } from "./dates.js";
 import { consolePage, formOf } from "./render.js";
 import type { ConsoleEnv } from "./session.js";
+import type { ConsoleLanguage, ConsoleStrings } from "../../pages/console/strings/index.js";
 import type { Ctx } from "../../domain/context.js";
 import { DomainError, invalidField } from "../../domain/errors.js";
 import { statusOf } from "../../http/problem.js";
@@ -70,13 +71,13 @@ async function liveAppointment(l: Loaded): Promise<AppointmentRow | null> {
   return null;
 }
 
-function choice(l: Loaded, slot: { start: number; end: number; staffIds: string[] }, withDay = false): SlotChoice {
+function choice(l: Loaded, slot: { start: number; end: number; staffIds: string[] }, lang: ConsoleLanguage, withDay = false): SlotChoice {
   const zone = l.office.timeZone;
   return {
     start: formatUtcIso(slot.start),
     time: localTime(slot.start, zone),
     end: localTime(slot.end, zone),
-    day: withDay ? dayWords(zone, localDayOf(zone, slot.start)) : undefined,
+    day: withDay ? dayWords(zone, localDayOf(zone, slot.start), lang) : undefined,
     staff: slot.staffIds.map((id) => ({ id, name: l.names.get(id) ?? id })),
   };
 }
@@ -85,7 +86,7 @@ function choice(l: Loaded, slot: { start: number; end: number; staffIds: string[
  * The Monday–Sunday week of `requested` (kept within the window), else the first week of the
  * window with a free time, else the window's first week still ahead.
  */
-async function weekOf(l: Loaded, requested: string | undefined): Promise<{ week: BookWeek | null; empty: BookView["empty"] }> {
+async function weekOf(l: Loaded, requested: string | undefined, t: ConsoleStrings, lang: ConsoleLanguage): Promise<{ week: BookWeek | null; empty: BookView["empty"] }> {
   const zone = l.office.timeZone;
   const asked = requested === undefined ? undefined : parseIsoDate(requested);
   if (asked === null) throw invalidField("week", "must be a date (YYYY-MM-DD)");
@@ -97,10 +98,10 @@ async function weekOf(l: Loaded, requested: string | undefined): Promise<{ week:
   return {
     empty: null,
     week: {
-      label: `${dayWords(zone, monday)} – ${dayWords(zone, monday + 6)}`,
+      label: t.book.weekLabel(dayWords(zone, monday, lang), dayWords(zone, monday + 6, lang)),
       previous: week.previous === null ? null : weekHref(week.previous),
       next: week.next === null ? null : weekHref(week.next),
-      days: week.days.map(([day, slots]) => ({ label: dayWords(zone, day), slots: slots.map((slot) => choice(l, slot)) })),
+      days: week.days.map(([day, slots]) => ({ label: dayWords(zone, day, lang), slots: slots.map((slot) => choice(l, slot, lang)) })),
     },
   };
 }
@@ -114,9 +115,10 @@ interface Shown {
 
 async function showBook(c: Context<ConsoleEnv>, l: Loaded, shown: Shown = {}) {
   const zone = l.office.timeZone;
+  const { t, lang } = c.var;
   const window = caseWindow(l.caseRow, l.service);
   const live = await liveAppointment(l);
-  const { week, empty } = live ? { week: null, empty: null } : await weekOf(l, shown.week);
+  const { week, empty } = live ? { week: null, empty: null } : await weekOf(l, shown.week, t, lang);
   const view: BookView = {
     caseRow: l.caseRow,
     office: l.office,
@@ -126,30 +128,32 @@ async function showBook(c: Context<ConsoleEnv>, l: Loaded, shown: Shown = {}) {
     standing: windowStanding(window, localDateOf(zone, l.ctx.deps.clock.now())),
     live: live && {
       id: live.id,
-      when: `${dayWords(zone, localDayOf(zone, live.startAt))}, ${localTime(live.startAt, zone)}–${localTime(live.endAt, zone)}`,
+      when: `${dayWords(zone, localDayOf(zone, live.startAt), lang)}, ${localTime(live.startAt, zone)}–${localTime(live.endAt, zone)}`,
       staffName: l.names.get(live.staffId) ?? live.staffId,
       status: live.status,
     },
     week,
     empty,
     message: shown.message ?? null,
-    nextSlots: shown.nextSlots ? shown.nextSlots.map((s) => choice(l, { start: parseInstant(s.start)!, end: parseInstant(s.end)!, staffIds: s.staffIds }, true)) : null,
+    nextSlots: shown.nextSlots ? shown.nextSlots.map((s) => choice(l, { start: parseInstant(s.start)!, end: parseInstant(s.end)!, staffIds: s.staffIds }, lang, true)) : null,
     csrf: c.var.csrf,
+    t,
   };
-  return consolePage(c, { title: `Book ${l.caseRow.reference}`, section: "queue", status: shown.status }, <BookPage view={view} />);
+  return consolePage(c, { title: t.book.title(l.caseRow.reference), section: "queue", status: shown.status }, <BookPage view={view} />);
 }
 
 /** Why book() refused, shown on the book page of the week that was tried. */
 async function refused(c: Context<ConsoleEnv>, l: Loaded, start: number, problem: DomainError) {
   const week = localDateOf(l.office.timeZone, start);
+  const w = c.var.t.book;
   // Whatever the engine said, a live appointment of this case is the real reason (a form sent twice, say).
   const live = await liveAppointment(l);
-  if (live) return showBook(c, l, { status: 409, message: errorNotice(`Case ${l.caseRow.reference} already has an appointment for ${l.service.name}. Nothing new was booked.`) });
+  if (live) return showBook(c, l, { status: 409, message: errorNotice(w.nothingNew(l.caseRow.reference, l.service.name)) });
   if (problem.kind === "slot-taken") {
     const nextSlots = (problem.extra.nextSlots as SlotView[] | undefined) ?? [];
     // The daily cap also answers slot-taken, with a detail of its own.
-    const reason = problem.extra.because === "daily-cap" ? problem.detail : "Someone booked that time first.";
-    return showBook(c, l, { week, status: 409, message: errorNotice(`${reason} Pick one of the next free times below: one click books it.`), nextSlots });
+    const reason = problem.extra.because === "daily-cap" ? problem.detail : w.takenFirst;
+    return showBook(c, l, { week, status: 409, message: errorNotice(`${reason} ${w.pickNext}`), nextSlots });
   }
   return showBook(c, l, { week, status: statusOf(problem), message: errorNotice(problem.detail) });
 }
@@ -162,7 +166,8 @@ export function registerBook(console: Hono<ConsoleEnv>) {
 
   console.post("/cases/:id/book", async (c) => {
     const form = await formOf(c);
-    if (!form.service) throw invalidField("service", "is missing: open the case's book page again and choose a time there");
+    const w = c.var.t.book;
+    if (!form.service) throw invalidField("service", w.noServiceField);
     const l = await load(c, form.service);
     const notOne = notOneLine(form);
     if (notOne) return showBook(c, l, { status: 422, message: errorNotice(notOne) });
@@ -170,12 +175,12 @@ export function registerBook(console: Hono<ConsoleEnv>) {
     const written = form.start ? parseWrittenInstant(form.start) : null;
     const start = written?.at ?? null;
     if (start === null) {
-      const text = form.start ? `start: '${form.start}' is not a time (an ISO 8601 instant with an offset).` : "start: choose a time to book.";
+      const text = form.start ? w.badStart(form.start) : w.noStart;
       return showBook(c, l, { status: 422, message: errorNotice(text) });
     }
     const staffId = form.staffId || undefined;
     if (staffId && !l.serving.has(staffId)) {
-      const text = `staffId: '${staffId}' is not an interviewer of ${l.office.name} for ${l.service.name}.`;
+      const text = w.badStaff(staffId, l.office.name, l.service.name);
       return showBook(c, l, { week: localDateOf(l.office.timeZone, start), status: 422, message: errorNotice(text) });
     }
     let booked: AppointmentRow;

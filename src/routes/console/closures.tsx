@@ -15,23 +15,22 @@ import { deskNames } from "./names.js";
 import { consolePage, formOf, problemText } from "./render.js";
 import { pickOffice } from "./scope.js";
 import type { ConsoleEnv } from "./session.js";
+import type { ConsoleLanguage, ConsoleStrings } from "../../pages/console/strings/index.js";
 import type { Ctx } from "../../domain/context.js";
 import { DomainError } from "../../domain/errors.js";
 import { statusOf } from "../../http/problem.js";
 import { notOneLine } from "../text.js";
 
-const when = (instant: number, zone: string) => localDateTimeWords(instant, zone, "en");
+const when = (instant: number, zone: string, lang: ConsoleLanguage) => localDateTimeWords(instant, zone, lang);
 /** "Thursday 10 December" for "2026-12-10"; the page shows the ISO date next to it. */
-const dateWords = (date: string) => localDateWords(dayNumber(date)! * DAY_MS + DAY_MS / 2, "UTC", "en");
+const dateWords = (date: string, lang: ConsoleLanguage) => localDateWords(dayNumber(date)! * DAY_MS + DAY_MS / 2, "UTC", lang);
 
-const NOT_A_DATE = "Date must be a date written YYYY-MM-DD.";
-
-function assertRealDate(date: string) {
-  if (!isRealDate(date)) throw new DomainError("validation", NOT_A_DATE);
+function assertRealDate(date: string, t: ConsoleStrings) {
+  if (!isRealDate(date)) throw new DomainError("validation", t.closures.notADate);
 }
 
-/** "Reason is required: say why the office is closed.": the field's name starts the sentence. */
-const closureProblemText = (p: DomainError) => problemText(p, (e) => `${e.path.charAt(0).toUpperCase()}${e.path.slice(1)} ${e.message}.`);
+/** "Reason is required: say why the office is closed.": the field's name, as the form labels it, starts the sentence. */
+const closureProblemText = (p: DomainError, t: ConsoleStrings) => problemText(p, (e) => t.closures.problem(t.closures.fieldNames[e.path] ?? e.path, e.message));
 
 /** Every closure of the office (a few a year), read page by page. */
 async function allClosures(ctx: Ctx, officeId: string): Promise<ClosureRow[]> {
@@ -48,7 +47,8 @@ async function allClosures(ctx: Ctx, officeId: string): Promise<ClosureRow[]> {
 
 async function listPage(c: Context<ConsoleEnv>, requested: string | undefined, form: { date: string; reason: string }, message?: PageNotice, status = 200) {
   const ctx = ctxOf(c);
-  const { office, offices } = await pickOffice(ctx, requested);
+  const { t, lang } = c.var;
+  const { office, offices } = await pickOffice(ctx, requested, t.errors.noOffice);
   const zone = office.timeZone;
   const now = ctx.deps.clock.now();
   const today = localDateOf(zone, now);
@@ -59,18 +59,19 @@ async function listPage(c: Context<ConsoleEnv>, requested: string | undefined, f
     .map(({ row: r }) => ({
       id: r.id,
       date: r.date,
-      when: r.date ? `${dateWords(r.date)} (${r.date})` : `${when(r.startAt!, zone)} – ${when(r.endAt!, zone)}`,
+      when: r.date ? `${dateWords(r.date, lang)} (${r.date})` : `${when(r.startAt!, zone, lang)} – ${when(r.endAt!, zone, lang)}`,
       reason: r.reason,
       open: r.open,
     }));
-  const props = { office, offices, today, closures: coming, form, message, csrf: c.var.csrf };
-  return consolePage(c, { title: "Closures", section: "closures", status }, <ClosuresPage {...props} />);
+  const props = { office, offices, today, closures: coming, form, message, csrf: c.var.csrf, t };
+  return consolePage(c, { title: t.closures.title, section: "closures", status }, <ClosuresPage {...props} />);
 }
 
 async function dayPage(c: Context<ConsoleEnv>, office: OfficeRow, date: string) {
   const ctx = ctxOf(c);
+  const { t, lang } = c.var;
   const closed = (await closuresOn(ctx, office.id, date)).filter((r) => !r.open);
-  if (!closed.length) throw new DomainError("not-found", `${office.name} is not closed on ${date}. Close the day on the Closures page first.`);
+  if (!closed.length) throw new DomainError("not-found", t.closures.notClosed(office.name, date));
   const zone = office.timeZone;
   // `?moved=` names the appointments a move just made; their moves are read back from history.
   const movedParam = c.req.query("moved");
@@ -83,38 +84,36 @@ async function dayPage(c: Context<ConsoleEnv>, office: OfficeRow, date: string) 
   const moved = moves?.map((m) => ({
     id: m.appointmentId,
     reference: names.reference(m.caseId),
-    from: when(m.from.start, zone),
-    to: when(m.to.start, zone),
+    from: when(m.from.start, zone, lang),
+    to: when(m.to.start, zone, lang),
     fromStaff: names.interviewer(m.from.staffId),
     toStaff: names.interviewer(m.to.staffId),
   }));
   const remaining = still.map(({ appointment: a, reason }) => ({
     id: a.id,
     reference: names.reference(a.caseId),
-    time: when(a.startAt, zone),
+    time: when(a.startAt, zone, lang),
     interviewer: names.interviewer(a.staffId),
     status: a.status,
     reason,
   }));
-  const props = { office, date, dateWords: dateWords(date), closures: closed, moved, remaining, csrf: c.var.csrf };
-  return consolePage(c, { title: `Closed: ${date}`, section: "closures" }, <ClosedDayPage {...props} />);
+  const props = { office, date, dateWords: dateWords(date, lang), closures: closed, moved, remaining, csrf: c.var.csrf, t };
+  return consolePage(c, { title: t.closures.closedTitle(date), section: "closures" }, <ClosedDayPage {...props} />);
 }
 
 export function registerClosures(console: Hono<ConsoleEnv>) {
   console.get("/closures", async (c) => {
     const date = c.req.query("date") ?? "";
     const office = c.req.query("office");
-    if (date && !isRealDate(date)) return listPage(c, office, { date: "", reason: "" }, errorNotice(NOT_A_DATE), 422);
+    if (date && !isRealDate(date)) return listPage(c, office, { date: "", reason: "" }, errorNotice(c.var.t.closures.notADate), 422);
     const reopened = c.req.query("reopened") !== undefined;
-    const message: PageNotice | undefined = reopened
-      ? { tone: "ok", text: "The closure was removed: the day can be booked again. Appointments moved off it stay at their new times." }
-      : undefined;
+    const message: PageNotice | undefined = reopened ? { tone: "ok", text: c.var.t.closures.reopened } : undefined;
     return listPage(c, office, { date, reason: "" }, message);
   });
 
   console.post("/closures", async (c) => {
     const form = await formOf(c);
-    const { office } = await pickOffice(ctxOf(c), form.office || undefined);
+    const { office } = await pickOffice(ctxOf(c), form.office || undefined, c.var.t.errors.noOffice);
     const input = { date: (form.date ?? "").trim(), reason: form.reason ?? "" };
     // The reason is shown to the desk and in moved appointments' history: one line, like the API's.
     const notOne = notOneLine(form);
@@ -124,27 +123,27 @@ export function registerClosures(console: Hono<ConsoleEnv>) {
       return c.redirect(`/console/closures/${encodeURIComponent(office.id)}/${closure.date}`, 303);
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind === "internal") throw error;
-      return listPage(c, office.id, input, errorNotice(closureProblemText(error)), statusOf(error));
+      return listPage(c, office.id, input, errorNotice(closureProblemText(error, c.var.t)), statusOf(error));
     }
   });
 
   console.get("/closures/:officeId/:date", async (c) => {
-    const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"));
+    const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"), c.var.t.errors.noOffice);
     const date = c.req.param("date");
-    assertRealDate(date);
+    assertRealDate(date, c.var.t);
     return dayPage(c, office, date);
   });
 
   console.post("/closures/:officeId/:date/move", async (c) => {
-    const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"));
+    const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"), c.var.t.errors.noOffice);
     const date = c.req.param("date");
-    assertRealDate(date);
+    assertRealDate(date, c.var.t);
     const { moved } = await moveAppointmentsOff(ctxOf(c), office.id, date);
     return c.redirect(`/console/closures/${encodeURIComponent(office.id)}/${date}?moved=${moved.map((m) => encodeURIComponent(m.appointmentId)).join(",")}`, 303);
   });
 
   console.post("/closures/:officeId/:closureId/delete", async (c) => {
-    const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"));
+    const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"), c.var.t.errors.noOffice);
     await deleteClosure(ctxOf(c), office.id, c.req.param("closureId"));
     return c.redirect(`/console/closures?office=${encodeURIComponent(office.id)}&reopened=1`, 303);
   });

@@ -7,7 +7,7 @@ import { localTime } from "../../i18n/dates.js";
 import { isoDate, localDateOf, parseIsoDate } from "../../slots/index.js";
 import { DaySheetPage } from "../../pages/console/day.js";
 import type { PageNotice } from "../../pages/console/parts.js";
-import { STATUS_AFTER, isStatusAction, type StatusAction } from "../../domain/lifecycle.js";
+import { STATUS_AFTER, isStatusAction } from "../../domain/lifecycle.js";
 import { dayWords } from "./dates.js";
 import { deskNames } from "./names.js";
 import { consolePage } from "./render.js";
@@ -17,17 +17,15 @@ import { DomainError } from "../../domain/errors.js";
 
 export const dayHref = (officeId: string, date: string) => `/console/day?${new URLSearchParams({ office: officeId, date })}`;
 
-/** What each status change says once made. */
-const DONE_WORDS: Record<StatusAction, string> = { confirm: "confirmed", check_in: "checked in", complete: "completed", no_show: "marked as a no-show" };
-
 /** The day sheet; `notice` for a refusal of a form sent from it. */
 export async function showDay(c: Context<ConsoleEnv>, query: { office?: string; date?: string; done?: string; apt?: string }, status = 200, notice: PageNotice | null = null) {
   const ctx = ctxOf(c);
-  const { office, offices } = await pickOffice(ctx, query.office || undefined);
+  const { t } = c.var;
+  const { office, offices } = await pickOffice(ctx, query.office || undefined, t.errors.noOffice);
   const zone = office.timeZone;
   const date = query.date || localDateOf(zone, ctx.deps.clock.now());
   const day = parseIsoDate(date);
-  if (day === null) throw new DomainError("validation", `date: '${date}' is not a date; write it as YYYY-MM-DD, e.g. 2026-12-07.`);
+  if (day === null) throw new DomainError("validation", t.day.badDate(date));
 
   const rows = await daySheet(ctx, office.id, date);
   const names = await deskNames(ctx, office.id, rows);
@@ -37,17 +35,17 @@ export async function showDay(c: Context<ConsoleEnv>, query: { office?: string; 
   // Only while the appointment is in the state announced: a later change makes the message stale.
   const doneNotice: PageNotice | null =
     changed && action && changed.status === STATUS_AFTER[action]
-      ? { tone: "ok", text: `${numbers.get(changed.id)} (${names.reference(changed.caseId)}) ${DONE_WORDS[action]}.` }
+      ? { tone: "ok", text: `${numbers.get(changed.id)} (${names.reference(changed.caseId)}) ${t.doneOnDay[action]}.` }
       : null;
 
   return consolePage(
     c,
-    { title: "Day sheet", section: "day", status },
+    { title: t.day.title, section: "day", status },
     <DaySheetPage
       office={office}
       offices={offices}
       date={date}
-      dateLabel={dayWords(zone, day)}
+      dateLabel={dayWords(zone, day, c.var.lang)}
       links={{
         previous: dayHref(office.id, isoDate(day - 1)),
         next: dayHref(office.id, isoDate(day + 1)),
@@ -68,6 +66,7 @@ export async function showDay(c: Context<ConsoleEnv>, query: { office?: string; 
       self={dayHref(office.id, date)}
       csrf={c.var.csrf}
       notice={notice ?? doneNotice}
+      t={t}
     />,
   );
 }

@@ -13,13 +13,12 @@ import { figuresCsv, utilisationCsv } from "../../pages/console/figures-csv.js";
 import { consolePage, problemText } from "./render.js";
 import { myOffices } from "./scope.js";
 import type { ConsoleEnv } from "./session.js";
+import type { ConsoleStrings } from "../../pages/console/strings/index.js";
 import { assertOffice } from "../../domain/access.js";
 import { DomainError, invalidField } from "../../domain/errors.js";
 
 /** The default period: the last 30 local days up to today, in the office's zone. */
 const DEFAULT_DAYS = 30;
-
-const FIELD_NAMES: Record<string, string> = { office: "Office", service: "Service", from: "From", to: "To", table: "table" };
 
 interface FiguresRequest {
   filter: FiguresFilter;
@@ -34,7 +33,7 @@ async function readRequest(c: Context<ConsoleEnv>): Promise<FiguresRequest> {
   const mine = await myOffices(ctx);
   const requested = param("office");
   if (requested && requested !== "all") assertOffice(ctx.actor, requested);
-  if (mine.length === 0 && (!requested || requested === "all")) throw new DomainError("not-found", "No office is assigned to you yet. An admin can add one to your account.");
+  if (mine.length === 0 && (!requested || requested === "all")) throw new DomainError("not-found", c.var.t.errors.noOffice);
   const officeIds = requested === "all" ? mine.map((o) => o.id) : [requested ?? mine[0]!.id];
   // Defaults are read in the zone of the office shown (the first one for "all offices"); an
   // unknown office is refused with the other fields, below.
@@ -52,7 +51,7 @@ async function readRequest(c: Context<ConsoleEnv>): Promise<FiguresRequest> {
 }
 
 /** "From: must be a real date written YYYY-MM-DD.", naming the field as the form labels it. */
-const explain = (problem: DomainError) => problemText(problem, (e) => `${FIELD_NAMES[e.path] ?? e.path}: ${e.message}.`);
+const explain = (problem: DomainError, t: ConsoleStrings) => problemText(problem, (e) => `${t.figures.fieldNames[e.path] ?? e.path}: ${e.message}.`);
 
 const isValidation = (error: unknown): error is DomainError => error instanceof DomainError && error.kind === "validation";
 
@@ -68,10 +67,10 @@ export function registerFigures(console: Hono<ConsoleEnv>) {
     } catch (e) {
       // A bad parameter shows the form again with the reason; anything else is the guard's.
       if (!isValidation(e)) throw e;
-      error = explain(e);
+      error = explain(e, c.var.t);
     }
-    const view = <FiguresView filter={r.filter} choices={r.choices} figures={figures} error={error} csvHref={`/console/figures.csv?${queryOf(r.filter)}`} />;
-    return consolePage(c, { title: "Figures", section: "figures", status: error ? 422 : 200 }, view);
+    const view = <FiguresView filter={r.filter} choices={r.choices} figures={figures} error={error} csvHref={`/console/figures.csv?${queryOf(r.filter)}`} t={c.var.t} />;
+    return consolePage(c, { title: c.var.t.figures.title, section: "figures", status: error ? 422 : 200 }, view);
   });
 
   console.get("/figures.csv", async (c) => {
@@ -82,7 +81,7 @@ export function registerFigures(console: Hono<ConsoleEnv>) {
       const figures = await computeFigures(ctxOf(c), r.query);
       const name = `cita-${table === "services" ? "figures" : "utilisation"}-${safeName(r.filter.office)}-${r.query.from}-${r.query.to}.csv`;
       // A byte-order mark, so that spreadsheet programs read the accents of "Bogotá" as UTF-8.
-      return c.body(`\uFEFF${table === "services" ? figuresCsv(figures) : utilisationCsv(figures)}`, 200, {
+      return c.body(`\uFEFF${table === "services" ? figuresCsv(figures, c.var.t) : utilisationCsv(figures, c.var.t)}`, 200, {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="${name}"`,
         "cache-control": "no-store",
@@ -90,7 +89,7 @@ export function registerFigures(console: Hono<ConsoleEnv>) {
       });
     } catch (e) {
       if (!isValidation(e)) throw e;
-      throw new DomainError("validation", explain(e));
+      throw new DomainError("validation", explain(e, c.var.t));
     }
   });
 }

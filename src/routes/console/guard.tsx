@@ -6,16 +6,25 @@ import { ConsoleMessagePage } from "../../pages/console/message.js";
 import { SignInRequired, type ConsoleEnv } from "./session.js";
 import { DomainError } from "../../domain/errors.js";
 import { statusOf } from "../../http/problem.js";
+import { consoleStrings, type ConsoleStrings } from "../../pages/console/strings/index.js";
 
-const TITLES: Record<number, string> = { 403: "Not allowed", 404: "Not found", 409: "Not possible now", 422: "Please check the form" };
+/** The page's title for a refusal's status, in the console's language. */
+function titleOf(t: ConsoleStrings, status: number): string {
+  const titles: Record<number, string> = { 403: t.errors.notAllowed, 404: t.errors.notFound, 409: t.errors.notPossible, 422: t.errors.checkForm };
+  return titles[status] ?? t.errors.refused;
+}
 
 export const consoleErrors: ErrorHandler<ConsoleEnv> = (error, c) => {
+  // Set by the first middleware; a failure before it speaks English.
+  const t = c.var.t ?? consoleStrings.en;
+  // The switch leads to the console's front door: a refusal never repeats the address refused.
+  const page = { lang: c.var.lang ?? "en", here: "/console" };
   if (error instanceof SignInRequired) {
     const next = c.req.method === "GET" ? c.req.path + (new URL(c.req.url).search || "") : "/console";
     return c.redirect(`/console/sign-in?next=${encodeURIComponent(next)}`, 303);
   }
   if (error instanceof DomainError && error.kind !== "internal") {
-    return htmlPage(c, statusOf(error), <ConsoleMessagePage title={TITLES[statusOf(error)] ?? "Not possible"} text={error.detail} />);
+    return htmlPage(c, statusOf(error), <ConsoleMessagePage title={titleOf(t, statusOf(error))} text={error.detail} page={page} />);
   }
   c.var.deps.logger.error("console page failed", {
     requestId: c.var.requestId,
@@ -23,9 +32,5 @@ export const consoleErrors: ErrorHandler<ConsoleEnv> = (error, c) => {
     path: c.req.path,
     error: error instanceof Error ? error.stack : String(error),
   });
-  return htmlPage(
-    c,
-    500,
-    <ConsoleMessagePage title="Something went wrong" text="The page could not be shown. Open the page again to see what was saved; if this keeps happening, tell your admin." />,
-  );
+  return htmlPage(c, 500, <ConsoleMessagePage title={t.errors.failedTitle} text={t.errors.failedText} page={page} />);
 };

@@ -7,6 +7,7 @@ import type { App } from "../../http/context.js";
 import { consoleErrors } from "./guard.js";
 import { signedIn, type ConsoleEnv } from "./session.js";
 import { registerSignIn } from "./sign-in.js";
+import { consoleLanguage, registerLanguage } from "./language.js";
 import { registerQueue } from "./queue.js";
 import { registerBook } from "./book.js";
 import { registerDay } from "./day.js";
@@ -20,17 +21,20 @@ export function registerConsole(app: App) {
   const console = new Hono<ConsoleEnv>();
   // Set before the routes are mounted: Hono wraps each route with the error handler it has then.
   console.onError(consoleErrors);
+  console.use("*", consoleLanguage);
   console.use(
     "*",
     bodyLimit({
       maxSize: 64 * 1024,
-      onError: () => {
-        throw new DomainError("payload-too-large", "The form is too large.");
+      onError: (c) => {
+        throw new DomainError("payload-too-large", c.var.t.errors.tooLarge);
       },
     }),
   );
-  console.use("*", (c, next) => (c.req.path === "/console/sign-in" ? next() : signedIn(c, next)));
+  const open = new Set(["/console/sign-in", "/console/language"]);
+  console.use("*", (c, next) => (open.has(c.req.path) ? next() : signedIn(c, next)));
   registerSignIn(console);
+  registerLanguage(console);
   console.get("/", (c) => c.redirect("/console/queue", 303));
   registerQueue(console);
   registerBook(console);
@@ -39,8 +43,8 @@ export function registerConsole(app: App) {
   registerSlip(console);
   registerClosures(console);
   registerFigures(console);
-  console.all("*", () => {
-    throw new DomainError("not-found", "There is no such page in the console.");
+  console.all("*", (c) => {
+    throw new DomainError("not-found", c.var.t.errors.noSuchPage);
   });
   app.route("/console", console);
 }

@@ -40,9 +40,9 @@ export async function deskNames(ctx: Ctx, officeId: string, rows: { caseId: stri
 }
 
 /** History names its actors "user:<id>"; the desk reads the person's name instead. */
-export async function actorNames(ctx: Ctx, actors: string[]): Promise<(actor: string) => string> {
+export async function actorNames(ctx: Ctx, actors: string[], words: { admin: string; applicant: string }): Promise<(actor: string) => string> {
   const ids = [...new Set(actors.filter((a) => a.startsWith("user:")).map((a) => a.slice(5)))];
   const rows = ids.length === 0 ? [] : await ctx.deps.database.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
   const names = new Map(rows.map((r) => [`user:${r.id}`, r.name]));
-  return (actor) => names.get(actor) ?? (actor === "admin-token" ? "Admin" : actor === "applicant" ? "Applicant" : actor);
+  return (actor) => names.get(actor) ?? (actor === "admin-token" ? words.admin : actor === "applicant" ? words.applicant : actor);
 }

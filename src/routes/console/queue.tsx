@@ -22,7 +22,7 @@ async function notWaiting(ctx: Ctx, officeId: string, q: string): Promise<QueueV
 export function registerQueue(console: Hono<ConsoleEnv>) {
   console.get("/queue", async (c) => {
     const ctx = ctxOf(c);
-    const { office, offices } = await pickOffice(ctx, c.req.query("office") || undefined);
+    const { office, offices } = await pickOffice(ctx, c.req.query("office") || undefined, c.var.t.errors.noOffice);
     const q = (c.req.query("q") ?? "").trim().slice(0, 100);
     const cursor = c.req.query("cursor") || undefined;
     const page = await caseQueue(ctx, { officeId: office.id, q, cursor });
@@ -36,6 +36,6 @@ export function registerQueue(console: Hono<ConsoleEnv>) {
       notWaiting: q && page.items.length === 0 && !cursor ? await notWaiting(ctx, office.id, q) : null,
       later: Boolean(cursor),
     };
-    return consolePage(c, { title: "Queue", section: "queue" }, <QueuePage view={view} />);
+    return consolePage(c, { title: c.var.t.queue.title, section: "queue" }, <QueuePage view={view} t={c.var.t} />);
   });
 }

@@ -3,7 +3,7 @@
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import { htmlPage } from "../../pages/render.js";
-import { ConsoleLayout, type Section } from "../../pages/console/layout.js";
+import { ConsoleLayout, type PageLanguage, type Section } from "../../pages/console/layout.js";
 import type { ConsoleEnv } from "./session.js";
 import type { FieldError, DomainError } from "../../domain/errors.js";
 
@@ -13,11 +13,19 @@ export interface PageOptions {
   status?: number;
 }
 
-const ROLE_NAMES: Record<string, string> = { admin: "Admin", scheduler: "Scheduler" };
+/** The page's language and its own address, for the language switch. */
+export function pageLanguage(c: Context<ConsoleEnv>): PageLanguage {
+  const url = new URL(c.req.url);
+  // After a POST the switch shows the page the form belongs to, never resends it.
+  const here =
+    c.req.method === "GET" ? url.pathname + url.search : url.pathname.endsWith("/delete") ? "/console/closures" : url.pathname.replace(/\/(status|cancel|reschedule|move)$/, "");
+  return { lang: c.var.lang, here };
+}
 
 export function consolePage(c: Context<ConsoleEnv>, { title, section, status = 200 }: PageOptions, body: Child): Promise<Response> {
-  const { actor, csrf } = c.var;
-  const chrome = { who: `${actor.name ?? actor.id} · ${ROLE_NAMES[actor.role] ?? actor.role}`, csrf };
+  const { actor, csrf, t } = c.var;
+  const role = actor.role === "admin" || actor.role === "scheduler" ? t.roles[actor.role] : actor.role;
+  const chrome = { ...pageLanguage(c), who: `${actor.name ?? actor.id} · ${role}`, csrf };
   return htmlPage(
     c,
     status,

@@ -10,6 +10,7 @@ import { StartButtons, type Start, type WeekOfStarts } from "../../pages/console
 import { dateWords, dayWords } from "./dates.js";
 import { appointmentPath, type Opened } from "./opened.js";
 import { DomainError } from "../../domain/errors.js";
+import type { ConsoleLanguage, ConsoleStrings } from "../../pages/console/strings/index.js";
 import { parseWrittenInstant, type WrittenInstant } from "../../domain/booking/written-start.js";
 
 export interface WeekRequest {
@@ -28,7 +29,7 @@ export async function serviceStaff(o: Opened): Promise<{ id: string; name: strin
  * on, as the applicant's reschedule page finds them: the appointment's own hold counts as free,
  * its own start is left out. By default the week of the first free start.
  */
-export async function rescheduleWeek(o: Opened, v: WeekRequest): Promise<WeekOfStarts> {
+export async function rescheduleWeek(o: Opened, v: WeekRequest, t: ConsoleStrings, lang: ConsoleLanguage): Promise<WeekOfStarts> {
   const { ctx, row, office, service, caseRow } = o;
   const zone = office.timeZone;
   const staff = await serviceStaff(o);
@@ -37,23 +38,26 @@ export async function rescheduleWeek(o: Opened, v: WeekRequest): Promise<WeekOfS
   if (row.rescheduleCount >= office.settings.rescheduleLimit) {
     return {
       ...base,
-      blocked: `This appointment has been rescheduled ${row.rescheduleCount === 1 ? "once" : `${row.rescheduleCount} times`}, the office's limit: it cannot be moved again. Cancel it and book a new appointment if the case needs one.`,
+      blocked: t.move.atLimit(row.rescheduleCount),
     };
   }
-  if (staffId && !staff.some((s) => s.id === staffId)) throw new DomainError("validation", `staff: no interviewer '${staffId}' gives this service at ${office.name}.`);
+  if (staffId && !staff.some((s) => s.id === staffId)) throw new DomainError("validation", t.move.badStaff("staff", staffId, office.name));
   const asked = v.week ? parseIsoDate(v.week) : null;
-  if (v.week && asked === null) throw new DomainError("validation", `week: '${v.week}' is not a date; write it as YYYY-MM-DD.`);
+  if (v.week && asked === null) throw new DomainError("validation", t.move.badWeek(v.week));
   const week = await freeWeek(ctx, { caseRow, service, office, moving: row, staffId: staffId || undefined, requested: asked ?? undefined });
   const { window } = week;
-  if (!week.open) return { ...base, blocked: `What was the case's window (${window.firstDate} to ${window.lastDate}) has passed: only a move outside the window is possible.` };
+  if (!week.open) return { ...base, blocked: t.move.windowPassed(window.firstDate, window.lastDate) };
   const { monday, first, last } = week;
   const link = (m: number) => `${appointmentPath(o)}?${new URLSearchParams({ week: isoDate(m), ...(staffId ? { staff: staffId } : {}) })}`;
   return {
     ...base,
-    label: `${dayWords(zone, Math.max(monday, first))} to ${dayWords(zone, Math.min(monday + 6, last))}`,
+    label: t.move.weekLabel(dayWords(zone, Math.max(monday, first), lang), dayWords(zone, Math.min(monday + 6, last), lang)),
     previous: week.previous === null ? null : link(week.previous),
     next: week.next === null ? null : link(week.next),
-    days: week.days.map(([day, slots]) => ({ label: dayWords(zone, day), starts: slots.map((s): Start => ({ value: formatUtcIso(s.start), label: localTime(s.start, zone) })) })),
+    days: week.days.map(([day, slots]) => ({
+      label: dayWords(zone, day, lang),
+      starts: slots.map((s): Start => ({ value: formatUtcIso(s.start), label: localTime(s.start, zone) })),
+    })),
     week: isoDate(monday),
   };
 }
@@ -73,16 +77,16 @@ export function parseStart(text: string, zone: string): WrittenInstant | null {
 }
 
 /** The next free starts a 409 slot-taken lists, as buttons that send the same form again. */
-export function takenNotice(o: Opened, csrf: string, cause: DomainError, extra: Record<string, string>): PageNotice {
+export function takenNotice(o: Opened, csrf: string, cause: DomainError, extra: Record<string, string>, t: ConsoleStrings, lang: ConsoleLanguage): PageNotice {
   const zone = o.office.timeZone;
   const next = (cause.extra.nextSlots as { start: string }[] | undefined) ?? [];
   const starts = next.flatMap((s) => {
     const at = parseInstant(s.start);
-    return at === null ? [] : [{ value: s.start, label: `${dateWords(at, zone)}, ${localTime(at, zone)}` }];
+    return at === null ? [] : [{ value: s.start, label: `${dateWords(at, zone, lang)}, ${localTime(at, zone)}` }];
   });
   return {
     tone: "error",
-    text: `${cause.detail} ${starts.length ? "The next free times:" : "There is no free time in the next two weeks."}`,
+    text: `${cause.detail} ${starts.length ? t.move.nextFree : t.move.noneFree}`,
     child: starts.length ? <StartButtons id={o.row.id} csrf={csrf} starts={starts} extra={extra} /> : undefined,
   };
 }

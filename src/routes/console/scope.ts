@@ -14,14 +14,17 @@ export async function myOffices(ctx: Ctx): Promise<OfficeRow[]> {
   return db.select().from(offices).where(inArray(offices.id, ctx.actor.officeIds)).orderBy(offices.name);
 }
 
-/** The office a page is about: the one asked for if it is the person's, else their first. */
-export async function pickOffice(ctx: Ctx, requested: string | undefined): Promise<{ office: OfficeRow; offices: OfficeRow[] }> {
+/**
+ * The office a page is about: the one asked for if it is the person's, else their first;
+ * `noOffice` says, in the page's language, that they have none.
+ */
+export async function pickOffice(ctx: Ctx, requested: string | undefined, noOffice: string): Promise<{ office: OfficeRow; offices: OfficeRow[] }> {
   const mine = await myOffices(ctx);
   if (requested) {
     assertOffice(ctx.actor, requested);
     return { office: await getOffice(ctx, requested), offices: mine };
   }
   const office = mine[0];
-  if (!office) throw new DomainError("not-found", "No office is assigned to you yet. An admin can add one to your account.");
+  if (!office) throw new DomainError("not-found", noOffice);
   return { office, offices: mine };
 }

@@ -11,6 +11,7 @@ import { SESSION_MAX_MS, findSession } from "../../domain/console-sessions.js";
 import { formToken, isValidFormToken } from "../../http/form-token.js";
 import type { Actor } from "../../domain/context.js";
 import { DomainError, forbidden } from "../../domain/errors.js";
+import type { ConsoleLanguage, ConsoleStrings } from "../../pages/console/strings/index.js";
 
 export const SESSION_COOKIE = "cita_console";
 export const FORM_PURPOSE = "console-form";
@@ -21,6 +22,9 @@ export interface ConsoleEnv {
     session: string;
     /** This session's form token, for every form on the page. */
     csrf: string;
+    /** The language the console speaks on this request, and its words. */
+    lang: ConsoleLanguage;
+    t: ConsoleStrings;
   };
 }
 
@@ -47,10 +51,10 @@ export async function sessionOf(c: Context<ConsoleEnv>) {
 }
 
 /** A POST sent by another site's page (the browser says so) is refused before anything else. */
-export function assertSameSite(c: Context) {
+export function assertSameSite(c: Context<ConsoleEnv>) {
   const site = c.req.header("sec-fetch-site");
   if (c.req.method === "POST" && site !== undefined && site !== "same-origin" && site !== "none") {
-    throw forbidden("Forms of the console can only be sent from the console itself.");
+    throw forbidden(c.var.t.errors.crossSite);
   }
 }
 
@@ -63,13 +67,13 @@ export const signedIn = createMiddleware<ConsoleEnv>(async (c, next) => {
   const session = await sessionOf(c);
   if (!session) throw new SignInRequired();
   const { actor, idHash } = session;
-  if (!mayUseConsole(actor)) throw forbidden("The console is for schedulers and admins.");
+  if (!mayUseConsole(actor)) throw forbidden(c.var.t.signIn.notForRole);
   c.set("actor", actor);
   c.set("session", idHash);
   if (c.req.method === "POST") {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     if (!(await isValidFormToken(c.var.deps, FORM_PURPOSE, idHash, form.csrf))) {
-      throw new DomainError("forbidden", "This form has expired or did not come from the console. Open the page again and resend it.");
+      throw new DomainError("forbidden", c.var.t.errors.formExpired);
     }
   }
   c.set("csrf", await formToken(c.var.deps, FORM_PURPOSE, idHash));

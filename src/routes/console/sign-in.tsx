@@ -43,7 +43,9 @@ async function signInPage(c: Context<ConsoleEnv>, status: 200 | 401 | 403, next:
     setConsoleCookie(c, PRE_SESSION_COOKIE, pre, 2 * FORM_BUCKET_MS);
   }
   const csrf = await formToken(c.var.deps, SIGN_IN_PURPOSE, pre);
-  return htmlPage(c, status, <SignInPage next={next} csrf={csrf} error={error} />);
+  // The switch comes back to the form with the same `next`.
+  const page = { lang: c.var.lang, here: `/console/sign-in?${new URLSearchParams({ next })}` };
+  return htmlPage(c, status, <SignInPage next={next} csrf={csrf} error={error} page={page} />);
 }
 
 export function registerSignIn(console: Hono<ConsoleEnv>) {
@@ -60,12 +62,12 @@ export function registerSignIn(console: Hono<ConsoleEnv>) {
     const next = safeNext(form.next);
     const pre = preSessionOf(c);
     if (!pre || !(await isValidFormToken(c.var.deps, SIGN_IN_PURPOSE, pre, form.csrf))) {
-      return signInPage(c, 403, next, "This sign-in form has expired or did not come from this site. Please sign in again.");
+      return signInPage(c, 403, next, c.var.t.signIn.expired);
     }
     const token = typeof form.token === "string" ? form.token.trim() : "";
     const credential = token ? await credentialFor(c.var.deps, token) : null;
-    if (!credential) return signInPage(c, 401, next, "That token is not valid. Check it and try again.");
-    if (!mayUseConsole(credential.actor)) return signInPage(c, 403, next, "The console is for schedulers and admins.");
+    if (!credential) return signInPage(c, 401, next, c.var.t.signIn.invalid);
+    if (!mayUseConsole(credential.actor)) return signInPage(c, 403, next, c.var.t.signIn.notForRole);
     startSession(c, await openSession(c.var.deps, credential));
     clearConsoleCookie(c, PRE_SESSION_COOKIE);
     return c.redirect(next, 303);

@@ -17,7 +17,7 @@ export function registerSlip(console: Hono<ConsoleEnv>) {
     const day = await daySheet(ctx, office.id, row.localDate);
     return consolePage(
       c,
-      { title: "Appointment slip", section: "day" },
+      { title: c.var.t.slip.title, section: "day" },
       <SlipPage
         id={row.id}
         language={language}
@@ -28,6 +28,7 @@ export function registerSlip(console: Hono<ConsoleEnv>) {
         address={office.address}
         reference={caseRow.reference}
         cancelled={row.status === "cancelled"}
+        t={c.var.t}
       />,
     );
   });
