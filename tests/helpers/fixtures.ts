@@ -61,3 +61,10 @@ export async function token(t: TestApp, body: Record<string, unknown>): Promise<
   if (res.status !== 201) throw new Error(`user failed: ${res.status} ${res.text}`);
   return res.json.token;
 }
+
+/** A scheduler of the Bogotá office, or an admin, created through the API: its id and its token. */
+export async function newUser(t: TestApp, role: "admin" | "scheduler" = "scheduler"): Promise<{ id: string; token: string }> {
+  const res = await t.post("/v1/users", { name: "Sofía", email: "sofia@example.org", role, officeIds: role === "scheduler" ? ["bogota"] : undefined });
+  if (res.status !== 201) throw new Error(`user failed: ${res.status} ${res.text}`);
+  return { id: res.json.id as string, token: res.json.token as string };
+}

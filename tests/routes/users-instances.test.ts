@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { gate } from "../helpers/gate.js";
 import { makeApp, type TestApp } from "../helpers/app.js";
-import { seedBasics } from "../helpers/fixtures.js";
+import { newUser, seedBasics } from "../helpers/fixtures.js";
 import { signInCookie } from "../helpers/console.js";
 
 let t: TestApp;
@@ -14,11 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function user(role: "admin" | "scheduler" = "scheduler") {
-  const res = await t.post("/v1/users", { name: "Sofía", email: "sofia@example.org", role, officeIds: role === "scheduler" ? ["bogota"] : undefined });
-  expect(res.status).toBe(201);
-  return { id: res.json.id as string, token: res.json.token as string };
-}
+const user = (role?: "admin" | "scheduler") => newUser(t, role);
 
 describe("two app instances on one database file", () => {
   it("sees a disable, an enable and a rotation made through the other at once, API and console alike", async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { makeApp, type TestApp } from "../helpers/app.js";
-import { seedBasics } from "../helpers/fixtures.js";
+import { newUser, seedBasics } from "../helpers/fixtures.js";
 import { signInCookie } from "../helpers/console.js";
 import { dumpTables } from "../security/db.js";
 import { users } from "../../src/db/schema.js";
@@ -14,11 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function user(role: "admin" | "scheduler" = "scheduler") {
-  const res = await t.post("/v1/users", { name: "Sofía", email: "sofia@example.org", role, officeIds: role === "scheduler" ? ["bogota"] : undefined });
-  expect(res.status).toBe(201);
-  return { id: res.json.id as string, token: res.json.token as string };
-}
+const user = (role?: "admin" | "scheduler") => newUser(t, role);
 
 const works = async (token: string) => (await t.get("/v1/offices", { token })).status;
 
