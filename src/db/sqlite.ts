@@ -1,11 +1,12 @@
-// The Node adapter: a better-sqlite3 file in WAL mode, migrated on open.
+// The Node adapter: a better-sqlite3 file in WAL mode, migrated on open; writes are group-committed.
 import BetterSqlite3 from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Database, Db, Statement } from "./database.js";
+import type { Database, Db } from "./database.js";
+import { groupCommit } from "./group-commit.js";
 import * as schema from "./schema.js";
 
 export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
@@ -38,17 +39,10 @@ export function openSqlite(file: string): SqliteDatabase {
   const db = drizzle({ client, schema });
   migrate(db, { migrationsFolder });
 
-  // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading a read lock.
-  const runAll = sqlite.transaction((statements: Statement[]) => {
-    for (const s of statements) prepare(s.sql).run(...(s.params as unknown[]));
-  });
-
   return {
     db: db as unknown as Db,
     sqlite,
-    batch: async (statements) => {
-      runAll.immediate(statements);
-    },
+    batch: groupCommit(sqlite, prepare),
     close: () => sqlite.close(),
   };
 }
