@@ -22,7 +22,7 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-export function groupCommit(sqlite: Connection, prepare: Prepare): (statements: Statement[]) => Promise<void> {
+export function groupCommit(sqlite: Connection, prepare: Prepare, afterCommit: () => void = () => {}): (statements: Statement[]) => Promise<void> {
   // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading a read lock.
   const begin = sqlite.prepare("BEGIN IMMEDIATE");
   const commit = sqlite.prepare("COMMIT");
@@ -65,6 +65,7 @@ export function groupCommit(sqlite: Connection, prepare: Prepare): (statements: 
       return;
     }
     group.forEach((item, i) => (outcomes[i] === null ? item.resolve() : item.reject(outcomes[i])));
+    afterCommit();
   };
 
   return (statements) =>
