@@ -57,7 +57,13 @@ function Unbookable({ capacity, view, t }: { capacity: Capacity; view: CapacityV
   return (
     <Table
       caption={w.unbookableCaption(capacity.office.timeZone)}
-      columns={[w.unbookableColumns.case, w.unbookableColumns.language, w.unbookableColumns.window, w.unbookableColumns.earliest, { label: <span class="muted">{w.unbookableColumns.action}</span> }]}
+      columns={[
+        w.unbookableColumns.case,
+        w.unbookableColumns.language,
+        w.unbookableColumns.window,
+        w.unbookableColumns.earliest,
+        { label: <span class="muted">{w.unbookableColumns.action}</span> },
+      ]}
       rows={capacity.unbookable.map((u) => [
         <strong>{u.reference}</strong>,
         u.language,
