@@ -15,13 +15,13 @@ export const BENCH_ADMIN = "bench-admin";
 export const NOW = "2026-11-23T12:00:00Z";
 const DAY = 86_400_000;
 
-function rules(i: number) {
-  const weekly = (days: string, start: string, end: string) => ({ rrule: `FREQ=WEEKLY;BYDAY=${days}`, start, end, officeId: "bogota" });
+export function rules(i: number, officeId = "bogota") {
+  const weekly = (days: string, start: string, end: string) => ({ rrule: `FREQ=WEEKLY;BYDAY=${days}`, start, end, officeId });
   if (i % 7 === 3) return [weekly("MO,TU", "09:00", "13:00"), weekly("WE,TH", "09:00", "13:00"), weekly("FR", "10:00", "14:00")];
   if (i % 7 === 5) return [weekly("MO,WE", "14:00", "20:00"), weekly("TU,TH", "15:00", "21:00"), weekly("FR", "14:00", "18:00")];
   return [weekly("MO,WE", "08:00", "13:00"), weekly("TU,TH", "12:00", "17:00"), weekly("FR", "08:00", "17:00")];
 }
-const zoneOf = (i: number) => (i % 7 === 3 ? "America/New_York" : i % 7 === 5 ? "Europe/Madrid" : "America/Bogota");
+export const zoneOf = (i: number) => (i % 7 === 3 ? "America/New_York" : i % 7 === 5 ? "Europe/Madrid" : "America/Bogota");
 
 export async function buildBenchDb(options: { appointments: number; cases: number; historyYears?: number }): Promise<string> {
   const file = join(mkdtempSync(join(tmpdir(), "cita-bench-")), "cita.db");

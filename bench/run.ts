@@ -6,6 +6,7 @@ import { run as slotsHttp } from "./slots-http.js";
 import { run as slotsScaling } from "./slots-scaling.js";
 import { run as booking } from "./booking.js";
 import { run as worker } from "./worker.js";
+import { run as consolePages } from "./console.js";
 
 export type Emit = (figure: { name: string; value: number; unit: string; [k: string]: unknown }) => void;
 
@@ -25,6 +26,7 @@ const benches: [string, (emit: Emit, figures: Map<string, number>) => Promise<vo
   ["worker", worker],
   ["slots-engine", (e) => slotsEngine(e as (f: Record<string, unknown>) => void)],
   ["slots-scaling", slotsScaling],
+  ["console", consolePages],
 ];
 
 for (const [name, bench] of benches) {

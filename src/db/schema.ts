@@ -303,7 +303,8 @@ export const appointments = sqliteTable(
     // The office's busy rooms over a range (all rooms at once) read this one.
     index("appointments_office_busy").on(t.officeId, t.startAt, t.roomId, t.holdUntil, t.status),
     index("appointments_office_date").on(t.officeId, t.localDate),
-    index("appointments_case").on(t.caseId),
+    // With the status, the queue's "no live or completed appointment" test is read from the index alone.
+    index("appointments_case").on(t.caseId, t.status),
     uniqueIndex("appointments_case_service_live")
       .on(t.caseId, t.serviceId)
       // LIVE_STATUSES of src/domain/lifecycle.ts (tests/domain/lifecycle.test.ts keeps them equal).

@@ -132,15 +132,18 @@ export function subtract(a: readonly Interval[], b: readonly Interval[]): Interv
   return out;
 }
 
-const minutesOf = (list: readonly Interval[]) => list.reduce((sum, i) => sum + (i.end - i.start), 0) / MINUTE_MS;
+export const minutesOf = (list: readonly Interval[]) => list.reduce((sum, i) => sum + (i.end - i.start), 0) / MINUTE_MS;
 
-/** Minutes an interviewer could serve applicants at the office within [lo, hi). */
-function availableMinutes(q: SlotQuery, member: SlotQuery["staff"][number], lo: number, hi: number): number {
+/** When an interviewer could serve applicants at the office within [lo, hi): merged, ascending. */
+export function availableIntervals(q: SlotQuery, member: SlotQuery["staff"][number], lo: number, hi: number): Interval[] {
   const { office } = q;
   const open = subtract(clip(mergeIntervals(expandOfficeHours(office.hours, office.timeZone, lo, hi, office.closedDates)), lo, hi), mergeIntervals(office.closedIntervals));
   const rules = clip(mergeIntervals(member.rules.flatMap((r) => expandRule(r, lo, hi))), lo, hi);
-  return minutesOf(subtract(intersect(rules, open), mergeIntervals(member.timeOff)));
+  return subtract(intersect(rules, open), mergeIntervals(member.timeOff));
 }
+
+/** Minutes an interviewer could serve applicants at the office within [lo, hi). */
+const availableMinutes = (q: SlotQuery, member: SlotQuery["staff"][number], lo: number, hi: number): number => minutesOf(availableIntervals(q, member, lo, hi));
 
 /** Who may serve at the office and when, merged over the services asked about (the slot search's loader). */
 async function officeCalendar(ctx: Ctx, office: OfficeRow, list: ServiceRow[], lo: number, hi: number) {

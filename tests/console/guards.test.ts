@@ -32,6 +32,7 @@ const requests = (): Record<string, { path: string; fields?: Record<string, stri
   "POST /console/closures/:officeId/:closureId/delete": { path: `/console/closures/bogota/${closureId}/delete` },
   "GET /console/figures": { path: "/console/figures?office=bogota" },
   "GET /console/figures.csv": { path: "/console/figures.csv?office=bogota" },
+  "GET /console/capacity": { path: "/console/capacity?office=bogota&service=iom-counseling" },
 });
 
 /** Routes that concern no office: the sign-in pages, the language switch and the console's front door. */

@@ -165,6 +165,7 @@ describe("every console page in Spanish", () => {
       "/console/closures",
       "/console/closures/bogota/2026-12-10",
       "/console/figures?office=bogota&from=2026-12-01&to=2026-12-31",
+      "/console/capacity?office=bogota",
     ];
     for (const path of pages) {
       const res = await get(path, { lang: "es" });
@@ -240,7 +241,7 @@ describe("every console page in Spanish", () => {
     const empty = makeApp();
     try {
       const admin = session(empty, await token(empty, { role: "admin" }));
-      for (const path of ["/console/queue", "/console/day", "/console/closures", "/console/figures"]) {
+      for (const path of ["/console/queue", "/console/day", "/console/closures", "/console/figures", "/console/capacity"]) {
         const res = await empty.app.request(path, { headers: { cookie: `${await admin.cookie()}; ${LANGUAGE_COOKIE}=es` } });
         const html = await res.text();
         expect(res.status, path).toBe(404);

@@ -1,5 +1,5 @@
 // Reading appointments: one, a filtered list, an office's day, a history.
-import { and, asc, eq, gt, gte, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
 import { appointments, history } from "../../db/schema.js";
 import { pageBy } from "../pagination.js";
 import type { Ctx } from "../context.js";
@@ -74,7 +74,9 @@ export async function daySheet(ctx: Ctx, officeId: string, date: string): Promis
     .select()
     .from(appointments)
     .where(and(eq(appointments.officeId, officeId), eq(appointments.localDate, date), actor.role === "interviewer" ? eq(appointments.staffId, actor.staffId ?? "") : undefined))
-    .orderBy(asc(appointments.startAt), asc(appointments.id));
+    // `+start_at` keeps SQLite on the (office, local date) index: ordering from the office's
+    // start index instead walked every appointment the office ever had (200 ms at 60,000).
+    .orderBy(asc(sql`+${appointments.startAt}`), asc(appointments.id));
 }
 
 export async function appointmentHistory(ctx: Ctx, id: string) {

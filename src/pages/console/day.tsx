@@ -91,17 +91,19 @@ export function DaySheetPage(p: DaySheetProps) {
                 .filter((r) => r.hour === hour)
                 .map((r) => (
                   <tr id={`a-${r.id}`} class={r.status === "cancelled" ? "cancelled" : undefined}>
-                    <td class="nowrap">{r.time}</td>
-                    <td class="nowrap">
+                    <td class="nowrap" data-label={w.columns.time}>
+                      {r.time}
+                    </td>
+                    <td class="nowrap" data-label={w.columns.number}>
                       <strong>{r.number}</strong>
                     </td>
-                    <td class="nowrap">
+                    <td class="nowrap" data-label={w.columns.case}>
                       <a href={`/console/appointments/${r.id}`}>{r.reference}</a>
                     </td>
-                    <td>{r.service}</td>
-                    <td>{r.interviewer}</td>
-                    <td>{r.room}</td>
-                    <td class="nowrap">
+                    <td data-label={w.columns.service}>{r.service}</td>
+                    <td data-label={w.columns.interviewer}>{r.interviewer}</td>
+                    <td data-label={w.columns.room}>{r.room}</td>
+                    <td class="nowrap" data-label={w.columns.status}>
                       <StatusBadge status={r.status} t={t} />
                     </td>
                     <td class="no-print">

@@ -7,13 +7,14 @@ import { NATIVE_NAMES } from "../language.js";
 import { consoleCss } from "./styles.js";
 import { CONSOLE_LANGUAGES, consoleStrings, type ConsoleLanguage, type ConsoleStrings } from "./strings/index.js";
 
-export type Section = "queue" | "day" | "closures" | "figures";
+export type Section = "queue" | "day" | "closures" | "figures" | "capacity";
 
-const SECTIONS: { id: Section; href: string }[] = [
+const SECTIONS: { id: Section; href: string; label?: (t: ConsoleStrings) => string }[] = [
   { id: "queue", href: "/console/queue" },
   { id: "day", href: "/console/day" },
   { id: "closures", href: "/console/closures" },
   { id: "figures", href: "/console/figures" },
+  { id: "capacity", href: "/console/capacity", label: (t) => t.capacity.nav },
 ];
 
 /** The language of a page, and the page's own address (where the switch comes back to). */
@@ -57,7 +58,7 @@ export function ConsoleLayout({ title, section, chrome, children }: { title: str
           {SECTIONS.map((s) => (
             <li>
               <a href={s.href} aria-current={s.id === section ? "page" : undefined}>
-                {t.nav[s.id]}
+                {s.label ? s.label(t) : t.nav[s.id as keyof typeof t.nav]}
               </a>
             </li>
           ))}

@@ -91,6 +91,11 @@ export function Table({ caption, columns, rows }: { caption?: Child; columns: Co
     const column = columns[i];
     return typeof column === "object" ? column.class : undefined;
   };
+  // A column's name beside each value when a narrow screen shows rows as cards.
+  const labelOf = (i: number) => {
+    const column = columns[i];
+    return typeof column === "string" ? column : typeof column?.label === "string" ? column.label : undefined;
+  };
   return (
     <table>
       {caption ? <caption>{caption}</caption> : null}
@@ -107,7 +112,9 @@ export function Table({ caption, columns, rows }: { caption?: Child; columns: Co
         {rows.map((cells) => (
           <tr>
             {cells.map((cell, i) => (
-              <td class={classOf(i)}>{cell}</td>
+              <td class={classOf(i)} data-label={labelOf(i)}>
+                {cell}
+              </td>
             ))}
           </tr>
         ))}

@@ -1,5 +1,7 @@
 // The console's stylesheet: the applicant pages' base, made for a desk screen (1280 px wide,
 // a mouse) and for printing an appointment slip (alone: the slip page's title stays on screen).
+// On a phone (up to 40rem) the tables become one card per row, each value after its column's
+// name (data-label), and buttons are 44 px tap targets: no sideways scrolling at 360 px.
 // Still one inline stylesheet, no requests, and no style attributes in the pages.
 import { css } from "../styles.js";
 
@@ -50,5 +52,14 @@ tr.cancelled{color:#6b6b6b}
 .flag{color:#a3161b}
 .slip{max-width:24rem;border:2px dashed #8a8a85;background:#fff;padding:1rem 1.5rem}
 .slip .number{font-size:3rem;font-weight:800;line-height:1.1}
+@media (max-width:40rem){header{flex-wrap:wrap;padding:.25rem .5rem}.who{flex-wrap:wrap;gap:0 .5rem}main{padding:.75rem}.btn,.btn.small{min-height:2.75rem}.grow{flex-basis:100%}
+main table:not(.details),main table:not(.details)>tbody,main table:not(.details) tr,main table:not(.details) td,main table:not(.details) tbody th{display:block;width:auto}
+main table:not(.details)>thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+main table:not(.details){background:none;overflow-wrap:anywhere}
+main table:not(.details) tr{margin:0 0 .75rem;padding:.5rem .75rem;border:1px solid #d6d6d0;border-radius:.5rem;background:#fff}
+main table:not(.details) td{padding:.2rem 0;border:0;text-align:left}
+main table:not(.details) td[data-label]::before{content:attr(data-label) ": ";font-weight:700}
+main table:not(.details) tbody th[scope=rowgroup]{margin:.5rem 0;border:0;border-radius:.25rem}
+main table:not(.details) tbody tr:has(>th[scope=rowgroup]){padding:0;border:0;background:none}}
 @media print{header,.no-print{display:none}body{background:#fff}main{padding:0}.slip{border:0}main:has(.slip)>h1{display:none}}
 `.replace(/\n/g, "");

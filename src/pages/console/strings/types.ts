@@ -288,4 +288,28 @@ export interface ConsoleStrings {
     csvServices: string[];
     csvInterviewers: string[];
   };
+  capacity: {
+    nav: string;
+    title: string;
+    service: string;
+    intro: (office: string, service: string, today: string, zone: string) => string;
+    unknownService: (id: string) => string;
+    noService: string;
+    weeksCaption: string;
+    columns: { week: string; free: string; starts: string; closing: string; unbookable: string; short: string };
+    weekOf: (monday: string) => string;
+    hours: (h: string) => string;
+    shortIn: (hours: string, language: string) => string;
+    nothingShort: string;
+    waiting: (n: number) => string;
+    later: (n: number) => string;
+    unbookableTitle: string;
+    unbookableCaption: (zone: string) => string;
+    unbookableColumns: { case: string; language: string; window: string; earliest: string; action: string };
+    noEarliest: string;
+    allBookable: string;
+    book: string;
+    howCounted: string;
+    rules: string[];
+  };
 }

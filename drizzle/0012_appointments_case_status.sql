@@ -1,0 +1,2 @@
+DROP INDEX `appointments_case`;--> statement-breakpoint
+CREATE INDEX `appointments_case` ON `appointments` (`case_id`,`status`);
