@@ -15,6 +15,9 @@ import { registerAppointment } from "./appointment.js";
 import { registerSlip } from "./slip.js";
 import { registerClosures } from "./closures.js";
 import { registerFigures } from "./figures.js";
+import { registerOffices } from "./offices.js";
+import { registerOfficeSetup } from "./offices-setup.js";
+import { registerServices } from "./services.js";
 import { DomainError } from "../../domain/errors.js";
 
 export function registerConsole(app: App) {
@@ -43,6 +46,9 @@ export function registerConsole(app: App) {
   registerSlip(console);
   registerClosures(console);
   registerFigures(console);
+  registerOffices(console);
+  registerOfficeSetup(console);
+  registerServices(console);
   console.all("*", (c) => {
     throw new DomainError("not-found", c.var.t.errors.noSuchPage);
   });
