@@ -2,11 +2,10 @@
 // Bogotá (Colombia): 2026-12-08 is a public holiday (a Tuesday) inside the cases' window;
 // counselor Ana works weekdays 09:00–13:00; the clock stands at 2026-11-23.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bookingApp, newCase, type TestApp } from "../helpers/booking.js";
+import { at, bookingApp, newCase, type TestApp } from "../helpers/booking.js";
 import { token } from "../helpers/fixtures.js";
 import { bookAt, postForms, quitoScheduler, schedulerOf, session, textOf, type Session } from "../helpers/console.js";
 import { failedRules } from "../../src/domain/eligibility.js";
-import { at } from "../helpers/booking.js";
 
 const HOLIDAY = "2026-12-08";
 const HOLIDAYS = "/console/offices/bogota/holidays";
