@@ -97,11 +97,12 @@ export function CheckField(p: { name: string; label: string; checked: boolean; e
 }
 
 /** A form's fields, greyed out and unsendable for someone who may only look (a scheduler). */
-export function FormFields({ readOnly, legend, children }: { readOnly: boolean; legend: string; children?: Child }) {
+export function FormFields({ readOnly, legend, hint, children }: { readOnly: boolean; legend: string; hint?: string; children?: Child }) {
   return (
-    <fieldset disabled={readOnly}>
+    <fieldset disabled={readOnly} class="set">
       <legend>{legend}</legend>
-      {children}
+      {hint ? <p class="muted">{hint}</p> : null}
+      <div class="grid">{children}</div>
     </fieldset>
   );
 }

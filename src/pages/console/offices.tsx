@@ -48,7 +48,7 @@ export function OfficeSubnav({ officeId, current, t }: { officeId: string; curre
     ["eligibility", `${base}/eligibility`],
   ];
   return (
-    <nav aria-label={t.offices.subnav.label} class="choices">
+    <nav aria-label={t.offices.subnav.label} class="choices row">
       {parts.map(([part, href]) => (
         <a href={href} aria-current={part === current ? "page" : undefined}>
           {t.offices.subnav[part]}
@@ -89,8 +89,7 @@ export function OfficeFormPage({ officeId, values, errors, notice, readOnly, csr
           {field("address", { required: true, maxlength: 500 })}
           {field("email", { hint: w.hints.email, inputmode: "email" })}
         </FormFields>
-        <FormFields readOnly={readOnly} legend={w.hours}>
-          <p class="muted">{w.hints.hours}</p>
+        <FormFields readOnly={readOnly} legend={w.hours} hint={w.hints.hours}>
           {(["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const).map((d) => (
             <Field name={`hours.${d}`} label={w.weekdays[d]} value={values[`hours.${d}`] ?? ""} errors={errors} />
           ))}
