@@ -13,6 +13,7 @@ import { BENCH_ADMIN, NOW, buildBenchDb, rules, zoneOf } from "./fixture.js";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+export const CLOSED_DAY = "2026-12-10";
 
 /** The offices, with their whole-hour offset from UTC (none of these zones has DST). */
 export const OFFICES = [
@@ -68,6 +69,9 @@ export async function buildConsoleDb(options: { cases: number; appointments: num
       );
     }
   }
+
+  // A closed day per office, for the closed day's page (its appointments are bulk-inserted below).
+  for (const o of OFFICES) await send("POST", `/v1/offices/${o.id}/closures`, { date: CLOSED_DAY, reason: "Bench closure" });
 
   const { sqlite } = database;
   const now = Date.parse(NOW);

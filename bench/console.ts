@@ -7,7 +7,7 @@ import { openSqlite } from "../src/db/sqlite.js";
 import { silentLogger } from "../src/lib/logger.js";
 import { createProcessState } from "../src/process-state.js";
 import { BENCH_ADMIN, NOW } from "./fixture.js";
-import { OFFICES, buildConsoleDb } from "./console-fixture.js";
+import { CLOSED_DAY, OFFICES, buildConsoleDb } from "./console-fixture.js";
 import type { Emit } from "./run.js";
 
 const REQUESTS = 200;
@@ -52,7 +52,7 @@ export async function run(emit: Emit): Promise<void> {
       ["appointment", (o) => `/console/appointments/${samples.get(o)!.appointmentId}`],
       ["slip", (o) => `/console/appointments/${samples.get(o)!.appointmentId}/slip`],
       ["closures", (o) => `/console/closures?office=${o}`],
-      ["closed_day", (o) => `/console/closures/${o}/${samples.get(o)!.day}`],
+      ["closed_day", (o) => `/console/closures/${o}/${CLOSED_DAY}`],
       ["figures", (o) => `/console/figures?office=${o}`],
       ["figures_csv", (o) => `/console/figures.csv?office=${o}`],
       ["capacity", (o) => `/console/capacity?office=${o}&service=iom-counseling`],

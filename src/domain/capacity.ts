@@ -201,7 +201,9 @@ export async function officeCapacity(ctx: Ctx, officeId: string, serviceId: stri
   const today = localDayOf(zone, now);
   const monday0 = mondayOf(today);
   const endDay = monday0 + 7 * CAPACITY_WEEKS;
-  const end = startOfLocalDay(zone, endDay)!;
+  // A date a zone skipped altogether (Samoa, 30 December 2011) starts with the next one.
+  const dayStart = (day: number) => startOfLocalDay(zone, day) ?? startOfLocalDay(zone, day + 1)!;
+  const end = dayStart(endDay);
   const [{ slots }, query, waiting] = await Promise.all([
     listSlots(ctx, { officeId, serviceId, from: { day: today }, to: { day: endDay } }),
     loadResources(ctx, office, service, { from: now, to: end }),
@@ -233,8 +235,8 @@ export async function officeCapacity(ctx: Ctx, officeId: string, serviceId: stri
   const busy = new Map(query.staff.map((m) => [m.id, mergeIntervals(m.appointments)]));
   const holdMinutes = service.durationMinutes + service.bufferMinutes;
   const weeks: CapacityWeek[] = Array.from({ length: CAPACITY_WEEKS }, (_, k) => {
-    const lo = Math.max(now, startOfLocalDay(zone, monday0 + 7 * k)!);
-    const hi = startOfLocalDay(zone, monday0 + 7 * k + 7)!;
+    const lo = Math.max(now, dayStart(monday0 + 7 * k));
+    const hi = dayStart(monday0 + 7 * k + 7);
     const freeMinutes = query.staff.reduce((sum, m) => sum + minutesOf(subtract(availableIntervals(query, m, lo, hi), busy.get(m.id)!)), 0);
     const mine = short.filter((d) => weekOf(d.last) === k);
     const byLanguage = new Map<string, number>();

@@ -88,12 +88,16 @@ function blockerOf(a: AppointmentRow, office: OfficeRow, now: number): string | 
   return null;
 }
 
-/** Free slots of the appointment's service and case (its language, its window) in [from, to), earliest first. */
+/**
+ * Free slots of the appointment's service and case (its language, its window) in [from, to),
+ * earliest first. Searched in whole spans of the engine's range from `from`, so that cases with
+ * different windows ask the same question and share the cached answer (the case's window cuts it).
+ */
 async function firstFree(ctx: Ctx, a: AppointmentRow, from: string, to: string): Promise<Slot[]> {
   for (let start = from; start < to; start = addDays(start, MAX_RANGE_DAYS)) {
-    const end = addDays(start, MAX_RANGE_DAYS) < to ? addDays(start, MAX_RANGE_DAYS) : to;
-    const { slots } = await listSlots(ctx, { serviceId: a.serviceId, officeId: a.officeId, caseId: a.caseId, from: start, to: end });
-    if (slots.length) return slots;
+    const { timeZone, slots } = await listSlots(ctx, { serviceId: a.serviceId, officeId: a.officeId, caseId: a.caseId, from: start, to: addDays(start, MAX_RANGE_DAYS) });
+    const inRange = slots.filter((s) => localDateOf(timeZone, s.start) < to);
+    if (inRange.length) return inRange;
   }
   return [];
 }
@@ -106,8 +110,10 @@ async function firstFree(ctx: Ctx, a: AppointmentRow, from: string, to: string):
 async function freeTimesFor(ctx: Ctx, a: AppointmentRow, date: string): Promise<{ slots: Slot[]; window: { firstDate: string; lastDate: string } }> {
   const [caseRow, service] = await Promise.all([findCase(ctx, a.caseId), getService(ctx, a.serviceId)]);
   const window = caseWindow(caseRow, service);
-  const after = addDays(date, 1) > window.firstDate ? addDays(date, 1) : window.firstDate;
-  const later = after <= window.lastDate ? await firstFree(ctx, a, after, addDays(window.lastDate, 1)) : [];
+  // The search starts the day after the closure for every case, and the slot search cuts its
+  // answer to each case's window: one engine run serves all the day's cases of a service and
+  // language from the cache, instead of one run per case (the closed day's page was seconds).
+  const later = addDays(date, 1) <= window.lastDate ? await firstFree(ctx, a, addDays(date, 1), addDays(window.lastDate, 1)) : [];
   if (later.length) return { slots: later, window };
   const before = window.firstDate < date ? await firstFree(ctx, a, window.firstDate, date) : [];
   return { slots: before, window };

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { at, booking, newCase, type TestApp } from "../helpers/booking.js";
 import { token } from "../helpers/fixtures.js";
 import { deskApp, quito, session, textOf, type Session } from "../helpers/console.js";
-import { caseQueue } from "../../src/domain/queue.js";
+import { QUEUE_HIDING_STATUSES, QUEUE_RETURNING_STATUSES, caseQueue } from "../../src/domain/queue.js";
+import { STATUSES } from "../../src/domain/lifecycle.js";
 import { DomainError } from "../../src/domain/errors.js";
 
 let t: TestApp;
@@ -57,6 +58,11 @@ describe("what waits, in which order", () => {
     expect(references((await desk.get("/console/queue")).text)).toEqual([]);
     expect((await t.post(`/v1/appointments/${missed.json.id}/no-show`)).status).toBe(200);
     expect(references((await desk.get("/console/queue")).text)).toEqual(["Q-2"]);
+  });
+
+  it("tests the statuses that bring a case back, which are every status but the hiding ones", () => {
+    expect([...QUEUE_RETURNING_STATUSES].sort()).toEqual(["cancelled", "no_show"]);
+    expect([...QUEUE_RETURNING_STATUSES, ...QUEUE_HIDING_STATUSES].sort()).toEqual([...STATUSES].sort());
   });
 
   it("says so when a track has no service, and offers no Book link for it", async () => {
