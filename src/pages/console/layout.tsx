@@ -7,13 +7,17 @@ import { NATIVE_NAMES } from "../language.js";
 import { consoleCss } from "./styles.js";
 import { CONSOLE_LANGUAGES, consoleStrings, type ConsoleLanguage, type ConsoleStrings } from "./strings/index.js";
 
-export type Section = "queue" | "day" | "closures" | "figures";
+export type Section = "queue" | "day" | "closures" | "figures" | "cases" | "staff";
 
-const SECTIONS: { id: Section; href: string }[] = [
+type NavKey = Exclude<keyof ConsoleStrings["nav"], "label">;
+/** A section's link; a later page's label lives in its own section of the string table. */
+const SECTIONS: { id: Section; href: string; label?: (t: ConsoleStrings) => string }[] = [
   { id: "queue", href: "/console/queue" },
   { id: "day", href: "/console/day" },
   { id: "closures", href: "/console/closures" },
   { id: "figures", href: "/console/figures" },
+  { id: "cases", href: "/console/cases", label: (t) => t.cases.nav },
+  { id: "staff", href: "/console/staff", label: (t) => t.staff.nav },
 ];
 
 /** The language of a page, and the page's own address (where the switch comes back to). */
@@ -57,7 +61,7 @@ export function ConsoleLayout({ title, section, chrome, children }: { title: str
           {SECTIONS.map((s) => (
             <li>
               <a href={s.href} aria-current={s.id === section ? "page" : undefined}>
-                {t.nav[s.id]}
+                {s.label ? s.label(t) : t.nav[s.id as NavKey]}
               </a>
             </li>
           ))}

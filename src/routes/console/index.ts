@@ -15,6 +15,7 @@ import { registerAppointment } from "./appointment.js";
 import { registerSlip } from "./slip.js";
 import { registerClosures } from "./closures.js";
 import { registerFigures } from "./figures.js";
+import { registerCasePages } from "./cases.js";
 import { DomainError } from "../../domain/errors.js";
 
 export function registerConsole(app: App) {
@@ -43,6 +44,7 @@ export function registerConsole(app: App) {
   registerSlip(console);
   registerClosures(console);
   registerFigures(console);
+  registerCasePages(console);
   console.all("*", (c) => {
     throw new DomainError("not-found", c.var.t.errors.noSuchPage);
   });
