@@ -135,7 +135,7 @@ export function subtract(a: readonly Interval[], b: readonly Interval[]): Interv
 const minutesOf = (list: readonly Interval[]) => list.reduce((sum, i) => sum + (i.end - i.start), 0) / MINUTE_MS;
 
 /** Minutes an interviewer could serve applicants at the office within [lo, hi). */
-function availableMinutes(q: SlotQuery, member: SlotQuery["staff"][number], lo: number, hi: number): number {
+export function availableMinutes(q: SlotQuery, member: SlotQuery["staff"][number], lo: number, hi: number): number {
   const { office } = q;
   const open = subtract(clip(mergeIntervals(expandOfficeHours(office.hours, office.timeZone, lo, hi, office.closedDates)), lo, hi), mergeIntervals(office.closedIntervals));
   const rules = clip(mergeIntervals(member.rules.flatMap((r) => expandRule(r, lo, hi))), lo, hi);

@@ -6,7 +6,17 @@ import { NoticeBox, Select, type OfficeChoice, type PageNotice } from "./parts.j
 import type { ConsoleStrings } from "./strings/index.js";
 
 /** A labelled input; `hint` is read with it by screen readers. */
-export function Field(p: { name: string; label: string; value?: string; type?: string; hint?: string; required?: boolean; maxlength?: number; inputmode?: "numeric"; size?: number }) {
+export function Field(p: {
+  name: string;
+  label: string;
+  value?: string;
+  type?: string;
+  hint?: string;
+  required?: boolean;
+  maxlength?: number;
+  inputmode?: "numeric";
+  size?: number;
+}) {
   const hintId = p.hint ? `${p.name}-hint` : undefined;
   return (
     <div>

@@ -3,22 +3,19 @@
 // POST …/:id/contact (correct the contact) and …/:id/extensions (extend the window).
 // Every field is checked by the API's own schemas and every rule by the domain's functions.
 import type { Context, Hono } from "hono";
-import type { z } from "@hono/zod-openapi";
 import { ctxOf } from "../../http/context.js";
-import { zodProblem } from "../../http/errors.js";
-import { statusOf } from "../../http/problem.js";
 import { createCase, extendWindow, getCase, updateCase } from "../../domain/cases.js";
 import { SEARCH_LIMIT, searchCases } from "../../domain/case-search.js";
 import { getOffice } from "../../domain/offices.js";
 import { listServices } from "../../domain/services.js";
 import { caseWindow } from "../../domain/slot-search.js";
-import { DomainError, type FieldError } from "../../domain/errors.js";
 import { CaseCreate, CaseUpdate, ExtensionCreate } from "../cases/schema.js";
 import { notOneLine } from "../text.js";
 import { CasePage, CaseSearchPage } from "../../pages/console/cases.js";
 import { NewCasePage, problemNotice } from "../../pages/console/cases-form.js";
 import type { PageNotice } from "../../pages/console/parts.js";
 import { consolePage, formOf } from "./render.js";
+import { fieldRefusal, parsedBy } from "./form-checks.js";
 import { myOffices } from "./scope.js";
 import type { ConsoleEnv } from "./session.js";
 import type { ConsoleStrings } from "../../pages/console/strings/index.js";
@@ -48,21 +45,8 @@ function caseBody(form: Record<string, string>) {
   };
 }
 
-/** Parsed by the API's schema, or the same 422 the API answers. */
-function parsed<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const result = schema.safeParse(body);
-  if (!result.success) throw zodProblem(result.error);
-  return result.data;
-}
-
-/** A refusal as the page's notice: every field at fault named as the form labels it. */
-function refusal(error: unknown, t: ConsoleStrings): { notice: PageNotice; status: number } {
-  if (!(error instanceof DomainError) || error.kind === "internal") throw error;
-  const errors = (error.extra.errors as FieldError[] | undefined) ?? [];
-  const sentences = errors.map((e) => t.cases.problem(t.cases.fieldNames[e.path] ?? e.path, e.message));
-  const title = error.kind === "not-eligible" ? t.cases.notEligible : sentences.length ? t.errors.checkForm : error.detail;
-  return { notice: problemNotice(title, sentences), status: statusOf(error) };
-}
+/** A refusal with every field at fault named as the form labels it. */
+const refusal = (error: unknown, t: ConsoleStrings) => fieldRefusal(error, t, (path) => t.cases.fieldNames[path] ?? path, t.cases.problem);
 
 function oneLineRefusal(form: Record<string, string>): { notice: PageNotice; status: number } | null {
   const bad = notOneLine(form);
@@ -86,7 +70,13 @@ async function casePage(c: Context<ConsoleEnv>, form: { email?: string; phone?: 
   const days = Number(c.req.query("days"));
   const notice: PageNotice | undefined =
     message ??
-    (done === "created" ? { tone: "ok", text: t.cases.created } : done === "contact" ? { tone: "ok", text: t.cases.contactSaved } : done === "extended" ? { tone: "ok", text: t.cases.extended(days) } : undefined);
+    (done === "created"
+      ? { tone: "ok", text: t.cases.created }
+      : done === "contact"
+        ? { tone: "ok", text: t.cases.contactSaved }
+        : done === "extended"
+          ? { tone: "ok", text: t.cases.extended(days) }
+          : undefined);
   const contact = { email: form.email ?? caseRow.contactEmail ?? "", phone: form.phone ?? caseRow.contactPhone ?? "" };
   const extension = { days: form.days ?? "", reason: form.reason ?? "" };
   const props = { caseRow, office, window, contact, extension, message: notice, csrf, t };
@@ -110,7 +100,7 @@ export function registerCasePages(console: Hono<ConsoleEnv>) {
     const bad = oneLineRefusal(form);
     if (bad) return newPage(c, form, bad.notice, bad.status);
     try {
-      const created = await createCase(ctxOf(c), parsed(CaseCreate, caseBody(form)));
+      const created = await createCase(ctxOf(c), parsedBy(CaseCreate, caseBody(form)));
       return c.redirect(`/console/cases/${encodeURIComponent(created.id)}?done=created`, 303);
     } catch (error) {
       const { notice, status } = refusal(error, c.var.t);
@@ -130,7 +120,7 @@ export function registerCasePages(console: Hono<ConsoleEnv>) {
     try {
       // null removes a contact: its waiting messages are closed, as through the API.
       const contact = { email: trimmed(form.email) ?? null, phone: phoneOf(form.phone) ?? null };
-      await updateCase(ctxOf(c), id, parsed(CaseUpdate, { contact }));
+      await updateCase(ctxOf(c), id, parsedBy(CaseUpdate, { contact }));
       return c.redirect(`/console/cases/${encodeURIComponent(id)}?done=contact`, 303);
     } catch (error) {
       const { notice, status } = refusal(error, c.var.t);
@@ -144,7 +134,7 @@ export function registerCasePages(console: Hono<ConsoleEnv>) {
     if (bad) return casePage(c, form, bad.notice, bad.status);
     const id = c.req.param("id");
     try {
-      const input = parsed(ExtensionCreate, { days: numberOf(form.days), reason: form.reason ?? "" });
+      const input = parsedBy(ExtensionCreate, { days: numberOf(form.days), reason: form.reason ?? "" });
       await extendWindow(ctxOf(c), id, input);
       return c.redirect(`/console/cases/${encodeURIComponent(id)}?done=extended&days=${input.days}`, 303);
     } catch (error) {

@@ -16,6 +16,7 @@ import { registerSlip } from "./slip.js";
 import { registerClosures } from "./closures.js";
 import { registerFigures } from "./figures.js";
 import { registerCasePages } from "./cases.js";
+import { registerStaffPages } from "./staff.js";
 import { DomainError } from "../../domain/errors.js";
 
 export function registerConsole(app: App) {
@@ -45,6 +46,7 @@ export function registerConsole(app: App) {
   registerClosures(console);
   registerFigures(console);
   registerCasePages(console);
+  registerStaffPages(console);
   console.all("*", (c) => {
     throw new DomainError("not-found", c.var.t.errors.noSuchPage);
   });

@@ -348,6 +348,7 @@ export interface StaffStrings {
   saveDetails: string;
   detailsSaved: string;
   problem: (field: string, message: string) => string;
+  day: string;
   weekdays: string[];
   hoursTitle: (office: string) => string;
   hoursHint: (zone: string) => string;
