@@ -127,6 +127,21 @@ describe("preview and stranded appointments", () => {
   });
 });
 
+describe("stranded appointments that cannot move", () => {
+  it("are flagged and left as they are when no free time is left in the case's window", async () => {
+    const booked = await bookAt(t, at("09:00"));
+    // No hours at all: nothing is free anywhere in the window.
+    expect((await admin.post("/console/staff/ana/hours", { action: "save" })).status).toBe(303);
+    expect(await rulesOf()).toEqual([]);
+    const moved = await admin.post("/console/staff/ana/stranded/move");
+    expect(moved.location).toBe("/console/staff/ana?moved=0#hours");
+    expect((await t.get(`/v1/appointments/${booked.id}`)).json).toMatchObject({ start: "2026-12-07T14:00:00Z", status: "scheduled" });
+    const text = textOf((await admin.get(moved.location!)).text);
+    expect(text).toContain("0 appointments moved. 1 could not be moved and needs a call (listed below).");
+    expect(text).toContain(`2026-12-07 09:00 ${booked.reference}`);
+  });
+});
+
 /** Starts per preview week as the page shows them, and as the slot API answers for the same weeks. */
 async function previewAgainstSlots(t: TestApp, s: Session, staffId: string, officeId: string, form: Record<string, string>) {
   const page = await s.post(`/console/staff/${staffId}/hours`, { action: "preview", ...form });
