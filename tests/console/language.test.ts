@@ -165,6 +165,12 @@ describe("every console page in Spanish", () => {
       "/console/closures",
       "/console/closures/bogota/2026-12-10",
       "/console/figures?office=bogota&from=2026-12-01&to=2026-12-31",
+      `/console/cases?q=${apt.reference}`,
+      "/console/cases?q=NOPE",
+      "/console/cases/new",
+      `/console/cases/${waiting}`,
+      "/console/staff",
+      "/console/staff/ana",
     ];
     for (const path of pages) {
       const res = await get(path, { lang: "es" });
