@@ -2,7 +2,7 @@
 // weeks (equal to what the slot API answers once saved), strand and move appointments, time off,
 // and the scheduler's limits. Bogotá (UTC−5), clock at 2026-11-23T12:00Z (a Monday).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { at, bookingApp, type TestApp } from "../helpers/booking.js";
+import { at, bookingApp, weekdays, type TestApp } from "../helpers/booking.js";
 import { token } from "../helpers/fixtures.js";
 import { bookAt, quito, schedulerOf, session, textOf, type Session } from "../helpers/console.js";
 
@@ -94,6 +94,20 @@ describe("the week grid", () => {
     const remove = /action="(\/console\/staff\/ana\/rules\/\d+\/delete)"/.exec(page.text)![1]!;
     expect((await admin.post(remove)).status).toBe(303);
     expect((await rulesOf()).map((r) => r.rrule)).toEqual(["FREQ=WEEKLY;BYDAY=TU"]);
+  });
+});
+
+describe("hours on one date", () => {
+  it("adds a rule valid that day only, keeping the week; a range that ends first is refused by field", async () => {
+    const res = await admin.post("/console/staff/ana/rules", { office: "bogota", date: "2026-12-12", from: "10:00", to: "12:00" });
+    expect([res.status, res.location]).toEqual([303, "/console/staff/ana?done=dated"]);
+    const added = { rrule: "FREQ=DAILY", start: "10:00", end: "12:00", timeZone: "America/Bogota", officeId: "bogota", validFrom: "2026-12-12", validUntil: "2026-12-12" };
+    expect(await rulesOf()).toEqual([{ ...weekdays, timeZone: "America/Bogota", validFrom: null, validUntil: null }, added]);
+
+    const wrong = await admin.post("/console/staff/ana/rules", { office: "bogota", date: "2026-12-13", from: "12:00", to: "10:00" });
+    expect(wrong.status).toBe(422);
+    expect(textOf(wrong.text)).toContain("To: must be after start.");
+    expect(await rulesOf()).toHaveLength(2);
   });
 });
 

@@ -1,8 +1,8 @@
 // One interviewer's time: the week grid per office (in the interviewer's zone, with the office's
 // time beside it when the zones differ), the preview of the next four weeks, the appointments
-// new hours would strand, the rules the grid does not show, and time off.
+// new hours would strand, and the rules the grid does not show (with hours on one date).
 import { Button, Notice, PostForm } from "../components.js";
-import { Table } from "./parts.js";
+import { Select, Table } from "./parts.js";
 import { Field } from "./cases-form.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
@@ -47,6 +47,7 @@ export interface HoursProps {
   timeOff: { id: string; when: string; reason: string }[];
   timeOffEditable: boolean;
   timeOffForm: { start: string; end: string; reason: string };
+  dated: { office: string; date: string; from: string; to: string };
   csrf: string;
   t: ConsoleStrings;
 }
@@ -146,7 +147,25 @@ export function HoursSection(p: HoursProps) {
   );
 }
 
-export function OtherRules({ base, others, csrf, t }: Pick<HoursProps, "base" | "others" | "csrf" | "t">) {
+/** Hours on one date beyond the week (a Saturday session, say), as a rule valid that day only. */
+function DatedForm({ base, offices, dated, csrf, t }: Pick<HoursProps, "base" | "offices" | "dated" | "csrf" | "t">) {
+  const w = t.staff;
+  const mine = offices.filter((o) => o.editable);
+  if (!mine.length) return null;
+  return (
+    <PostForm action={`${base}/rules`} csrf={csrf}>
+      <div class="row">
+        {mine.length > 1 ? <Select name="office" label={t.office} value={dated.office} choices={mine} /> : <input type="hidden" name="office" value={mine[0]!.id} />}
+        <Field name="date" label={w.date} type="date" value={dated.date} required />
+        <Field name="from" label={w.from} type="time" value={dated.from} required />
+        <Field name="to" label={w.to} type="time" value={dated.to} required />
+        <Button kind="secondary">{w.addDated}</Button>
+      </div>
+    </PostForm>
+  );
+}
+
+export function OtherRules({ base, others, offices, dated, csrf, t }: Pick<HoursProps, "base" | "others" | "offices" | "dated" | "csrf" | "t">) {
   const w = t.staff;
   return (
     <section class="card">
@@ -170,55 +189,7 @@ export function OtherRules({ base, others, csrf, t }: Pick<HoursProps, "base" | 
           ))}
         </ul>
       )}
-    </section>
-  );
-}
-
-export function TimeOffSection({
-  base,
-  memberZone,
-  timeOff,
-  timeOffEditable,
-  timeOffForm,
-  csrf,
-  t,
-}: Pick<HoursProps, "base" | "memberZone" | "timeOff" | "timeOffEditable" | "timeOffForm" | "csrf" | "t">) {
-  const w = t.staff;
-  const f = w.fieldNames;
-  return (
-    <section class="card" id="time-off">
-      <h2>{w.timeOff}</h2>
-      <p class="muted">{w.timeOffHint(memberZone)}</p>
-      {timeOff.length === 0 ? (
-        <p>{w.noTimeOff}</p>
-      ) : (
-        <ul>
-          {timeOff.map((x) => (
-            <li>
-              {`${x.when}: ${x.reason} `}
-              {timeOffEditable ? (
-                <PostForm action={`${base}/time-off/${encodeURIComponent(x.id)}/delete`} csrf={csrf}>
-                  <button type="submit" class="btn secondary small">
-                    {w.remove}
-                  </button>
-                </PostForm>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-      {timeOffEditable ? (
-        <PostForm action={`${base}/time-off`} csrf={csrf}>
-          <div class="row">
-            <Field name="start" label={f.start!} type="datetime-local" value={timeOffForm.start} required />
-            <Field name="end" label={f.end!} type="datetime-local" value={timeOffForm.end} required />
-            <div class="grow">
-              <Field name="reason" label={f.reason!} value={timeOffForm.reason} maxlength={300} required />
-            </div>
-            <Button kind="secondary">{w.addTimeOff}</Button>
-          </div>
-        </PostForm>
-      ) : null}
+      <DatedForm base={base} offices={offices} dated={dated} csrf={csrf} t={t} />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 // An interviewer's hours and time off: POST /console/staff/:id/hours (action=preview shows the
 // next four weeks from the form's rules and writes nothing; action=save replaces the rules as
 // PUT /v1/staff/:id/availability does), POST …/stranded/move (the closure-style move of the
-// appointments the saved hours leave outside), POST …/rules/:ruleId/delete, and time off
+// appointments the saved hours leave outside), POST …/rules (hours on one date) and
+// …/rules/:ruleId/delete, and time off
 // (POST …/time-off, …/time-off/:timeOffId/delete).
 import { z } from "@hono/zod-openapi";
 import type { Context, Hono } from "hono";
@@ -82,12 +83,33 @@ function wallInput(value: string | undefined, zone: string): string {
 export function registerStaffHours(console: Hono<ConsoleEnv>) {
   console.post("/staff/:id/hours", hours);
   // The language switch after a POST shows the interviewer's page again.
-  console.get("/staff/:id/:part{hours|time-off}", (c) => c.redirect(`/console/staff/${encodeURIComponent(c.req.param("id"))}`, 303));
+  console.get("/staff/:id/:part{hours|time-off|rules}", (c) => c.redirect(`/console/staff/${encodeURIComponent(c.req.param("id"))}`, 303));
 
   console.post("/staff/:id/stranded/move", async (c) => {
     const id = c.req.param("id");
     const { moved } = await moveStranded(ctxOf(c), id);
     return c.redirect(`${pageOf(id, `moved=${moved.length}`)}#hours`, 303);
+  });
+
+  console.post("/staff/:id/rules", async (c) => {
+    const ctx = ctxOf(c);
+    const form = await formOf(c);
+    const dated = { office: form.office ?? "", date: (form.date ?? "").trim(), from: (form.from ?? "").trim(), to: (form.to ?? "").trim() };
+    const bad = notOneLine(form);
+    if (bad) return staffPage(c, { dated, message: problemNotice(bad, []), status: 422 });
+    const member = await getStaff(ctx, c.req.param("id")!);
+    const [set, saved] = await Promise.all([ruleSetWith(ctx, member.id), listAvailability(ctx, member.id)]);
+    const rest = saved.filter((r) => set.offices.includes(r.officeId)).map(ruleInputOf);
+    const rule = { rrule: "FREQ=DAILY", start: dated.from, end: dated.to, timeZone: member.timeZone, officeId: dated.office, validFrom: dated.date, validUntil: dated.date };
+    const w = c.var.t.staff;
+    const words: Record<string, string> = { start: w.from, end: w.to, validFrom: w.date, validUntil: w.date, rrule: w.date, officeId: c.var.t.office };
+    try {
+      await putAvailability(ctx, member.id, parsedBy(z.array(Rule).max(100), [...rest, rule]));
+      return c.redirect(pageOf(member.id, "done=dated"), 303);
+    } catch (error) {
+      const { notice, status } = fieldRefusal(error, c.var.t, (path) => words[path.split(".")[1] ?? ""] ?? path);
+      return staffPage(c, { dated, message: notice, status });
+    }
   });
 
   console.post("/staff/:id/rules/:ruleId/delete", async (c) => {

@@ -8,7 +8,8 @@ import { findCase } from "../../domain/cases.js";
 import { getOffice, type OfficeRow } from "../../domain/offices.js";
 import { listServices } from "../../domain/services.js";
 import type { AppointmentRow } from "../../domain/booking/read.js";
-import { HoursSection, OtherRules, TimeOffSection, type HoursOffice } from "../../pages/console/staff-hours.js";
+import { HoursSection, OtherRules, type HoursOffice } from "../../pages/console/staff-hours.js";
+import { TimeOffSection } from "../../pages/console/staff-time-off.js";
 import { StaffDetails, StaffDetailsForm, type StaffForm } from "../../pages/console/staff.js";
 import { NoticeBox, type PageNotice } from "../../pages/console/parts.js";
 import { atOffice, gridOf, type Grid } from "./staff-grid.js";
@@ -26,6 +27,7 @@ export interface StaffPageState {
   status?: number;
   details?: StaffForm;
   timeOffForm?: { start: string; end: string; reason: string };
+  dated?: { office: string; date: string; from: string; to: string };
 }
 
 export const detailsOf = (m: StaffRow): StaffForm => ({
@@ -49,7 +51,7 @@ function doneNotice(c: Context<ConsoleEnv>): PageNotice | undefined {
   const done = c.req.query("done");
   const moved = c.req.query("moved");
   if (moved !== undefined) return undefined;
-  const texts: Record<string, string> = { created: w.detailsSaved, details: w.detailsSaved, hours: w.saved, timeOff: w.timeOffAdded, removed: w.removed };
+  const texts: Record<string, string> = { created: w.detailsSaved, details: w.detailsSaved, hours: w.saved, dated: w.saved, timeOff: w.timeOffAdded, removed: w.removed };
   return done && texts[done] ? { tone: "ok", text: texts[done] } : undefined;
 }
 
@@ -110,6 +112,7 @@ export async function staffPage(c: Context<ConsoleEnv>, state: StaffPageState = 
       .map((x) => ({ id: x.id, when: `${stamp(x.startAt, member.timeZone)} – ${stamp(x.endAt, member.timeZone)}`, reason: x.reason })),
     timeOffEditable: canChangeTimeOff(ctx.actor, member),
     timeOffForm: state.timeOffForm ?? { start: "", end: "", reason: "" },
+    dated: state.dated ?? { office: set.offices[0] ?? "", date: "", from: "", to: "" },
     csrf,
     t,
   };

@@ -442,6 +442,8 @@ export const en: ConsoleStrings = {
     dated: "Other rules",
     datedHint: "Rules the week grid does not show (dates, other zones, other repeats); they are kept when the hours are saved.",
     noDated: "None.",
+    addDated: "Add hours on one date",
+    date: "Date",
     remove: "Remove",
     timeOff: "Time off",
     timeOffHint: (zone) => `Blocks the interviewer in every office. Times in ${zone}.`,

@@ -453,6 +453,8 @@ export const es: ConsoleStrings = {
     dated: "Otras reglas",
     datedHint: "Reglas que la cuadrícula no muestra (fechas, otras zonas, otras repeticiones); se conservan al guardar el horario.",
     noDated: "Ninguna.",
+    addDated: "Añadir horas en una fecha",
+    date: "Fecha",
     remove: "Quitar",
     timeOff: "Ausencias",
     timeOffHint: (zone) => `Bloquea al entrevistador en todas las oficinas. Horas en ${zone}.`,

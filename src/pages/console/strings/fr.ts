@@ -454,6 +454,8 @@ export const fr: ConsoleStrings = {
     dated: "Autres règles",
     datedHint: "Règles que la grille ne montre pas (dates, autres fuseaux, autres répétitions) ; elles sont gardées à l'enregistrement.",
     noDated: "Aucune.",
+    addDated: "Ajouter des heures à une date",
+    date: "Date du jour",
     remove: "Retirer",
     timeOff: "Absences",
     timeOffHint: (zone) => `Bloque l'intervenant dans tous les bureaux. Heures en ${zone}.`,

@@ -374,6 +374,8 @@ export interface StaffStrings {
   dated: string;
   datedHint: string;
   noDated: string;
+  addDated: string;
+  date: string;
   remove: string;
   timeOff: string;
   timeOffHint: (zone: string) => string;
