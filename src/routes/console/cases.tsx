@@ -109,8 +109,6 @@ export function registerCasePages(console: Hono<ConsoleEnv>) {
   });
 
   console.get("/cases/:id", (c) => casePage(c));
-  // The language switch after a POST shows the case again.
-  console.get("/cases/:id/:part{contact|extensions}", (c) => c.redirect(`/console/cases/${encodeURIComponent(c.req.param("id"))}`, 303));
 
   console.post("/cases/:id/contact", async (c) => {
     const form = await formOf(c);

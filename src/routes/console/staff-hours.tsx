@@ -82,8 +82,6 @@ function wallInput(value: string | undefined, zone: string): string {
 
 export function registerStaffHours(console: Hono<ConsoleEnv>) {
   console.post("/staff/:id/hours", hours);
-  // The language switch after a POST shows the interviewer's page again.
-  console.get("/staff/:id/:part{hours|time-off|rules}", (c) => c.redirect(`/console/staff/${encodeURIComponent(c.req.param("id"))}`, 303));
 
   console.post("/staff/:id/stranded/move", async (c) => {
     const id = c.req.param("id");
