@@ -147,6 +147,8 @@ export const cases = sqliteTable(
   {
     id: text("id").primaryKey(),
     reference: text("reference").notNull(),
+    /** The applicant's name: protected data, shown in full only on the case's own page. */
+    name: text("name"),
     officeId: text("office_id")
       .notNull()
       .references(() => offices.id),

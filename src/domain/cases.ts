@@ -17,6 +17,8 @@ export type CaseRow = typeof cases.$inferSelect;
 
 export interface CaseFields {
   reference?: string;
+  /** The applicant's name (protected: lists show it masked). */
+  name?: string | null;
   track: string;
   screenedAt: string;
   language: string;
@@ -59,6 +61,7 @@ export async function createCase(ctx: Ctx, input: CaseInput): Promise<CaseRow> {
   const row: CaseRow = {
     id,
     reference: input.reference ?? `C-${id.slice(-10).toUpperCase()}`,
+    name: input.name ?? null,
     officeId: input.officeId,
     track: input.track,
     screenedAt: input.screenedAt,

@@ -1,4 +1,5 @@
-// Closing an office day in one step and moving its appointments to the first free times.
+// Closing an office day in one step and moving its appointments to the first free times; the same
+// move for appointments an interviewer's new hours leave outside them ("stranded").
 //
 // Each appointment is moved by its own reschedule() (one atomic batch with its history entry and
 // its "update" messages), never all together: a crash half-way leaves some appointments moved
@@ -15,6 +16,7 @@ import { addDays, dayNumber, parseInstant } from "./dates.js";
 import { createClosure, getOffice, type ClosureRow, type OfficeRow } from "./offices.js";
 import { getService } from "./services.js";
 import { MAX_RANGE_DAYS, caseWindow, listSlots } from "./slot-search.js";
+import { ruleSetWith, strandedAppointments } from "./staff-preview.js";
 import type { Ctx } from "./context.js";
 import { assertOffice } from "./access.js";
 import { DomainError, conflict, invalidFields, type FieldError } from "./errors.js";
@@ -107,7 +109,9 @@ async function firstFree(ctx: Ctx, a: AppointmentRow, from: string, to: string):
  * case's window; only when none is left there, the first ones before it (never sooner than the
  * service's notice). Moving later first keeps the applicant's plans and gives them notice.
  */
-async function freeTimesFor(ctx: Ctx, a: AppointmentRow, date: string): Promise<{ slots: Slot[]; window: { firstDate: string; lastDate: string } }> {
+type FreeTimes = { slots: Slot[]; window: { firstDate: string; lastDate: string } };
+
+async function freeTimesFor(ctx: Ctx, a: AppointmentRow, date: string): Promise<FreeTimes> {
   const [caseRow, service] = await Promise.all([findCase(ctx, a.caseId), getService(ctx, a.serviceId)]);
   const window = caseWindow(caseRow, service);
   // The search starts the day after the closure for every case, and the slot search cuts its
@@ -149,9 +153,19 @@ export async function stillOnDay(ctx: Ctx, officeId: string, date: string): Prom
   return out;
 }
 
-/** Moves one appointment to its first free time that is still free when written. */
-async function moveOne(ctx: Ctx, a: AppointmentRow, date: string): Promise<Move | Flag | null> {
-  const { slots, window } = await freeTimesFor(ctx, a, date);
+/** A stranded appointment may go anywhere in its case's window: the first free times in it. */
+async function freeTimesInWindow(ctx: Ctx, a: AppointmentRow): Promise<FreeTimes> {
+  const [caseRow, service] = await Promise.all([findCase(ctx, a.caseId), getService(ctx, a.serviceId)]);
+  const window = caseWindow(caseRow, service);
+  return { slots: await firstFree(ctx, a, window.firstDate, addDays(window.lastDate, 1)), window };
+}
+
+/**
+ * Moves one appointment to its first free time (from `search`) that is still free when written.
+ * `stillToMove` judges the appointment as it is after a refusal: null when it no longer needs moving.
+ */
+async function moveOne(ctx: Ctx, a: AppointmentRow, search: () => Promise<FreeTimes>, stillToMove: (now: AppointmentRow) => boolean): Promise<Move | Flag | null> {
+  const { slots, window } = await search();
   if (!slots.length) return { appointment: a, reason: noFreeTime(window) };
   for (const slot of slots.slice(0, ATTEMPTS)) {
     const staffId = interviewerFor(slot, a);
@@ -163,7 +177,7 @@ async function moveOne(ctx: Ctx, a: AppointmentRow, date: string): Promise<Move 
       if (error.kind === "slot-taken") continue;
       // Someone changed it meanwhile (perhaps moved it already): judge it as it is now.
       const now = await findAppointment(ctx, a.id);
-      if (now.localDate !== date || !isLive(now.status)) return null;
+      if (!isLive(now.status) || !stillToMove(now)) return null;
       return { appointment: now, reason: error.detail };
     }
   }
@@ -184,7 +198,35 @@ export async function moveAppointmentsOff(ctx: Ctx, officeId: string, date: stri
   const flagged: Flag[] = [];
   for (const a of rows) {
     const blocker = blockerOf(a, office, ctx.deps.clock.now());
-    const outcome = blocker ? { appointment: a, reason: blocker } : await moveOne(ctx, a, date);
+    const outcome = blocker
+      ? { appointment: a, reason: blocker }
+      : await moveOne(
+          ctx,
+          a,
+          () => freeTimesFor(ctx, a, date),
+          (now) => now.localDate === date,
+        );
+    if (outcome && "reason" in outcome) flagged.push(outcome);
+    else if (outcome) moved.push(outcome);
+  }
+  return { moved, flagged };
+}
+
+/**
+ * Moves the interviewer's appointments that their saved hours leave outside them (at the offices
+ * the actor may set hours for), in start order, each to the first free time in its case's window,
+ * with the same interviewer when free. Those that cannot move are flagged and left as they are;
+ * safe to run again.
+ */
+export async function moveStranded(ctx: Ctx, staffId: string): Promise<{ moved: Move[]; flagged: Flag[] }> {
+  const set = await ruleSetWith(ctx, staffId);
+  const moved: Move[] = [];
+  const flagged: Flag[] = [];
+  for (const a of await strandedAppointments(ctx, set)) {
+    const office = await getOffice(ctx, a.officeId);
+    const blocker = blockerOf(a, office, ctx.deps.clock.now());
+    const unchanged = (now: AppointmentRow) => now.startAt === a.startAt && now.staffId === a.staffId;
+    const outcome = blocker ? { appointment: a, reason: blocker } : await moveOne(ctx, a, () => freeTimesInWindow(ctx, a), unchanged);
     if (outcome && "reason" in outcome) flagged.push(outcome);
     else if (outcome) moved.push(outcome);
   }

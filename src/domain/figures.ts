@@ -143,7 +143,7 @@ export function availableIntervals(q: SlotQuery, member: SlotQuery["staff"][numb
 }
 
 /** Minutes an interviewer could serve applicants at the office within [lo, hi). */
-const availableMinutes = (q: SlotQuery, member: SlotQuery["staff"][number], lo: number, hi: number): number => minutesOf(availableIntervals(q, member, lo, hi));
+export const availableMinutes = (q: SlotQuery, member: SlotQuery["staff"][number], lo: number, hi: number): number => minutesOf(availableIntervals(q, member, lo, hi));
 
 /** Who may serve at the office and when, merged over the services asked about (the slot search's loader). */
 async function officeCalendar(ctx: Ctx, office: OfficeRow, list: ServiceRow[], lo: number, hi: number) {

@@ -76,7 +76,7 @@ function afterKey(cursor: string | undefined) {
  * capitals). A range on the unique reference index rather than LIKE, which SQLite would not
  * serve from a case-sensitive index.
  */
-function referenceMatch(q: string | undefined) {
+export function referenceMatch(q: string | undefined) {
   const text = q?.trim();
   if (!text) return undefined;
   const prefix = (p: string) => and(gte(cases.reference, p), lt(cases.reference, `${p}\uffff`));

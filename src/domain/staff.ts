@@ -46,7 +46,13 @@ async function checkReferences(ctx: Ctx, input: { officeIds?: string[]; serviceI
   if (errors.length) throw invalidFields(errors);
 }
 
+/** Who staff are and where they work is an admin's to set (the API's routes say the same). */
+export function assertStaffEditor(actor: Actor) {
+  if (actor.role !== "admin") throw forbidden("Only an admin may add staff or change their details.");
+}
+
 export async function createStaff(ctx: Ctx, input: StaffInput): Promise<StaffRow> {
+  assertStaffEditor(ctx.actor);
   await checkReferences(ctx, input);
   const now = ctx.deps.clock.now();
   const row: StaffRow = { ...input, id: input.id ?? newId("stf", now), phone: input.phone ?? null, feedTokenHash: null, createdAt: now, updatedAt: now };
@@ -81,6 +87,7 @@ export function listStaff(ctx: Ctx, limit: number, cursor?: string, officeId?: s
 }
 
 export async function updateStaff(ctx: Ctx, id: string, patch: Partial<Omit<StaffInput, "id">>): Promise<StaffRow> {
+  assertStaffEditor(ctx.actor);
   const current = await getStaff(ctx, id);
   await checkReferences(ctx, patch);
   const next: StaffRow = { ...current, ...patch, updatedAt: ctx.deps.clock.now() };
@@ -105,6 +112,16 @@ function assertTimeOffAccess(actor: Actor, member: StaffRow) {
     throw forbidden(`Staff member '${member.id}' also works for ${elsewhere.map((o) => `'${o}'`).join(", ")}: only they or an admin may change their time off.`);
 }
 
+/** May the actor add or remove the member's time off? (the page hides what the API would refuse) */
+export function canChangeTimeOff(actor: Actor, member: StaffRow): boolean {
+  try {
+    assertTimeOffAccess(actor, member);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The offices whose rules a PUT replaces: a scheduler's own offices only; null means all of them. */
 function officesReplacedBy(actor: Actor, rules: RuleInput[]): string[] | null {
   if (actor.role !== "scheduler") return null;
@@ -114,6 +131,24 @@ function officesReplacedBy(actor: Actor, rules: RuleInput[]): string[] | null {
   });
   if (foreign.length) throw new DomainError("forbidden", `Schedulers set rules only for their own offices (${foreign.map((e) => e.path).join(", ")}).`, { errors: foreign });
   return actor.officeIds;
+}
+
+/**
+ * Who may write these rules for the member, and whether each is a rule for one of the member's
+ * offices: the checks of a PUT, also run by the console's preview before anything is written.
+ */
+export async function checkAvailability(ctx: Ctx, staffId: string, rules: RuleInput[]): Promise<{ member: StaffRow; replaced: string[] | null }> {
+  const member = await getStaff(ctx, staffId);
+  assertScheduleAccess(ctx.actor, member);
+  const replaced = officesReplacedBy(ctx.actor, rules);
+  const errors: FieldError[] = [];
+  rules.forEach((r, i) => {
+    const problem = parseRule(r.rrule);
+    if (problem) errors.push({ path: `${i}.rrule`, message: problem });
+    if (!member.officeIds.includes(r.officeId)) errors.push({ path: `${i}.officeId`, message: `'${r.officeId}' is not one of this staff member's offices` });
+  });
+  if (errors.length) throw invalidFields(errors);
+  return { member, replaced };
 }
 
 export interface RuleInput {
@@ -131,16 +166,7 @@ export interface RuleInput {
  * only the rules of their own offices; the member's rules for other offices stay untouched.
  */
 export async function putAvailability(ctx: Ctx, staffId: string, rules: RuleInput[]): Promise<RuleRow[]> {
-  const member = await getStaff(ctx, staffId);
-  assertScheduleAccess(ctx.actor, member);
-  const replaced = officesReplacedBy(ctx.actor, rules);
-  const errors: FieldError[] = [];
-  rules.forEach((r, i) => {
-    const problem = parseRule(r.rrule);
-    if (problem) errors.push({ path: `${i}.rrule`, message: problem });
-    if (!member.officeIds.includes(r.officeId)) errors.push({ path: `${i}.officeId`, message: `'${r.officeId}' is not one of this staff member's offices` });
-  });
-  if (errors.length) throw invalidFields(errors);
+  const { member, replaced } = await checkAvailability(ctx, staffId, rules);
   const rows = rules.map((r) => ({
     staffId,
     officeId: r.officeId,

@@ -1,7 +1,8 @@
 // The staff console for real: the Node server as a child process, Debian's Chromium with
 // JavaScript off at a desk's 1280×800. One scheduler's day in steps that build on each other:
 // sign in, book from the queue, check in on the day (a restarted server with a later clock),
-// close a day and move its appointments, read the figures. Screenshots go to
+// close a day and move its appointments, read the figures, find and register a case, preview an
+// interviewer's hours. Screenshots go to
 // test-artifacts/console/; axe-core checks the main pages in a context of its own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -371,4 +372,48 @@ describe.skipIf(!hasChromium)(hasChromium ? "staff console in Chromium, JavaScri
       await adminContext.close();
     }
   }, 30_000);
+
+  it("finds and registers a case, and previews an interviewer's hours", async () => {
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Cases" }).click();
+    await page.getByLabel("Reference, phone or name").fill("brw-a");
+    await page.getByRole("button", { name: "Show", exact: true }).click();
+    expect((await rows()).map((r) => r[0])).toEqual(["BRW-A"]);
+    await accessible("cases");
+
+    await page.getByRole("link", { name: "Register a case" }).click();
+    await accessible("register a case");
+    await page.getByLabel("Reference").fill("BRW-N");
+    await page.getByLabel("Name").fill("Nadia Ruiz");
+    await page.getByLabel("Screened on").fill("2026-11-20");
+    await page.getByLabel("Nationality").fill("VE");
+    await page.getByLabel("In the country since").fill("2022-05-01");
+    await page.getByLabel("Date of birth").fill("1990-04-02");
+    await page.getByLabel("Legal status").fill("regular");
+    await page.getByLabel("Phone").fill("+57 300 111 2222");
+    await page.getByRole("button", { name: "Register" }).click();
+    expect(await heading()).toBe("Case BRW-N");
+    expect(await mainText()).toContain("Nadia Ruiz");
+    await shot("case");
+    await accessible("case");
+
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Interviewers" }).click();
+    await accessible("interviewers");
+    await page.getByRole("link", { name: "Ana Counselor" }).click();
+    expect(await heading()).toBe("Interviewer Ana Counselor");
+    await accessible("interviewer");
+    await page.getByRole("button", { name: "Preview" }).click();
+    expect(await mainText()).toContain("Free time for the next four weeks");
+    await shot("interviewer-preview");
+  }, 30_000);
+
+  it("shows an admin the form that adds an interviewer", async () => {
+    // The axe context is the scheduler's: drop its session, then sign in as the admin.
+    await axeContext.clearCookies();
+    await axePage.goto(`${server.url}/console/staff/new`);
+    await signIn(axePage, ADMIN);
+    expect(pathOf(axePage)).toBe("/console/staff/new");
+    expect(await axePage.locator("h1").innerText()).toBe("Add an interviewer");
+    const violations = await axe(axePage);
+    expect(violations.map((v) => `new interviewer: ${v.impact} ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
 });

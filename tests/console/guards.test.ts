@@ -13,6 +13,7 @@ let foreign: Session;
 let caseId: string;
 let appointmentId: string;
 let closureId: string;
+let timeOffId: string;
 
 /** A concrete request for each route pattern, aimed at the Bogotá office's records. */
 const requests = (): Record<string, { path: string; fields?: Record<string, string> }> => ({
@@ -46,11 +47,49 @@ const requests = (): Record<string, { path: string; fields?: Record<string, stri
   "POST /console/offices/new": { path: "/console/offices/new", fields: { name: "SMO Lima 2", country: "PE", timeZone: "America/Lima", address: "Lima" } },
   "POST /console/services/new": { path: "/console/services/new", fields: { agency: "IOM", durationMinutes: "30", "window.minDays": "1", "window.maxDays": "9" } },
   "POST /console/services/:id": { path: "/console/services/iom-counseling", fields: { agency: "IOM", durationMinutes: "30" } },
+  "GET /console/cases": { path: "/console/cases?office=bogota&q=C-" },
+  "POST /console/cases/new": {
+    path: "/console/cases/new",
+    fields: {
+      officeId: "bogota",
+      track: "IOM",
+      language: "es",
+      screenedAt: "2026-11-20",
+      householdSize: "1",
+      nationality: "VE",
+      presentSince: "2022-01-01",
+      birthDate: "1990-01-01",
+      legalStatus: "regular",
+    },
+  },
+  "GET /console/cases/:id": { path: `/console/cases/${caseId}` },
+  "POST /console/cases/:id/contact": { path: `/console/cases/${caseId}/contact`, fields: { email: "x@example.org", phone: "" } },
+  "POST /console/cases/:id/extensions": { path: `/console/cases/${caseId}/extensions`, fields: { days: "3", reason: "Sponsor" } },
+  "GET /console/staff/:id": { path: "/console/staff/ana" },
+  "POST /console/staff/:id/hours": { path: "/console/staff/ana/hours", fields: { action: "save", "h.0.0.0.from": "09:00", "h.0.0.0.to": "10:00" } },
+  "POST /console/staff/:id/stranded/move": { path: "/console/staff/ana/stranded/move" },
+  "POST /console/staff/:id/rules": { path: "/console/staff/ana/rules", fields: { office: "bogota", date: "2026-12-12", from: "09:00", to: "10:00" } },
+  "POST /console/staff/:id/rules/:ruleId/delete": { path: "/console/staff/ana/rules/1/delete" },
+  "POST /console/staff/:id/time-off": { path: "/console/staff/ana/time-off", fields: { start: "2026-12-08T09:00", end: "2026-12-08T10:00", reason: "Training" } },
+  "POST /console/staff/:id/time-off/:timeOffId/delete": { path: `/console/staff/ana/time-off/${timeOffId}/delete` },
 });
+
+/** Admin-only routes: every scheduler is refused, their own office's too. */
+const ADMIN_ONLY: Record<string, { path: string; fields?: Record<string, string> }> = {
+  "POST /console/staff/new": {
+    path: "/console/staff/new",
+    fields: { name: "Bea", email: "bea@example.org", agency: "IOM", timeZone: "America/Bogota", languages: "es", officeIds: "bogota" },
+  },
+  "POST /console/staff/:id": {
+    path: "/console/staff/ana",
+    fields: { name: "Ana", email: "ana@example.org", agency: "IOM", timeZone: "America/Bogota", languages: "es", officeIds: "bogota" },
+  },
+};
 
 /**
  * Routes that concern no office: the sign-in pages, the language switch, the console's front door,
- * the list of one's own offices and the pages of services (every role reads them, as in the API).
+ * the list of one's own offices and the pages of services (every role reads them, as in the API),
+ * the case form and the interviewers list and form (they show the person's own offices only).
  */
 const OFFICE_FREE = [
   "GET /console/sign-in",
@@ -63,12 +102,15 @@ const OFFICE_FREE = [
   "GET /console/services",
   "GET /console/services/new",
   "GET /console/services/:id",
+  "GET /console/cases/new",
+  "GET /console/staff",
+  "GET /console/staff/new",
 ];
 
 const consoleRoutes = () => [...new Set(t.app.routes.filter((r) => r.path.startsWith("/console") && r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
 
 const send = (s: Session, route: string, options?: { csrf?: string | null }) => {
-  const { path, fields } = requests()[route]!;
+  const { path, fields } = requests()[route] ?? ADMIN_ONLY[route]!;
   return route.startsWith("GET") ? s.get(path) : s.post(path, fields, options);
 };
 
@@ -81,18 +123,19 @@ beforeAll(async () => {
   const other = await newCase(t);
   appointmentId = (await t.post("/v1/appointments", booking(other, at("09:00")))).json.id;
   closureId = (await t.post("/v1/offices/bogota/closures", { date: "2026-12-14", reason: "Staff training" })).json.id;
+  timeOffId = (await t.post("/v1/staff/ana/time-off", { start: "2026-12-15T14:00:00Z", end: "2026-12-15T15:00:00Z", reason: "Training" })).json.id;
 });
 afterAll(() => t.close());
 
 describe("console routes", () => {
   it("has a row for every route", () => {
-    const missing = consoleRoutes().filter((r) => !OFFICE_FREE.includes(r) && !(r in requests()));
+    const missing = consoleRoutes().filter((r) => !OFFICE_FREE.includes(r) && !(r in requests()) && !(r in ADMIN_ONLY));
     expect(missing).toEqual([]);
   });
 
   it("refuses a scheduler of another office on every route, and nothing changes", async () => {
     const before = dumpTables(t);
-    for (const route of Object.keys(requests())) {
+    for (const route of [...Object.keys(requests()), ...Object.keys(ADMIN_ONLY)]) {
       const res = await send(foreign, route);
       expect(res.status, route).toBe(403);
       expect(res.text, route).not.toContain(caseId);
@@ -111,6 +154,10 @@ describe("console routes", () => {
       }
     }
     expect(dumpTables(t)).toBe(before);
+  });
+
+  it("refuses the admin-only forms to the office's own scheduler too", async () => {
+    for (const route of Object.keys(ADMIN_ONLY)) expect((await send(own, route)).status, route).toBe(403);
   });
 
   it("lets the office's own scheduler through on every route (the rows are live requests)", async () => {

@@ -173,6 +173,12 @@ describe("every console page in Spanish", () => {
       "/console/offices/bogota/eligibility",
       "/console/services",
       "/console/services/iom-counseling",
+      `/console/cases?q=${apt.reference}`,
+      "/console/cases?q=NOPE",
+      "/console/cases/new",
+      `/console/cases/${waiting}`,
+      "/console/staff",
+      "/console/staff/ana",
     ];
     for (const path of pages) {
       const res = await get(path, { lang: "es" });

@@ -58,7 +58,9 @@ async function databaseOfThePreviousVersion() {
   old.prepare("ATTACH DATABASE ? AS seed").run(seed.file);
   const tables = old.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").pluck().all() as string[];
   expect(tables).toContain("claims");
-  for (const table of tables.filter((t) => t !== "claims")) old.exec(`INSERT INTO main."${table}" SELECT * FROM seed."${table}"`);
+  // The old tables' own columns: columns added by later migrations are not in them.
+  const columnsOf = (table: string) => (old.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).pluck().all(table) as string[]).map((c) => `"${c}"`).join(", ");
+  for (const table of tables.filter((t) => t !== "claims")) old.exec(`INSERT INTO main."${table}" (${columnsOf(table)}) SELECT ${columnsOf(table)} FROM seed."${table}"`);
   old.exec("DETACH DATABASE seed");
   old.pragma("foreign_keys = ON");
 

@@ -7,9 +7,10 @@ import { NATIVE_NAMES } from "../language.js";
 import { consoleCss } from "./styles.js";
 import { CONSOLE_LANGUAGES, consoleStrings, type ConsoleLanguage, type ConsoleStrings } from "./strings/index.js";
 
-export type Section = "queue" | "day" | "closures" | "figures" | "capacity" | "offices" | "services";
+export type Section = "queue" | "day" | "closures" | "figures" | "capacity" | "offices" | "services" | "cases" | "staff";
 
-/** `label` names a section whose words live in its own part of the string table. */
+type NavKey = Exclude<keyof ConsoleStrings["nav"], "label">;
+/** A section's link; a later page's label lives in its own section of the string table. */
 const SECTIONS: { id: Section; href: string; label?: (t: ConsoleStrings) => string }[] = [
   { id: "queue", href: "/console/queue" },
   { id: "day", href: "/console/day" },
@@ -18,6 +19,8 @@ const SECTIONS: { id: Section; href: string; label?: (t: ConsoleStrings) => stri
   { id: "capacity", href: "/console/capacity", label: (t) => t.capacity.nav },
   { id: "offices", href: "/console/offices", label: (t) => t.offices.nav },
   { id: "services", href: "/console/services", label: (t) => t.services.nav },
+  { id: "cases", href: "/console/cases", label: (t) => t.cases.nav },
+  { id: "staff", href: "/console/staff", label: (t) => t.staff.nav },
 ];
 
 /** The language of a page, and the page's own address (where the switch comes back to). */
@@ -61,7 +64,7 @@ export function ConsoleLayout({ title, section, chrome, children }: { title: str
           {SECTIONS.map((s) => (
             <li>
               <a href={s.href} aria-current={s.id === section ? "page" : undefined}>
-                {s.label ? s.label(t) : t.nav[s.id as keyof ConsoleStrings["nav"]]}
+                {s.label ? s.label(t) : t.nav[s.id as NavKey]}
               </a>
             </li>
           ))}

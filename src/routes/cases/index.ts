@@ -8,6 +8,7 @@ import { Case, CaseCreate, CaseQuery, CaseUpdate, ExtensionCreate } from "./sche
 export const caseView = (r: CaseRow) => ({
   id: r.id,
   reference: r.reference,
+  name: r.name,
   officeId: r.officeId,
   track: r.track,
   screenedAt: r.screenedAt,

@@ -12,6 +12,7 @@ const fields = {
     .trim()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{1,63}$/, "must be 2–64 letters, digits or . _ / -")
     .optional(),
+  name: Text(200).nullable().optional().openapi({ description: "The applicant's name: protected data, shown in full only on the case's own page in the console" }),
   track: Agency,
   screenedAt: LocalDate.openapi({ description: "The screening's date; not after today at the case's office (its local date), else 422" }),
   language: Language,
@@ -40,6 +41,7 @@ export const Case = z
   .object({
     id: z.string(),
     reference: z.string(),
+    name: z.string().nullable(),
     officeId: z.string(),
     track: z.string(),
     screenedAt: z.string(),

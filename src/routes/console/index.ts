@@ -19,6 +19,8 @@ import { registerCapacity } from "./capacity.js";
 import { registerOffices } from "./offices.js";
 import { registerOfficeSetup } from "./offices-setup.js";
 import { registerServices } from "./services.js";
+import { registerCasePages } from "./cases.js";
+import { registerStaffPages } from "./staff.js";
 import { DomainError } from "../../domain/errors.js";
 
 export function registerConsole(app: App) {
@@ -51,6 +53,8 @@ export function registerConsole(app: App) {
   registerOffices(console);
   registerOfficeSetup(console);
   registerServices(console);
+  registerCasePages(console);
+  registerStaffPages(console);
   console.all("*", (c) => {
     throw new DomainError("not-found", c.var.t.errors.noSuchPage);
   });

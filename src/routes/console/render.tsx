@@ -18,7 +18,11 @@ export function pageLanguage(c: Context<ConsoleEnv>): PageLanguage {
   const url = new URL(c.req.url);
   // After a POST the switch shows the page the form belongs to, never resends it.
   const here =
-    c.req.method === "GET" ? url.pathname + url.search : url.pathname.endsWith("/delete") ? "/console/closures" : url.pathname.replace(/\/(status|cancel|reschedule|move)$/, "");
+    c.req.method === "GET"
+      ? url.pathname + url.search
+      : url.pathname.endsWith("/delete")
+        ? "/console/closures"
+        : url.pathname.replace(/\/(status|cancel|reschedule|move|contact|extensions|hours|time-off|rules)$/, "");
   return { lang: c.var.lang, here };
 }
 

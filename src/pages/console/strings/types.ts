@@ -396,4 +396,99 @@ export interface ConsoleStrings {
     saved: string;
     adminOnly: string;
   };
+
+  cases: CasesStrings;
+  staff: StaffStrings;
+}
+
+/** The cases pages: search, register, and one case (contact, window extension). */
+export interface CasesStrings {
+  nav: string;
+  searchTitle: string;
+  search: string;
+  searchHint: string;
+  prompt: string;
+  noMatch: (q: string) => string;
+  /** The search shows at most this many; say so when it is full. */
+  more: (n: number) => string;
+  register: string;
+  columns: { reference: string; name: string; office: string; service: string; window: string };
+  noService: string;
+  newTitle: string;
+  title: (reference: string) => string;
+  /** Form labels, keyed by the API's field path ("contact.email"). */
+  fieldNames: Record<string, string>;
+  trackChoice: Record<"UNHCR" | "IOM", string>;
+  codeHint: string;
+  phoneHint: string;
+  referenceHint: string;
+  submit: string;
+  problem: (field: string, message: string) => string;
+  notEligible: string;
+  created: string;
+  details: string;
+  contact: string;
+  contactHint: string;
+  saveContact: string;
+  contactSaved: string;
+  windowTitle: string;
+  windowNow: (first: string, last: string, extension: number) => string;
+  extendHint: string;
+  extendSubmit: string;
+  extended: (days: number) => string;
+  book: string;
+  none: string;
+}
+
+/** The interviewers pages: list, new, and one interviewer (details, week grid, preview, time off). */
+export interface StaffStrings {
+  nav: string;
+  listTitle: string;
+  add: string;
+  empty: string;
+  columns: { name: string; zone: string; offices: string; services: string; languages: string };
+  newTitle: string;
+  title: (name: string) => string;
+  fieldNames: Record<string, string>;
+  languagesHint: string;
+  idHint: string;
+  create: string;
+  saveDetails: string;
+  detailsSaved: string;
+  problem: (field: string, message: string) => string;
+  day: string;
+  weekdays: string[];
+  hoursTitle: (office: string) => string;
+  hoursHint: (zone: string) => string;
+  bothZones: (member: string, office: string) => string;
+  range: (n: number) => string;
+  from: string;
+  to: string;
+  atOffice: (zone: string) => string;
+  notTheirs: string;
+  preview: string;
+  save: string;
+  saved: string;
+  previewTitle: string;
+  previewIntro: string;
+  previewColumns: { week: string; office: string; freeHours: string; starts: string };
+  startsOf: (service: string, n: number) => string;
+  stranded: (n: number) => string;
+  strandedColumns: { time: string; case: string; service: string };
+  moveAll: string;
+  moveHint: string;
+  moved: (n: number) => string;
+  notMoved: (n: number) => string;
+  dated: string;
+  datedHint: string;
+  noDated: string;
+  addDated: string;
+  date: string;
+  remove: string;
+  timeOff: string;
+  timeOffHint: (zone: string) => string;
+  noTimeOff: string;
+  addTimeOff: string;
+  timeOffAdded: string;
+  removed: string;
 }
