@@ -7,9 +7,9 @@ import { NATIVE_NAMES } from "../language.js";
 import { consoleCss } from "./styles.js";
 import { CONSOLE_LANGUAGES, consoleStrings, type ConsoleLanguage, type ConsoleStrings } from "./strings/index.js";
 
-export type Section = "queue" | "day" | "closures" | "figures";
+export type Section = "queue" | "day" | "closures" | "figures" | "users";
 
-const SECTIONS: { id: Section; href: string }[] = [
+const SECTIONS: { id: Exclude<Section, "users">; href: string }[] = [
   { id: "queue", href: "/console/queue" },
   { id: "day", href: "/console/day" },
   { id: "closures", href: "/console/closures" },
@@ -26,6 +26,8 @@ export interface ConsoleChrome extends PageLanguage {
   /** Who is signed in, e.g. "Scheduler · user-1". */
   who: string;
   csrf: string;
+  /** Admins also see the Users link. */
+  admin?: boolean;
 }
 
 /** Where the switch points for `lang`: it sets the choice, then shows `here` again. */
@@ -61,6 +63,13 @@ export function ConsoleLayout({ title, section, chrome, children }: { title: str
               </a>
             </li>
           ))}
+          {chrome.admin ? (
+            <li>
+              <a href="/console/users" aria-current={section === "users" ? "page" : undefined}>
+                {t.users.nav}
+              </a>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <div class="who">

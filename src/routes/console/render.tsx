@@ -18,14 +18,20 @@ export function pageLanguage(c: Context<ConsoleEnv>): PageLanguage {
   const url = new URL(c.req.url);
   // After a POST the switch shows the page the form belongs to, never resends it.
   const here =
-    c.req.method === "GET" ? url.pathname + url.search : url.pathname.endsWith("/delete") ? "/console/closures" : url.pathname.replace(/\/(status|cancel|reschedule|move)$/, "");
+    c.req.method === "GET"
+      ? url.pathname + url.search
+      : url.pathname.startsWith("/console/users")
+        ? url.pathname.split("/").slice(0, 4).join("/")
+        : url.pathname.endsWith("/delete")
+          ? "/console/closures"
+          : url.pathname.replace(/\/(status|cancel|reschedule|move)$/, "");
   return { lang: c.var.lang, here };
 }
 
 export function consolePage(c: Context<ConsoleEnv>, { title, section, status = 200 }: PageOptions, body: Child): Promise<Response> {
   const { actor, csrf, t } = c.var;
   const role = actor.role === "admin" || actor.role === "scheduler" ? t.roles[actor.role] : actor.role;
-  const chrome = { ...pageLanguage(c), who: `${actor.name ?? actor.id} · ${role}`, csrf };
+  const chrome = { ...pageLanguage(c), who: `${actor.name ?? actor.id} · ${role}`, csrf, admin: actor.role === "admin" };
   return htmlPage(
     c,
     status,
