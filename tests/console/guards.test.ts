@@ -42,7 +42,7 @@ const OFFICE_FREE = [
   "GET /console/sign-in/email",
   "GET /console/sign-in/link/:token",
   "POST /console/sign-in/link/:token",
-  "POST /console/sign-in/oidc",
+  "GET /console/sign-in/oidc",
   "GET /console/sign-in/oidc/callback",
   "POST /console/sign-out",
   "GET /console/language",

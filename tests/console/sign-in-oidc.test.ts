@@ -37,14 +37,15 @@ afterEach(() => t.close());
 
 const sessions = () => t.database.sqlite.prepare("SELECT user_id, method, token_hash FROM console_sessions").all() as { user_id: string; method: string; token_hash: string | null }[];
 
-/** The browser's side at Cita: the sign-in page, then its provider button. Answers where the provider is. */
+/** The browser's side at Cita: the sign-in page, then its provider button (a link). Answers where the provider is. */
 async function start(jar = new Jar()) {
   const page = await t.app.request("/console/sign-in?next=%2Fconsole%2Fday");
   jar.take(page);
   const html = await page.text();
-  expect(html).toContain('action="/console/sign-in/oidc"');
-  const csrf = /name="csrf" value="([^"]*)"/.exec(html)![1]!;
-  const res = await t.app.request("/console/sign-in/oidc", { method: "POST", body: new URLSearchParams({ csrf, next: "/console/day" }), headers: { cookie: jar.header() } });
+  expect(html).toContain('action="/console/sign-in/email"');
+  const href = /href="(\/console\/sign-in\/oidc\?[^"]+)"/.exec(html)![1]!.replace(/&amp;/g, "&");
+  expect(href).toBe("/console/sign-in/oidc?next=%2Fconsole%2Fday");
+  const res = await t.app.request(href, { headers: { cookie: jar.header() } });
   expect(res.status).toBe(303);
   jar.take(res);
   const location = res.headers.get("location")!;
@@ -147,12 +148,13 @@ describe("OpenID Connect sign-in", () => {
     await expectRefused(await callback(`${CALLBACK}?error=access_denied&state=x`, jar), 401, /did not sign you in/);
   });
 
-  it("refuses the start without the sign-in form's token", async () => {
+  it("never sends the browser back outside the console", async () => {
     const jar = new Jar();
-    jar.take(await t.app.request("/console/sign-in"));
-    const res = await t.app.request("/console/sign-in/oidc", { method: "POST", body: new URLSearchParams({ csrf: "forged" }), headers: { cookie: jar.header() } });
-    expect(res.status).toBe(403);
-    expect(t.database.sqlite.prepare("SELECT count(*) AS n FROM oidc_sign_ins").get()).toEqual({ n: 0 });
+    const res = await t.app.request("/console/sign-in/oidc?next=%2F%2Fevil.example%2Fconsole", { headers: { cookie: jar.header() } });
+    jar.take(res);
+    const back = await providerLogin(res.headers.get("location")!, "desk");
+    const page = await callback(back, jar);
+    expect(await page.text()).toContain('href="/console"');
   });
 });
 
@@ -163,6 +165,7 @@ describe("without an identity provider", () => {
       const html = await (await plain.app.request("/console/sign-in")).text();
       expect(html).toContain('action="/console/sign-in/email"');
       expect(html).not.toContain("/console/sign-in/oidc");
+      expect((await plain.app.request("/console/sign-in/oidc")).status).toBe(404);
       expect((await plain.app.request("/console/sign-in/oidc/callback?code=x&state=y")).status).toBe(404);
     } finally {
       plain.close();

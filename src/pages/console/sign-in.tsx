@@ -1,5 +1,5 @@
 // The sign-in pages: the ways in (the organisation's identity provider when one is configured,
-// else an emailed link; a staff token as the fallback), "check your email", the link's own page
+// and an emailed link; a staff token as the fallback), "check your email", the link's own page
 // with its one button, a refusal, and "signed in".
 import { Notice } from "../components.js";
 import { PlainConsoleLayout, type PageLanguage } from "./layout.js";
@@ -8,10 +8,12 @@ import { consoleStrings } from "./strings/index.js";
 export interface SignInForms {
   next: string;
   csrf: string;
-  /** Offer the organisation's identity provider (CITA_OIDC_*) instead of the emailed link. */
+  /** Offer the organisation's identity provider (CITA_OIDC_*) first, above the emailed link. */
   oidc: boolean;
   error?: string;
   email?: string;
+  /** The token form shown open: its own refusal is on the page. */
+  tokenOpen?: boolean;
 }
 
 const ErrorBox = ({ text }: { text?: string }) =>
@@ -34,30 +36,30 @@ export function SignInPage({ forms, page }: { forms: SignInForms; page: PageLang
     <PlainConsoleLayout title={t.signIn.title} page={page}>
       <ErrorBox text={forms.error} />
       {/* Every form token is bound to this browser's pre-session cookie: another site cannot sign it in. */}
+      {/* The provider first when there is one; the emailed link stays for staff outside it (a partner agency's). */}
+      {/* A link, not a form: the page's CSP (form-action 'self') stops a form from redirecting to the provider. */}
       {forms.oidc ? (
-        <form method="post" action="/console/sign-in/oidc">
-          {hidden}
+        <>
           <p>{w.providerIntro}</p>
           <p>
-            <button type="submit" class="btn">
+            <a class="btn" href={`/console/sign-in/oidc?${new URLSearchParams({ next: forms.next })}`}>
               {w.withProvider}
-            </button>
+            </a>
           </p>
-        </form>
-      ) : (
-        <form method="post" action="/console/sign-in/email">
-          {hidden}
-          <p>{w.emailIntro}</p>
-          <label for="email">{w.email}</label>
-          <input id="email" name="email" type="email" autocomplete="email" required size={40} value={forms.email ?? ""} />
-          <p>
-            <button type="submit" class="btn">
-              {w.sendLink}
-            </button>
-          </p>
-        </form>
-      )}
-      <details>
+        </>
+      ) : null}
+      <form method="post" action="/console/sign-in/email">
+        {hidden}
+        <p>{w.emailIntro}</p>
+        <label for="email">{w.email}</label>
+        <input id="email" name="email" type="email" autocomplete="email" required size={40} value={forms.email ?? ""} />
+        <p>
+          <button type="submit" class={forms.oidc ? "btn secondary" : "btn"}>
+            {w.sendLink}
+          </button>
+        </p>
+      </form>
+      <details open={forms.tokenOpen}>
         <summary>{w.tokenFallback}</summary>
         <form method="post" action="/console/sign-in">
           {hidden}

@@ -1,6 +1,7 @@
 // Sign-in through the organisation's identity provider (OpenID Connect, CITA_OIDC_*):
-// POST /console/sign-in/oidc starts (state, nonce and PKCE verifier kept server-side, bound to a
-// short-lived cookie of this browser), the provider sends the browser back to
+// GET /console/sign-in/oidc starts (state, nonce and PKCE verifier kept server-side, bound to a
+// short-lived cookie of this browser; a GET because the pages' CSP, form-action 'self', stops a
+// form from redirecting to the provider), the provider sends the browser back to
 // GET /console/sign-in/oidc/callback. The person is the one enabled Cita user with the verified
 // email; their role and offices are Cita's. Any failed check is a refusal page and no session.
 import type { Context } from "hono";
@@ -15,7 +16,7 @@ import { enabledUserByEmail } from "../../domain/users.js";
 import { actorOf } from "../../domain/tokens.js";
 import { randomToken } from "../../lib/ids.js";
 import { DomainError } from "../../domain/errors.js";
-import { PRE_SESSION_COOKIE, signInForm, signInPage } from "./sign-in.js";
+import { PRE_SESSION_COOKIE, safeNext } from "./sign-in.js";
 import { clearConsoleCookie, mayUseConsole, startSession, type ConsoleEnv } from "./session.js";
 
 const OIDC_COOKIE = "cita_console_oidc";
@@ -32,10 +33,11 @@ const oidcOf = (c: Context<ConsoleEnv>) => {
 };
 
 export function registerSignInOidc(console: Hono<ConsoleEnv>) {
-  console.post("/sign-in/oidc", async (c) => {
+  // Starting needs no form token: what protects the sign-in is the callback's state, bound to
+  // the cookie set here, so a start another site caused can only sign the browser's own person in.
+  console.get("/sign-in/oidc", async (c) => {
     const oidc = oidcOf(c);
-    const { next, valid } = await signInForm(c);
-    if (!valid) return signInPage(c, 403, next, c.var.t.signIn.expired);
+    const next = safeNext(c.req.query("next"));
     const start = await beginOidc(c.var.deps, oidc);
     // SameSite=Lax: the provider's redirect back is a navigation from another site.
     const browser = randomToken("ob");

@@ -40,7 +40,7 @@ export const preSessionOf = (c: Context) => {
 };
 
 /** The sign-in page, its forms bound to this browser's pre-session cookie (made when missing). */
-export async function signInPage(c: Context<ConsoleEnv>, status: 200 | 401 | 403 | 422, next: string, error?: string, email?: string) {
+export async function signInPage(c: Context<ConsoleEnv>, status: 200 | 401 | 403 | 422, next: string, error?: string, more: { email?: string; tokenOpen?: boolean } = {}) {
   let pre = preSessionOf(c);
   if (!pre) {
     pre = randomToken("pre");
@@ -50,7 +50,7 @@ export async function signInPage(c: Context<ConsoleEnv>, status: 200 | 401 | 403
   const csrf = await formToken(c.var.deps, SIGN_IN_PURPOSE, pre);
   // The switch comes back to the form with the same `next`.
   const page = { lang: c.var.lang, here: `/console/sign-in?${new URLSearchParams({ next })}` };
-  return htmlPage(c, status, <SignInPage forms={{ next, csrf, error, email, oidc: c.var.deps.config.oidc !== null }} page={page} />);
+  return htmlPage(c, status, <SignInPage forms={{ next, csrf, error, ...more, oidc: c.var.deps.config.oidc !== null }} page={page} />);
 }
 
 /** A sign-in form's POST: from this site, with the form token of this browser's pre-session cookie. */
@@ -72,11 +72,12 @@ export function registerSignIn(console: Hono<ConsoleEnv>) {
 
   console.post("/sign-in", async (c) => {
     const { form, next, valid } = await signInForm(c);
-    if (!valid) return signInPage(c, 403, next, c.var.t.signIn.expired);
+    const open = { tokenOpen: true };
+    if (!valid) return signInPage(c, 403, next, c.var.t.signIn.expired, open);
     const token = typeof form.token === "string" ? form.token.trim() : "";
     const credential = token ? await credentialFor(c.var.deps, token) : null;
-    if (!credential) return signInPage(c, 401, next, c.var.t.signIn.invalid);
-    if (!mayUseConsole(credential.actor)) return signInPage(c, 403, next, c.var.t.signIn.notForRole);
+    if (!credential) return signInPage(c, 401, next, c.var.t.signIn.invalid, open);
+    if (!mayUseConsole(credential.actor)) return signInPage(c, 403, next, c.var.t.signIn.notForRole, open);
     startSession(c, await openSession(c.var.deps, { ...credential, method: "token" }));
     clearConsoleCookie(c, PRE_SESSION_COOKIE);
     return c.redirect(next, 303);
@@ -87,7 +88,7 @@ export function registerSignIn(console: Hono<ConsoleEnv>) {
     const { form, next, valid } = await signInForm(c);
     if (!valid) return signInPage(c, 403, next, c.var.t.signIn.expired);
     const email = typeof form.email === "string" ? form.email.trim() : "";
-    if (!Email.safeParse(email).success) return signInPage(c, 422, next, c.var.t.signInWays.emailInvalid, email.slice(0, 254));
+    if (!Email.safeParse(email).success) return signInPage(c, 422, next, c.var.t.signInWays.emailInvalid, { email: email.slice(0, 254) });
     // The link works only where this cookie is: a new one unless this browser already has one.
     const browser = setLinkCookie(c, linkCookieOf(c));
     await requestSignInLink(c.var.deps, { email, browserSecret: browser, language: c.var.lang });
