@@ -38,7 +38,10 @@ export async function createApiToken(ctx: Ctx, userId: string, name: string): Pr
 /** Statements that revoke these tokens and end the console sessions opened with them. */
 export function revokeStatements(ctx: Ctx, rows: ApiTokenRow[]): Statement[] {
   const { db } = ctx.deps.database;
-  return rows.flatMap((r) => [statement(db.delete(apiTokens).where(eq(apiTokens.id, r.id))), statement(db.delete(consoleSessions).where(eq(consoleSessions.tokenHash, r.tokenHash)))]);
+  return rows.flatMap((r) => [
+    statement(db.delete(apiTokens).where(eq(apiTokens.id, r.id))),
+    statement(db.delete(consoleSessions).where(eq(consoleSessions.tokenHash, r.tokenHash))),
+  ]);
 }
 
 /** Revokes one token of a user: refused at once (401) in every process. */

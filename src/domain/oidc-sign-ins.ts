@@ -20,7 +20,14 @@ export interface OidcStart {
 export async function rememberOidcStart(deps: Deps, browserSecret: string, start: OidcStart): Promise<void> {
   const now = deps.clock.now();
   const { db } = deps.database;
-  const row = { stateHash: await sha256Hex(start.state), browserHash: await sha256Hex(browserSecret), nonce: start.nonce, codeVerifier: start.codeVerifier, next: start.next, expiresAt: now + OIDC_TTL_MS };
+  const row = {
+    stateHash: await sha256Hex(start.state),
+    browserHash: await sha256Hex(browserSecret),
+    nonce: start.nonce,
+    codeVerifier: start.codeVerifier,
+    next: start.next,
+    expiresAt: now + OIDC_TTL_MS,
+  };
   // Abandoned sign-ins are swept here, so the table holds only the ones under way.
   await deps.database.batch([statement(db.delete(oidcSignIns).where(lt(oidcSignIns.expiresAt, now))), statement(db.insert(oidcSignIns).values(row))]);
 }

@@ -42,7 +42,16 @@ export async function createUser(ctx: Ctx, input: UserInput, also: (row: UserRow
   const officeIds = input.officeIds ?? [];
   await checkRole(ctx, input.role, officeIds, input.staffId);
   const now = ctx.deps.clock.now();
-  const row: UserRow = { id: newId("usr", now), name: input.name, email: input.email, role: input.role, officeIds, staffId: input.staffId ?? null, createdAt: now, disabledAt: null };
+  const row: UserRow = {
+    id: newId("usr", now),
+    name: input.name,
+    email: input.email,
+    role: input.role,
+    officeIds,
+    staffId: input.staffId ?? null,
+    createdAt: now,
+    disabledAt: null,
+  };
   const first = await newApiToken(row.id, "default", now);
   const { db } = ctx.deps.database;
   // The user and their first token together: never a user without the token the answer shows.

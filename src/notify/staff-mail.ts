@@ -11,8 +11,6 @@ const isConsoleLanguage = (value: string): value is ConsoleLanguage => value ===
 
 export const isStaffMail = (kind: string) => kind === "sign-in" || kind.startsWith("staff-invite:");
 
-
-
 interface Words {
   signInSubject: string;
   signInText: (link: string) => string;
@@ -26,21 +24,24 @@ const WORDS: Record<ConsoleLanguage, Words> = {
     signInText: (link) =>
       `Open this link to sign in to the Cita console:\n\n${link}\n\nIt works once, for 15 minutes, and only in the browser where you asked for it. If you did not ask for it, ignore this email.\n`,
     inviteSubject: "You have a Cita console account",
-    inviteText: (signIn) => `An administrator gave you an account on the Cita staff console.\n\nTo sign in, open ${signIn} and enter this email address: we will send you a link.\n`,
+    inviteText: (signIn) =>
+      `An administrator gave you an account on the Cita staff console.\n\nTo sign in, open ${signIn} and enter this email address: we will send you a link.\n`,
   },
   es: {
     signInSubject: "Su enlace para entrar en la consola de Cita",
     signInText: (link) =>
       `Abra este enlace para entrar en la consola de Cita:\n\n${link}\n\nSirve una sola vez, durante 15 minutos, y solo en el navegador donde lo pidió. Si no lo pidió, ignore este correo.\n`,
     inviteSubject: "Tiene una cuenta en la consola de Cita",
-    inviteText: (signIn) => `Un administrador le abrió una cuenta en la consola del personal de Cita.\n\nPara entrar, abra ${signIn} y escriba esta dirección de correo: le enviaremos un enlace.\n`,
+    inviteText: (signIn) =>
+      `Un administrador le abrió una cuenta en la consola del personal de Cita.\n\nPara entrar, abra ${signIn} y escriba esta dirección de correo: le enviaremos un enlace.\n`,
   },
   fr: {
     signInSubject: "Votre lien pour vous connecter à la console Cita",
     signInText: (link) =>
       `Ouvrez ce lien pour vous connecter à la console Cita :\n\n${link}\n\nIl ne sert qu'une fois, pendant 15 minutes, et seulement dans le navigateur où vous l'avez demandé. Si vous ne l'avez pas demandé, ignorez ce courriel.\n`,
     inviteSubject: "Vous avez un compte sur la console Cita",
-    inviteText: (signIn) => `Un administrateur vous a ouvert un compte sur la console du personnel de Cita.\n\nPour vous connecter, ouvrez ${signIn} et saisissez cette adresse : nous vous enverrons un lien.\n`,
+    inviteText: (signIn) =>
+      `Un administrateur vous a ouvert un compte sur la console du personnel de Cita.\n\nPour vous connecter, ouvrez ${signIn} et saisissez cette adresse : nous vous enverrons un lien.\n`,
   },
 };
 

@@ -35,7 +35,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const sessions = () => t.database.sqlite.prepare("SELECT user_id, method, token_hash FROM console_sessions").all() as { user_id: string; method: string; token_hash: string | null }[];
+const sessions = () =>
+  t.database.sqlite.prepare("SELECT user_id, method, token_hash FROM console_sessions").all() as { user_id: string; method: string; token_hash: string | null }[];
 
 /** The browser's side at Cita: the sign-in page, then its provider button (a link). Answers where the provider is. */
 async function start(jar = new Jar()) {

@@ -22,7 +22,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const queue = (cookie: string) => t.app.request("/console/queue", { headers: { cookie } });
-const outbox = () => t.database.sqlite.prepare("SELECT kind, \"to\", channel, status FROM notifications").all();
+const outbox = () => t.database.sqlite.prepare('SELECT kind, "to", channel, status FROM notifications').all();
 
 describe("users list and invitations", () => {
   it("lists users and invites one: the user is made by the API's rules and an email is queued", async () => {
@@ -121,7 +121,13 @@ describe("a user's page", () => {
 
   it("refuses every form without the session's form token, and an unknown user with a 404 page", async () => {
     const before = dumpTables(t);
-    for (const path of [`/console/users`, `/console/users/${desk.id}`, `/console/users/${desk.id}/disable`, `/console/users/${desk.id}/tokens`, `/console/users/${desk.id}/sessions/revoke`]) {
+    for (const path of [
+      `/console/users`,
+      `/console/users/${desk.id}`,
+      `/console/users/${desk.id}/disable`,
+      `/console/users/${desk.id}/tokens`,
+      `/console/users/${desk.id}/sessions/revoke`,
+    ]) {
       expect((await admin.post(path, { name: "x", email: "x@example.org", role: "admin" }, { csrf: null })).status, path).toBe(403);
     }
     expect(dumpTables(t)).toBe(before);

@@ -57,8 +57,22 @@ describe("the migration from one token per user to named API tokens", () => {
     const { sqlite } = t.database;
     expect(sqlite.prepare("SELECT name FROM pragma_table_info('users')").pluck().all()).not.toContain("token_hash");
     expect(sqlite.prepare("SELECT id, user_id, name, token_hash, created_at, last_used_at FROM api_tokens ORDER BY id").all()).toEqual([
-      { id: "tok_0000000001aaaaaaaaaa", user_id: "usr_0000000001aaaaaaaaaa", name: "default", token_hash: await sha256Hex(OLD_TOKENS.sofia), created_at: NOW - 86_400_000, last_used_at: null },
-      { id: "tok_0000000002bbbbbbbbbb", user_id: "usr_0000000002bbbbbbbbbb", name: "default", token_hash: await sha256Hex(OLD_TOKENS.pablo), created_at: NOW - 86_400_000, last_used_at: null },
+      {
+        id: "tok_0000000001aaaaaaaaaa",
+        user_id: "usr_0000000001aaaaaaaaaa",
+        name: "default",
+        token_hash: await sha256Hex(OLD_TOKENS.sofia),
+        created_at: NOW - 86_400_000,
+        last_used_at: null,
+      },
+      {
+        id: "tok_0000000002bbbbbbbbbb",
+        user_id: "usr_0000000002bbbbbbbbbb",
+        name: "default",
+        token_hash: await sha256Hex(OLD_TOKENS.pablo),
+        created_at: NOW - 86_400_000,
+        last_used_at: null,
+      },
     ]);
     expect(sqlite.prepare("SELECT method, token_hash FROM console_sessions").all()).toEqual([{ method: "token", token_hash: await sha256Hex(OLD_TOKENS.sofia) }]);
 

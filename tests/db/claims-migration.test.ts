@@ -63,7 +63,9 @@ async function databaseOfThePreviousVersion() {
   for (const table of tables.filter((t) => t !== "claims")) {
     const shared = columns("seed", table).filter((c) => columns("main", table).includes(c));
     const tokenHash = table === "users" ? [`"token_hash"`, `(SELECT token_hash FROM seed.api_tokens WHERE user_id = seed.users.id LIMIT 1)`] : null;
-    old.exec(`INSERT INTO main."${table}" (${[...shared, ...(tokenHash ? [tokenHash[0]] : [])].join(", ")}) SELECT ${[...shared, ...(tokenHash ? [tokenHash[1]] : [])].join(", ")} FROM seed."${table}"`);
+    old.exec(
+      `INSERT INTO main."${table}" (${[...shared, ...(tokenHash ? [tokenHash[0]] : [])].join(", ")}) SELECT ${[...shared, ...(tokenHash ? [tokenHash[1]] : [])].join(", ")} FROM seed."${table}"`,
+    );
   }
   old.exec("DETACH DATABASE seed");
   old.pragma("foreign_keys = ON");

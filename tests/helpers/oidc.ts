@@ -41,7 +41,8 @@ export async function startProvider(accounts: Record<string, Account>, redirectU
       return grant;
     },
   });
-  server.on("request", provider.callback());
+  const handle = provider.callback();
+  server.on("request", (req, res) => void handle(req, res));
   return { issuer, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 

@@ -176,7 +176,13 @@ export const matrix: Row[] = [
   { route: "PATCH /v1/users/{id}", call: () => ["PATCH", `/v1/users/${target.id}`, { officeIds: ["bogota"] }], admin: "allow", scheduler: "deny", interviewer: "deny" },
   { route: "GET /v1/users/{id}/tokens", call: () => ["GET", `/v1/users/${target.id}/tokens`], admin: "allow", scheduler: "deny", interviewer: "deny" },
   { route: "POST /v1/users/{id}/tokens", call: () => ["POST", `/v1/users/${target.id}/tokens`, { name: "robot" }], admin: "allow", scheduler: "deny", interviewer: "deny" },
-  { route: "DELETE /v1/users/{id}/tokens/{tokenId}", call: () => ["DELETE", `/v1/users/${target.id}/tokens/${target.tokenId}`], admin: "allow", scheduler: "deny", interviewer: "deny" },
+  {
+    route: "DELETE /v1/users/{id}/tokens/{tokenId}",
+    call: () => ["DELETE", `/v1/users/${target.id}/tokens/${target.tokenId}`],
+    admin: "allow",
+    scheduler: "deny",
+    interviewer: "deny",
+  },
 ];
 
 /**

@@ -135,7 +135,14 @@ export function UserPage(p: UserPageProps) {
           </p>
         </div>
       ) : null}
-      <DetailsTable rows={[[u.email, user.email], [u.role, roleName(t, user.role)], [u.offices, user.offices], [u.status, user.disabled ? u.disabled : u.enabled]]} />
+      <DetailsTable
+        rows={[
+          [u.email, user.email],
+          [u.role, roleName(t, user.role)],
+          [u.offices, user.offices],
+          [u.status, user.disabled ? u.disabled : u.enabled],
+        ]}
+      />
       <h2>{u.edit}</h2>
       <PostForm action={base} csrf={csrf}>
         <RoleSelect t={t} value={user.role} roles={user.role === "interviewer" ? ["interviewer", "scheduler", "admin"] : ["scheduler", "admin"]} />

@@ -10,7 +10,12 @@ import { ApiToken, ApiTokenCreate, ApiTokenWithSecret, apiTokenView } from "./sc
 
 const tags = ["users"];
 const admin = allow("admin");
-const TokenParams = IdParams.extend({ tokenId: z.string().max(100).openapi({ param: { name: "tokenId", in: "path" } }) });
+const TokenParams = IdParams.extend({
+  tokenId: z
+    .string()
+    .max(100)
+    .openapi({ param: { name: "tokenId", in: "path" } }),
+});
 
 export function registerUserTokens(app: App) {
   app.openapi(
@@ -39,7 +44,8 @@ export function registerUserTokens(app: App) {
       tags,
       middleware: [admin],
       summary: "Create a named API token for a user; the token is answered once",
-      description: "Admin only. The user's other tokens keep working. A repeat with the same Idempotency-Key cannot show the token again (409). A user holds at most 20 tokens (422 on `name`).",
+      description:
+        "Admin only. The user's other tokens keep working. A repeat with the same Idempotency-Key cannot show the token again (409). A user holds at most 20 tokens (422 on `name`).",
       request: { params: IdParams, body: body(ApiTokenCreate) },
       responses: { 201: json(ApiTokenWithSecret, "Created"), ...errorResponses },
     }),
