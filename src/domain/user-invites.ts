@@ -18,19 +18,17 @@ export async function inviteUser(ctx: Ctx, input: UserInput, language: string): 
   const now = ctx.deps.clock.now();
   const mail = (row: UserRow) => [
     statement(
-      ctx.deps.database.db
-        .insert(notifications)
-        .values({
-          id: newId("ntf", now),
-          appointmentId: row.id,
-          channel: "email",
-          kind: staffInviteKind(language),
-          to: row.email,
-          status: "pending",
-          sendAfter: now,
-          sequence: 0,
-          createdAt: now,
-        }),
+      ctx.deps.database.db.insert(notifications).values({
+        id: newId("ntf", now),
+        appointmentId: row.id,
+        channel: "email",
+        kind: staffInviteKind(language),
+        to: row.email,
+        status: "pending",
+        sendAfter: now,
+        sequence: 0,
+        createdAt: now,
+      }),
     ),
   ];
   const { token: _shownNowhere, ...user } = await createUser(ctx, input, mail);
