@@ -35,7 +35,6 @@ CREATE INDEX `sign_in_links_expiry` ON `sign_in_links` (`expires_at`);--> statem
 INSERT INTO `api_tokens` (`id`, `user_id`, `name`, `token_hash`, `created_at`, `last_used_at`) SELECT 'tok_' || substr(`id`, 5), `id`, 'default', `token_hash`, `created_at`, NULL FROM `users`;--> statement-breakpoint
 DROP INDEX `users_token`;--> statement-breakpoint
 ALTER TABLE `users` DROP COLUMN `token_hash`;--> statement-breakpoint
-PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_console_sessions` (
 	`id_hash` text PRIMARY KEY NOT NULL,
 	`user_id` text NOT NULL,
@@ -48,5 +47,4 @@ CREATE TABLE `__new_console_sessions` (
 INSERT INTO `__new_console_sessions`("id_hash", "user_id", "method", "token_hash", "created_at", "last_seen_at") SELECT "id_hash", "user_id", 'token', "token_hash", "created_at", "last_seen_at" FROM `console_sessions`;--> statement-breakpoint
 DROP TABLE `console_sessions`;--> statement-breakpoint
 ALTER TABLE `__new_console_sessions` RENAME TO `console_sessions`;--> statement-breakpoint
-PRAGMA foreign_keys=ON;--> statement-breakpoint
 CREATE INDEX `console_sessions_user` ON `console_sessions` (`user_id`);
