@@ -57,6 +57,19 @@ describe("users list and invitations", () => {
   });
 });
 
+describe("many users", () => {
+  it("lists them 100 a page, every user on exactly one page", async () => {
+    for (let i = 0; i < 120; i++) await t.post("/v1/users", { name: `Staff ${i}`, email: `staff${i}@example.org`, role: "admin" });
+    const first = await admin.get("/console/users");
+    const next = /href="(\/console\/users\?cursor=[^"]+)"/.exec(first.text)![1]!.replace(/&amp;/g, "&");
+    const second = await admin.get(next);
+    const names = (html: string) => [...html.matchAll(/href="\/console\/users\/usr_\w+">([^<]+)</g)].map((m) => m[1]!);
+    expect(names(first.text)).toHaveLength(100);
+    expect([...names(first.text), ...names(second.text)].sort()).toEqual(["Sofía Desk", ...Array.from({ length: 120 }, (_, i) => `Staff ${i}`)].sort());
+    expect(second.text).not.toContain("cursor=");
+  });
+});
+
 describe("a user's page", () => {
   it("changes role and offices through the API's rules", async () => {
     const res = await admin.post(`/console/users/${desk.id}`, { role: "scheduler", officeIds: "quito" });

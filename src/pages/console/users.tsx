@@ -53,7 +53,15 @@ export function RoleSelect({ t, value, roles }: { t: ConsoleStrings; value: stri
   );
 }
 
-export function UsersPage(p: { t: ConsoleStrings; csrf: string; users: UserLine[]; offices: OfficeChoice[]; form: InviteForm; notice?: PageNotice | null }) {
+export function UsersPage(p: {
+  t: ConsoleStrings;
+  csrf: string;
+  users: UserLine[];
+  offices: OfficeChoice[];
+  form: InviteForm;
+  notice?: PageNotice | null;
+  nextCursor: string | null;
+}) {
   const { t } = p;
   const u = t.users;
   return (
@@ -68,6 +76,13 @@ export function UsersPage(p: { t: ConsoleStrings; csrf: string; users: UserLine[
       ) : (
         <p>{u.none}</p>
       )}
+      {p.nextCursor ? (
+        <p>
+          <a class="btn secondary" href={`/console/users?${new URLSearchParams({ cursor: p.nextCursor })}`}>
+            {t.queue.nextPage}
+          </a>
+        </p>
+      ) : null}
       <h2>{u.invite}</h2>
       <p>{u.inviteIntro}</p>
       <PostForm action="/console/users" csrf={p.csrf}>

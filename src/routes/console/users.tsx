@@ -47,13 +47,20 @@ function refusal(t: ConsoleStrings, error: unknown): { notice: PageNotice; statu
   return { notice: errorNotice(fieldText(t, error)), status: statusOf(error) };
 }
 
+const USERS_PER_PAGE = 100;
+
 async function listPage(c: Context<ConsoleEnv>, form: InviteForm, notice?: PageNotice | null, status = 200) {
   const ctx = ctxOf(c);
   const { t } = c.var;
-  const [page, offices] = await Promise.all([listUsers(ctx, 200), myOffices(ctx)]);
+  const cursor = c.req.method === "GET" ? c.req.query("cursor") : undefined;
+  const [page, offices] = await Promise.all([listUsers(ctx, USERS_PER_PAGE, cursor), myOffices(ctx)]);
   const names = new Map(offices.map((o) => [o.id, o.name]));
   const users: UserLine[] = page.items.map((r) => lineOf(r, names));
-  return consolePage(c, { title: t.users.title, section: "users", status }, <UsersPage t={t} csrf={c.var.csrf} users={users} offices={offices} form={form} notice={notice} />);
+  return consolePage(
+    c,
+    { title: t.users.title, section: "users", status },
+    <UsersPage t={t} csrf={c.var.csrf} users={users} offices={offices} form={form} notice={notice} nextCursor={page.nextCursor} />,
+  );
 }
 
 const lineOf = (r: UserRow, names: Map<string, string>): UserLine => ({
