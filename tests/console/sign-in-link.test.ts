@@ -98,6 +98,15 @@ describe("email sign-in link", () => {
     expect((await t.app.request("/console/queue", { headers: { cookie: jar.header() } })).status).toBe(200);
     expect(t.database.sqlite.prepare("SELECT used_at FROM sign_in_links WHERE id = ?").get(id)).toEqual({ used_at: t.clock.now() });
 
+    // A role change is seen on the next request; disabling the user ends the session at once.
+    await t.post("/v1/users", { name: "Other Admin", email: "other.admin@example.org", role: "admin" });
+    await t.patch(`/v1/users/${userId}`, { role: "admin" });
+    expect(textOf(await (await t.app.request("/console/queue", { headers: { cookie: jar.header() } })).text())).toContain("Sofía Desk · Admin");
+    expect((await t.post(`/v1/users/${userId}/disable`)).status).toBe(200);
+    expect((await t.app.request("/console/queue", { headers: { cookie: jar.header() } })).status).toBe(303);
+    expect(sessions()).toEqual([]);
+    await t.post(`/v1/users/${userId}/enable`);
+
     // A second use: refused, nothing changed.
     const before = dumpTables(t);
     const again = await openLink(link, jar);
