@@ -33,6 +33,23 @@ export interface Config {
   publicUrl: string;
   now: number | null;
   trustProxy: TrustProxy;
+  /** Staff sign-in by OpenID Connect (CITA_OIDC_*); null offers the email link instead. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+}
+
+function readOidc(env: Record<string, string | undefined>): OidcConfig | null {
+  const issuer = env.CITA_OIDC_ISSUER?.trim();
+  if (!issuer) return null;
+  if (!URL.canParse(issuer) || !/^https?:$/.test(new URL(issuer).protocol)) throw new Error(`CITA_OIDC_ISSUER must be the identity provider's issuer URL, got '${issuer}'`);
+  const clientId = env.CITA_OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new Error("CITA_OIDC_CLIENT_ID must be set when CITA_OIDC_ISSUER is");
+  return { issuer, clientId, clientSecret: env.CITA_OIDC_CLIENT_SECRET || null };
 }
 
 function readTrustProxy(value: string | undefined): TrustProxy {
@@ -84,6 +101,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     publicUrl: (env.CITA_PUBLIC_URL || `http://${hostInUrl}:${port}`).replace(/\/+$/, ""),
     now,
     trustProxy: readTrustProxy(env.CITA_TRUST_PROXY),
+    oidc: readOidc(env),
   };
 }
 

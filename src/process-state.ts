@@ -11,6 +11,8 @@
 //   src/domain/booking/statements.ts, src/routes/applicant/client-address.ts): the same key
 //   always gives the same answer, so sharing them between apps is harmless.
 
+import type { Configuration as OidcConfiguration } from "openid-client";
+
 /** Label values of one Prometheus series. */
 export type Labels = Record<string, string>;
 
@@ -48,6 +50,8 @@ export interface ProcessState {
   readonly rateWindows: { readonly link: Map<string, RateWindow>; readonly address: Map<string, RateWindow> };
   /** Outbox rows already logged as held for want of CITA_SMTP_URL, bounded (src/notify/dispatcher.ts). */
   readonly heldMailLogged: Set<string>;
+  /** The identity provider's discovered configuration by issuer, fetched once (src/http/oidc.ts). */
+  readonly oidcConfigs: Map<string, Promise<OidcConfiguration>>;
 }
 
 export function createProcessState(): ProcessState {
@@ -59,5 +63,6 @@ export function createProcessState(): ProcessState {
     httpLatency: new Map(),
     rateWindows: { link: new Map(), address: new Map() },
     heldMailLogged: new Set(),
+    oidcConfigs: new Map(),
   };
 }

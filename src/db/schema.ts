@@ -177,27 +177,40 @@ export const cases = sqliteTable(
   ],
 );
 
-export const users = sqliteTable(
-  "users",
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull(),
+  role: text("role").notNull(),
+  officeIds: json<string[]>("office_ids").notNull(),
+  staffId: text("staff_id"),
+  createdAt: integer("created_at").notNull(),
+  /** Set while the account is disabled: its tokens and console sessions are refused. */
+  disabledAt: integer("disabled_at"),
+});
+
+/**
+ * A user's API tokens for machines, several per user, each named. Only the SHA-256 is stored.
+ * Migration 0012 moved each user's former single `users.token_hash` here as a token named "default".
+ */
+export const apiTokens = sqliteTable(
+  "api_tokens",
   {
     id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
     name: text("name").notNull(),
-    email: text("email").notNull(),
-    role: text("role").notNull(),
-    officeIds: json<string[]>("office_ids").notNull(),
-    staffId: text("staff_id"),
     tokenHash: text("token_hash").notNull(),
     createdAt: integer("created_at").notNull(),
-    /** Set while the account is disabled: its token and console sessions are refused. */
-    disabledAt: integer("disabled_at"),
+    /** Written at most once a minute per token. */
+    lastUsedAt: integer("last_used_at"),
   },
-  (t) => [uniqueIndex("users_token").on(t.tokenHash)],
+  (t) => [uniqueIndex("api_tokens_hash").on(t.tokenHash), index("api_tokens_user").on(t.userId)],
 );
 
 /**
- * Console sign-ins. The cookie holds a random session id; only its SHA-256 is stored. A session
- * lives while the credential it was opened with does: `token_hash` is that credential's hash
- * (a user's `token_hash`, or the bootstrap admin token's), so a rotated token ends it.
+ * Console sign-ins. The cookie holds a random session id; only its SHA-256 is stored. `method`
+ * is how the person signed in ("oidc", "email" or "token"); a token session also keeps the
+ * token's hash (a user's API token, or the bootstrap admin token's), so revoking it ends the session.
  */
 export const consoleSessions = sqliteTable(
   "console_sessions",
@@ -205,11 +218,49 @@ export const consoleSessions = sqliteTable(
     idHash: text("id_hash").primaryKey(),
     /** A user id, or "admin-token" for the bootstrap credential. */
     userId: text("user_id").notNull(),
-    tokenHash: text("token_hash").notNull(),
+    method: text("method").notNull().default("token"),
+    tokenHash: text("token_hash"),
     createdAt: integer("created_at").notNull(),
     lastSeenAt: integer("last_seen_at").notNull(),
   },
   (t) => [index("console_sessions_user").on(t.userId)],
+);
+
+/**
+ * One-time console sign-in links sent by email: single use, short-lived, bound to the browser
+ * that asked (the SHA-256 of a random cookie). Only the SHA-256 of the link's secret is stored.
+ */
+export const signInLinks = sqliteTable(
+  "sign_in_links",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    browserHash: text("browser_hash").notNull(),
+    /** The console language of the request that asked: the email is written in it. */
+    language: text("language").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("sign_in_links_expiry").on(t.expiresAt)],
+);
+
+/**
+ * OpenID Connect sign-ins under way: state (its SHA-256 as the key), nonce and PKCE verifier,
+ * bound to the browser that started (the SHA-256 of a random cookie). Taken once by the callback.
+ */
+export const oidcSignIns = sqliteTable(
+  "oidc_sign_ins",
+  {
+    stateHash: text("state_hash").primaryKey(),
+    browserHash: text("browser_hash").notNull(),
+    nonce: text("nonce").notNull(),
+    codeVerifier: text("code_verifier").notNull(),
+    next: text("next").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("oidc_sign_ins_expiry").on(t.expiresAt)],
 );
 
 /**

@@ -1,13 +1,13 @@
-// Disabling, enabling and rotating the token of a staff account. A disable or a rotation is one
+// Disabling, enabling and rotating the tokens of a staff account. A disable or a rotation is one
 // atomic batch with the end of the user's console sessions; the token resolver reads the users
-// table on every request, so either holds at once in every process and Worker isolate.
+// and api_tokens tables on every request, so either holds at once in every process and isolate.
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { users } from "../db/schema.js";
+import { apiTokens, users } from "../db/schema.js";
 import { constraintFailure, statement } from "../db/database.js";
-import { randomToken, sha256Hex } from "../lib/ids.js";
 import { mustHaveChanged } from "./booking/statements.js";
 import { endSessionsOf } from "./console-sessions.js";
 import { getUser, type UserRow } from "./users.js";
+import { newApiToken } from "./api-tokens.js";
 import type { Ctx } from "./context.js";
 import { conflict } from "./errors.js";
 
@@ -53,15 +53,15 @@ export async function enableUser(ctx: Ctx, id: string): Promise<UserRow> {
 }
 
 /**
- * Gives a user a new token, answered only here: the old one stops working and their console
- * sessions end. A disabled user may get one too; it works once they are enabled.
+ * Gives a user a new token, answered only here: every token they held stops working and their
+ * console sessions end (whatever way they were opened). A disabled user may get one too; it
+ * works once they are enabled.
  */
 export async function rotateToken(ctx: Ctx, id: string): Promise<UserRow & { token: string }> {
   const user = await getUser(ctx, id);
-  const token = randomToken("cita");
-  const tokenHash = await sha256Hex(token);
+  const { row, token } = await newApiToken(id, "default", ctx.deps.clock.now());
   const { db } = ctx.deps.database;
-  await ctx.deps.database.batch([statement(db.update(users).set({ tokenHash }).where(eq(users.id, id))), mustHaveChanged(), endSessionsOf(ctx.deps, id)]);
+  await ctx.deps.database.batch([statement(db.delete(apiTokens).where(eq(apiTokens.userId, id))), statement(db.insert(apiTokens).values(row)), endSessionsOf(ctx.deps, id)]);
   ctx.deps.logger.info("user token rotated", { userId: id, by: ctx.actor.id });
-  return { ...user, tokenHash, token };
+  return { ...user, token };
 }

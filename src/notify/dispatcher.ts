@@ -14,6 +14,7 @@ import { renderEmail, renderSms } from "./render.js";
 import { E164 } from "./sms.js";
 import type { Kind } from "./texts.js";
 import { isMovable } from "../domain/lifecycle.js";
+import { isStaffMail, staffMessage } from "./staff-mail.js";
 
 export interface DispatchOptions {
   limit?: number;
@@ -34,8 +35,12 @@ export const backoff = (attempt: number, o: Pick<Required<DispatchOptions>, "bas
 
 type Plan = { skip: string } | { to: string; send: () => Promise<Receipt | void>; segments?: number };
 
-/** What to do with a row, decided on the appointment as it is now. */
+/** What to do with a row, decided on the appointment (or, for staff mail, the link) as it is now. */
 async function plan(deps: Deps, row: Leased, loaded: Loaded | null): Promise<Plan> {
+  if (isStaffMail(row.kind)) {
+    const message = await staffMessage(deps, row);
+    return "skip" in message ? message : { to: message.to, send: () => deps.mailer!.send(message) };
+  }
   if (!loaded) return { skip: "the appointment no longer exists" };
   const { appointment, office } = loaded;
   if (appointment.status === "cancelled" && row.kind !== "cancel") return { skip: "the appointment was cancelled" };
@@ -74,7 +79,7 @@ async function handle(deps: Deps, row: Leased, o: Required<DispatchOptions>): Pr
   let to!: string;
   let loaded: Loaded | null = null;
   try {
-    loaded = await loadAppointment(deps, row.appointmentId);
+    loaded = isStaffMail(row.kind) ? null : await loadAppointment(deps, row.appointmentId);
     const next = await plan(deps, row, loaded);
     if ("skip" in next) {
       deps.logger.info("notification skipped", { ...fields, reason: next.skip });

@@ -94,6 +94,12 @@ const ADMIN_ONLY: Record<string, { path: string; fields?: Record<string, string>
 const OFFICE_FREE = [
   "GET /console/sign-in",
   "POST /console/sign-in",
+  "POST /console/sign-in/email",
+  "GET /console/sign-in/email",
+  "GET /console/sign-in/link/:token",
+  "POST /console/sign-in/link/:token",
+  "GET /console/sign-in/oidc",
+  "GET /console/sign-in/oidc/callback",
   "POST /console/sign-out",
   "GET /console/language",
   "GET /console",
@@ -106,6 +112,20 @@ const OFFICE_FREE = [
   "GET /console/staff",
   "GET /console/staff/new",
 ];
+
+/** The users pages: admins only, so a scheduler of any office is refused (tests/console/users.test.ts has the rest). */
+const adminOnly = (userId: string): Record<string, { path: string; fields?: Record<string, string> }> => ({
+  "GET /console/users": { path: "/console/users" },
+  "POST /console/users": { path: "/console/users", fields: { name: "New", email: "new@example.org", role: "scheduler", officeIds: "bogota" } },
+  "GET /console/users/:id": { path: `/console/users/${userId}` },
+  "POST /console/users/:id": { path: `/console/users/${userId}`, fields: { role: "admin" } },
+  "POST /console/users/:id/disable": { path: `/console/users/${userId}/disable` },
+  "POST /console/users/:id/enable": { path: `/console/users/${userId}/enable` },
+  "POST /console/users/:id/sessions/:handle/revoke": { path: `/console/users/${userId}/sessions/0123456789abcdef/revoke` },
+  "POST /console/users/:id/sessions/revoke": { path: `/console/users/${userId}/sessions/revoke` },
+  "POST /console/users/:id/tokens": { path: `/console/users/${userId}/tokens`, fields: { name: "robot" } },
+  "POST /console/users/:id/tokens/:tokenId/revoke": { path: `/console/users/${userId}/tokens/tok_x/revoke` },
+});
 
 const consoleRoutes = () => [...new Set(t.app.routes.filter((r) => r.path.startsWith("/console") && r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
 
@@ -129,7 +149,7 @@ afterAll(() => t.close());
 
 describe("console routes", () => {
   it("has a row for every route", () => {
-    const missing = consoleRoutes().filter((r) => !OFFICE_FREE.includes(r) && !(r in requests()) && !(r in ADMIN_ONLY));
+    const missing = consoleRoutes().filter((r) => !OFFICE_FREE.includes(r) && !(r in requests()) && !(r in ADMIN_ONLY) && !(r in adminOnly("x")));
     expect(missing).toEqual([]);
   });
 
@@ -145,7 +165,8 @@ describe("console routes", () => {
 
   it("refuses every form without the session's form token, and nothing changes", async () => {
     const before = dumpTables(t);
-    const forms = [...consoleRoutes().filter((r) => r.startsWith("POST") && r !== "POST /console/sign-in")];
+    // The sign-in forms carry a token of their own (tests/console/login-csrf.test.ts, sign-in-*.test.ts); the users forms are admin-only (users.test.ts).
+    const forms = [...consoleRoutes().filter((r) => r.startsWith("POST") && !r.startsWith("POST /console/sign-in") && !(r in adminOnly("x")))];
     expect(forms.length).toBeGreaterThanOrEqual(8);
     for (const route of forms) {
       for (const csrf of [null, "forged"]) {
@@ -158,6 +179,17 @@ describe("console routes", () => {
 
   it("refuses the admin-only forms to the office's own scheduler too", async () => {
     for (const route of Object.keys(ADMIN_ONLY)) expect((await send(own, route)).status, route).toBe(403);
+  });
+
+  it("refuses a scheduler every users page and form, and nothing changes", async () => {
+    const before = dumpTables(t);
+    const userId = (await t.get("/v1/users")).json.items[0].id as string;
+    for (const [route, { path, fields }] of Object.entries(adminOnly(userId))) {
+      const res = route.startsWith("GET") ? await own.get(path) : await own.post(path, fields);
+      expect(res.status, route).toBe(403);
+      expect(res.headers.get("content-type"), route).toContain("text/html");
+    }
+    expect(dumpTables(t)).toBe(before);
   });
 
   it("lets the office's own scheduler through on every route (the rows are live requests)", async () => {

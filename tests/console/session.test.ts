@@ -68,7 +68,14 @@ describe("sign-in", () => {
 
     const [row] = sessionRows();
     const userId = (await t.get("/v1/users")).json.items.find((u: { role: string }) => u.role === "scheduler").id;
-    expect(row).toEqual({ id_hash: await sha256Hex(id), user_id: userId, token_hash: await sha256Hex(scheduler), created_at: t.clock.now(), last_seen_at: t.clock.now() });
+    expect(row).toEqual({
+      id_hash: await sha256Hex(id),
+      user_id: userId,
+      method: "token",
+      token_hash: await sha256Hex(scheduler),
+      created_at: t.clock.now(),
+      last_seen_at: t.clock.now(),
+    });
     const everything = dumpTables(t);
     expect(everything).not.toContain(id);
     expect(everything).not.toContain(id.slice(3, 30));

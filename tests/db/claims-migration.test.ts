@@ -58,9 +58,15 @@ async function databaseOfThePreviousVersion() {
   old.prepare("ATTACH DATABASE ? AS seed").run(seed.file);
   const tables = old.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").pluck().all() as string[];
   expect(tables).toContain("claims");
-  // The old tables' own columns: columns added by later migrations are not in them.
-  const columnsOf = (table: string) => (old.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).pluck().all(table) as string[]).map((c) => `"${c}"`).join(", ");
-  for (const table of tables.filter((t) => t !== "claims")) old.exec(`INSERT INTO main."${table}" (${columnsOf(table)}) SELECT ${columnsOf(table)} FROM seed."${table}"`);
+  // Column by column: later versions moved some (users.token_hash went to api_tokens).
+  const columns = (schema: string, table: string) => (old.prepare(`SELECT name FROM pragma_table_info(?, ?)`).pluck().all(table, schema) as string[]).map((c) => `"${c}"`);
+  for (const table of tables.filter((t) => t !== "claims")) {
+    const shared = columns("seed", table).filter((c) => columns("main", table).includes(c));
+    const tokenHash = table === "users" ? [`"token_hash"`, `(SELECT token_hash FROM seed.api_tokens WHERE user_id = seed.users.id LIMIT 1)`] : null;
+    old.exec(
+      `INSERT INTO main."${table}" (${[...shared, ...(tokenHash ? [tokenHash[0]] : [])].join(", ")}) SELECT ${[...shared, ...(tokenHash ? [tokenHash[1]] : [])].join(", ")} FROM seed."${table}"`,
+    );
+  }
   old.exec("DETACH DATABASE seed");
   old.pragma("foreign_keys = ON");
 

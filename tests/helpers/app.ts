@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import type { Database } from "../../src/db/database.js";
 import { createApp } from "../../src/app.js";
 import { manualClock } from "../../src/clock.js";
-import { readConfig } from "../../src/config.js";
+import { readConfig, type Config } from "../../src/config.js";
 import { openSqlite } from "../../src/db/sqlite.js";
 import { silentLogger } from "../../src/lib/logger.js";
 import { createProcessState } from "../../src/process-state.js";
@@ -24,6 +24,8 @@ export interface AppOptions {
   file?: string;
   /** Wraps the database the app sees, e.g. to hold writes back in a race test. */
   wrap?: (database: Database) => Database;
+  /** Settings over the test defaults (e.g. an identity provider). */
+  config?: Partial<Config>;
 }
 
 export function makeApp(options: AppOptions = {}) {
@@ -31,7 +33,7 @@ export function makeApp(options: AppOptions = {}) {
   const file = options.file ?? join(dir, "cita.db");
   const database = openSqlite(file);
   const clock = manualClock(Date.parse(options.now ?? "2026-11-23T12:00:00Z"));
-  const config = { ...readConfig({}), adminToken: ADMIN, linkSecret: "test-link-secret", publicUrl: "http://cita.test" };
+  const config = { ...readConfig({}), adminToken: ADMIN, linkSecret: "test-link-secret", publicUrl: "http://cita.test", ...options.config };
   const deps = { database: options.wrap ? options.wrap(database) : database, clock, mailer: null, sms: null, config, logger: silentLogger, state: createProcessState() };
   const app = createApp(deps);
 

@@ -173,6 +173,16 @@ export const matrix: Row[] = [
   { route: "POST /v1/users/{id}/disable", call: () => ["POST", `/v1/users/${target.id}/disable`], admin: "allow", scheduler: "deny", interviewer: "deny" },
   { route: "POST /v1/users/{id}/enable", call: () => ["POST", `/v1/users/${target.id}/enable`], admin: "allow", scheduler: "deny", interviewer: "deny" },
   { route: "POST /v1/users/{id}/token", call: () => ["POST", `/v1/users/${target.id}/token`], admin: "allow", scheduler: "deny", interviewer: "deny" },
+  { route: "PATCH /v1/users/{id}", call: () => ["PATCH", `/v1/users/${target.id}`, { officeIds: ["bogota"] }], admin: "allow", scheduler: "deny", interviewer: "deny" },
+  { route: "GET /v1/users/{id}/tokens", call: () => ["GET", `/v1/users/${target.id}/tokens`], admin: "allow", scheduler: "deny", interviewer: "deny" },
+  { route: "POST /v1/users/{id}/tokens", call: () => ["POST", `/v1/users/${target.id}/tokens`, { name: "robot" }], admin: "allow", scheduler: "deny", interviewer: "deny" },
+  {
+    route: "DELETE /v1/users/{id}/tokens/{tokenId}",
+    call: () => ["DELETE", `/v1/users/${target.id}/tokens/${target.tokenId}`],
+    admin: "allow",
+    scheduler: "deny",
+    interviewer: "deny",
+  },
 ];
 
 /**
@@ -234,9 +244,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** The user the /v1/users/{id} rows disable, enable and give new tokens: nobody the matrix calls as. */
-const target = { id: "" };
+const target = { id: "", tokenId: "" };
 beforeAll(async () => {
   target.id = (await t.post("/v1/users", { name: "Target", email: "target@example.org", role: "scheduler", officeIds: ["bogota"] })).json.id;
+  target.tokenId = (await t.post(`/v1/users/${target.id}/tokens`, { name: "to revoke" })).json.id;
 });
 
 describe("access matrix", () => {
@@ -290,7 +301,9 @@ describe("access matrix", () => {
 });
 
 async function refill(route: string) {
-  if (route.includes("closures")) {
+  if (route.includes("tokens")) {
+    target.tokenId = (await t.post(`/v1/users/${target.id}/tokens`, { name: "to revoke" })).json.id;
+  } else if (route.includes("closures")) {
     for (const s of ["own", "other"] as const) ids.closure[s] = (await t.post(`/v1/offices/${ids.office[s]}/closures`, { date: "2027-02-01", reason: "x" })).json.id;
   } else {
     for (const s of ["own", "other"] as const) ids.timeOff[s] = (await t.post(`/v1/staff/${ids.staff[s]}/time-off`, timeOffBody)).json.id;

@@ -4,7 +4,7 @@ import { makeApp, type TestApp } from "../helpers/app.js";
 import { newUser, seedBasics } from "../helpers/fixtures.js";
 import { signInCookie } from "../helpers/console.js";
 import { dumpTables } from "../security/db.js";
-import { users } from "../../src/db/schema.js";
+import { apiTokens } from "../../src/db/schema.js";
 import { sha256Hex } from "../../src/lib/ids.js";
 
 let t: TestApp;
@@ -26,7 +26,7 @@ describe("users and tokens", () => {
     const { token, id } = res.json;
     expect(token).toMatch(/^cita_[A-Za-z0-9_-]{40,}$/);
     expect(res.json).toMatchObject({ disabled: false, disabledAt: null });
-    const [row] = await t.database.db.select().from(users).where(eq(users.id, id));
+    const [row] = await t.database.db.select().from(apiTokens).where(eq(apiTokens.userId, id));
     expect(row!.tokenHash).toBe(await sha256Hex(token));
     expect(JSON.stringify(row)).not.toContain(token);
     const list = await t.get("/v1/users");
@@ -94,6 +94,8 @@ describe("disable and enable", () => {
 
   it("keeps the last enabled admin account enabled, whoever asks; another admin may be disabled, themselves included", async () => {
     const first = await user("admin");
+    // A token's first use records it (api_tokens.last_used_at); the refusals below must write nothing else.
+    expect(await works(first.token)).toBe(200);
     const before = dumpTables(t);
     const last = await t.post(`/v1/users/${first.id}/disable`);
     expect(last.status).toBe(409);
@@ -126,8 +128,9 @@ describe("token rotation", () => {
     expect((await t.app.request("/console/queue", { headers: { cookie } })).status).toBe(303);
     expect(await signInCookie(t, u.token)).toBeNull();
     expect(await signInCookie(t, res.json.token)).not.toBeNull();
-    const [row] = await t.database.db.select().from(users).where(eq(users.id, u.id));
-    expect(row!.tokenHash).toBe(await sha256Hex(res.json.token));
+    // Rotation revokes every token the user held and leaves the new one alone.
+    const rows = await t.database.db.select().from(apiTokens).where(eq(apiTokens.userId, u.id));
+    expect(rows.map((r) => r.tokenHash)).toEqual([await sha256Hex(res.json.token)]);
     expect(JSON.stringify((await t.get(`/v1/users/${u.id}`)).json)).not.toContain(res.json.token);
   });
 

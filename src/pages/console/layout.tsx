@@ -7,11 +7,11 @@ import { NATIVE_NAMES } from "../language.js";
 import { consoleCss } from "./styles.js";
 import { CONSOLE_LANGUAGES, consoleStrings, type ConsoleLanguage, type ConsoleStrings } from "./strings/index.js";
 
-export type Section = "queue" | "day" | "closures" | "figures" | "capacity" | "offices" | "services" | "cases" | "staff";
+export type Section = "queue" | "day" | "closures" | "figures" | "capacity" | "offices" | "services" | "cases" | "staff" | "users";
 
 type NavKey = Exclude<keyof ConsoleStrings["nav"], "label">;
-/** A section's link; a later page's label lives in its own section of the string table. */
-const SECTIONS: { id: Section; href: string; label?: (t: ConsoleStrings) => string }[] = [
+/** A section's link; a later page's label lives in its own section of the string table. Users is added for admins. */
+const SECTIONS: { id: Exclude<Section, "users">; href: string; label?: (t: ConsoleStrings) => string }[] = [
   { id: "queue", href: "/console/queue" },
   { id: "day", href: "/console/day" },
   { id: "closures", href: "/console/closures" },
@@ -33,6 +33,8 @@ export interface ConsoleChrome extends PageLanguage {
   /** Who is signed in, e.g. "Scheduler · user-1". */
   who: string;
   csrf: string;
+  /** Admins also see the Users link. */
+  admin?: boolean;
 }
 
 /** Where the switch points for `lang`: it sets the choice, then shows `here` again. */
@@ -68,6 +70,13 @@ export function ConsoleLayout({ title, section, chrome, children }: { title: str
               </a>
             </li>
           ))}
+          {chrome.admin ? (
+            <li>
+              <a href="/console/users" aria-current={section === "users" ? "page" : undefined}>
+                {t.users.nav}
+              </a>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <div class="who">

@@ -7,6 +7,9 @@ import type { App } from "../../http/context.js";
 import { consoleErrors } from "./guard.js";
 import { signedIn, type ConsoleEnv } from "./session.js";
 import { registerSignIn } from "./sign-in.js";
+import { registerSignInLink } from "./sign-in-link.js";
+import { registerSignInOidc } from "./sign-in-oidc.js";
+import { registerUserPages } from "./users.js";
 import { consoleLanguage, registerLanguage } from "./language.js";
 import { registerQueue } from "./queue.js";
 import { registerBook } from "./book.js";
@@ -37,9 +40,12 @@ export function registerConsole(app: App) {
       },
     }),
   );
-  const open = new Set(["/console/sign-in", "/console/language"]);
-  console.use("*", (c, next) => (open.has(c.req.path) ? next() : signedIn(c, next)));
+  // The sign-in pages (sign-out aside) and the language switch work without a session.
+  const isOpen = (path: string) => path === "/console/language" || path === "/console/sign-in" || path.startsWith("/console/sign-in/");
+  console.use("*", (c, next) => (isOpen(c.req.path) ? next() : signedIn(c, next)));
   registerSignIn(console);
+  registerSignInLink(console);
+  registerSignInOidc(console);
   registerLanguage(console);
   console.get("/", (c) => c.redirect("/console/queue", 303));
   registerQueue(console);
@@ -55,6 +61,7 @@ export function registerConsole(app: App) {
   registerServices(console);
   registerCasePages(console);
   registerStaffPages(console);
+  registerUserPages(console);
   console.all("*", (c) => {
     throw new DomainError("not-found", c.var.t.errors.noSuchPage);
   });

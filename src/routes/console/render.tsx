@@ -20,16 +20,18 @@ export function pageLanguage(c: Context<ConsoleEnv>): PageLanguage {
   const here =
     c.req.method === "GET"
       ? url.pathname + url.search
-      : url.pathname.endsWith("/delete")
-        ? "/console/closures"
-        : url.pathname.replace(/\/(status|cancel|reschedule|move|contact|extensions|hours|time-off|rules)$/, "");
+      : url.pathname.startsWith("/console/users")
+        ? url.pathname.split("/").slice(0, 4).join("/")
+        : url.pathname.endsWith("/delete")
+          ? "/console/closures"
+          : url.pathname.replace(/\/(status|cancel|reschedule|move|contact|extensions|hours|time-off|rules)$/, "");
   return { lang: c.var.lang, here };
 }
 
 export function consolePage(c: Context<ConsoleEnv>, { title, section, status = 200 }: PageOptions, body: Child): Promise<Response> {
   const { actor, csrf, t } = c.var;
   const role = actor.role === "admin" || actor.role === "scheduler" ? t.roles[actor.role] : actor.role;
-  const chrome = { ...pageLanguage(c), who: `${actor.name ?? actor.id} · ${role}`, csrf };
+  const chrome = { ...pageLanguage(c), who: `${actor.name ?? actor.id} · ${role}`, csrf, admin: actor.role === "admin" };
   return htmlPage(
     c,
     status,

@@ -1,9 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ctxOf, type App } from "../../http/context.js";
 import { allow } from "../../http/auth.js";
-import { createUser, getUser, listUsers } from "../../domain/users.js";
+import { createUser, getUser, listUsers, updateUser } from "../../domain/users.js";
 import { IdParams, PageQuery, body, errorResponses, json, listOf } from "../common.js";
-import { User, UserCreate, UserWithToken, userView } from "./schema.js";
+import { User, UserCreate, UserUpdate, UserWithToken, userView } from "./schema.js";
+import { registerUserTokens } from "./tokens.js";
 import { registerUserAccess } from "./access.js";
 
 const tags = ["users"];
@@ -60,5 +61,21 @@ export function registerUsers(app: App) {
     async (c) => c.json(userView(await getUser(ctxOf(c), c.req.valid("param").id)), 200),
   );
 
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/v1/users/{id}",
+      tags,
+      summary: "Change a user's role, offices or staff member",
+      description:
+        "Admin only. The same rules as creating: a scheduler needs `officeIds`, an interviewer a `staffId`. The last enabled admin stays an admin (422 on `role`). Every session of the user sees the change on its next request.",
+      middleware: [allow("admin")],
+      request: { params: IdParams, body: body(UserUpdate) },
+      responses: { 200: json(User), ...errorResponses },
+    }),
+    async (c) => c.json(userView(await updateUser(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
+  );
+
   registerUserAccess(app);
+  registerUserTokens(app);
 }

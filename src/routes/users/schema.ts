@@ -1,6 +1,7 @@
 // Request and answer shapes of /v1/users (they also make the OpenAPI document).
 import { z } from "@hono/zod-openapi";
 import type { UserRow } from "../../domain/users.js";
+import type { ApiTokenRow } from "../../domain/api-tokens.js";
 import { Email, Ref, Text, isoUtc } from "../common.js";
 
 export const UserCreate = z
@@ -41,3 +42,27 @@ export const userView = (u: UserRow) => ({
   disabled: u.disabledAt !== null,
   disabledAt: u.disabledAt === null ? null : isoUtc(u.disabledAt),
 });
+
+export const UserUpdate = z
+  .strictObject({
+    role: z.enum(["admin", "scheduler", "interviewer"]).optional(),
+    officeIds: z.array(Ref).max(100).optional(),
+    staffId: Ref.nullable().optional(),
+  })
+  .openapi("UserUpdate");
+
+export const ApiTokenCreate = z.strictObject({ name: Text(100).openapi({ description: "What the token is for, e.g. the machine that holds it" }) }).openapi("ApiTokenCreate");
+
+export const ApiToken = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable().openapi({ description: "Updated at most once a minute" }),
+  })
+  .openapi("ApiToken");
+
+/** A token that was just made: the only answer that ever shows it. */
+export const ApiTokenWithSecret = ApiToken.extend({ token: z.string().openapi({ description: "Shown only in this answer" }) }).openapi("ApiTokenWithSecret");
+
+export const apiTokenView = (r: ApiTokenRow) => ({ id: r.id, name: r.name, createdAt: isoUtc(r.createdAt), lastUsedAt: r.lastUsedAt === null ? null : isoUtc(r.lastUsedAt) });

@@ -399,6 +399,82 @@ export interface ConsoleStrings {
 
   cases: CasesStrings;
   staff: StaffStrings;
+
+  /** The ways to sign in: the organisation's identity provider, an email link, a token as the fallback. */
+  signInWays: {
+    withProvider: string;
+    providerIntro: string;
+    email: string;
+    emailIntro: string;
+    sendLink: string;
+    emailInvalid: string;
+    linkSentTitle: string;
+    linkSent: string;
+    tokenFallback: string;
+    linkTitle: string;
+    linkIntro: string;
+    linkSubmit: string;
+    refusedTitle: string;
+    linkInvalid: string;
+    linkUsed: string;
+    linkExpired: string;
+    linkOtherBrowser: string;
+    accountDisabled: string;
+    providerRefused: string;
+    providerState: string;
+    providerUnchecked: string;
+    emailUnverified: string;
+    noAccount: string;
+    askAgain: string;
+    signedInTitle: string;
+    signedIn: (name: string) => string;
+    continue: string;
+  };
+
+  /** The users pages (admin only): list, invite, a user's role, offices, sessions and tokens. */
+  users: {
+    nav: string;
+    title: string;
+    adminOnly: string;
+    name: string;
+    email: string;
+    role: string;
+    offices: string;
+    status: string;
+    enabled: string;
+    disabled: string;
+    roleNames: { admin: string; scheduler: string; interviewer: string };
+    none: string;
+    invite: string;
+    inviteIntro: string;
+    inviteSubmit: string;
+    invited: (email: string) => string;
+    emailTaken: string;
+    edit: string;
+    save: string;
+    saved: string;
+    disable: string;
+    enable: string;
+    disableNote: string;
+    sessions: string;
+    noSessions: string;
+    opened: string;
+    lastUsed: string;
+    how: string;
+    methods: { oidc: string; email: string; token: string };
+    revoke: string;
+    revokeAll: string;
+    sessionGone: string;
+    tokens: string;
+    noTokens: string;
+    tokenName: string;
+    created: string;
+    never: string;
+    newToken: string;
+    tokenShownOnce: (name: string) => string;
+    fields: Record<"name" | "email" | "role" | "officeIds" | "staffId", string>;
+    back: string;
+  };
 }
 
 /** The cases pages: search, register, and one case (contact, window extension). */
