@@ -2,6 +2,8 @@
 // load on the booking limit probe started beside it (probe.book.rps, and book.http.ratio_to_probe,
 // the figure that counts), and 64 clients fighting over 8 slots (book.contention: overlaps must be 0).
 import BetterSqlite3 from "better-sqlite3";
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
 import { startServer } from "../tests/helpers/server.js";
 import { BENCH_ADMIN, NOW, buildBenchDb } from "./fixture.js";
 import { load } from "./load.js";
@@ -74,6 +76,7 @@ export async function run(emit: Emit, figures: Map<string, number>): Promise<voi
         emit({ name: "book.http.ratio_to_probe", value: Number((result.rps / limit.rps).toFixed(3)), unit: "ratio", target: ">= 0.8" });
       } finally {
         await probe.stop();
+        rmSync(dirname(probe.db), { recursive: true, force: true });
       }
     }
 
