@@ -14,6 +14,7 @@ import { renderEmail, renderSms } from "./render.js";
 import { E164 } from "./sms.js";
 import type { Kind } from "./texts.js";
 import { isMovable } from "../domain/lifecycle.js";
+import { planOffer } from "./offer-message.js";
 
 export interface DispatchOptions {
   limit?: number;
@@ -74,8 +75,9 @@ async function handle(deps: Deps, row: Leased, o: Required<DispatchOptions>): Pr
   let to!: string;
   let loaded: Loaded | null = null;
   try {
-    loaded = await loadAppointment(deps, row.appointmentId);
-    const next = await plan(deps, row, loaded);
+    // An offer's row names the offer, not an appointment (src/notify/offer-message.ts).
+    if (row.kind !== "offer") loaded = await loadAppointment(deps, row.appointmentId);
+    const next = row.kind === "offer" ? await planOffer(deps, row) : await plan(deps, row, loaded);
     if ("skip" in next) {
       deps.logger.info("notification skipped", { ...fields, reason: next.skip });
       return (await markFailed(deps, row, `skipped: ${next.skip}`)) ? "skipped" : "lost";
