@@ -75,7 +75,9 @@ export async function acceptOffer(deps: Deps, id: string): Promise<AcceptOutcome
   const { offer, freed } = found;
   const now = deps.clock.now();
   if (offer.status === "open" && offer.expiresAt <= now) {
+    // Expired here rather than by the sweep: the next case is offered the time all the same.
     await expire(deps, id);
+    await topUp(deps, freed.id);
     return { outcome: "expired" };
   }
   if (offer.status !== "open" || !(await claim(deps, id, now))) return settled(deps, id);

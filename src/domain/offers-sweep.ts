@@ -54,7 +54,7 @@ export async function freeFromHistory(deps: Deps): Promise<string[]> {
   if (last !== undefined) {
     await deps.database.batch([
       statement(sql`INSERT INTO ${settings} (key, value) VALUES (${CHECKPOINT}, ${String(last)})
-        ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), ${last})`),
+        ON CONFLICT (key) DO UPDATE SET value = CAST(max(CAST(value AS INTEGER), CAST(${last} AS INTEGER)) AS TEXT)`),
     ]);
   } else if (seen === null) {
     const [top] = await db.select({ id: sql<number | null>`max(${history.id})` }).from(history);
