@@ -16,7 +16,8 @@ export async function offersApp(batch = 3, options?: Parameters<typeof daytimeAp
   const t = await daytimeApp(options);
   const res = await t.patch("/v1/offices/bogota", { settings: { offerBatchSize: batch } });
   if (res.status !== 200) throw new Error(res.text);
-  const holder = await newCase(t, { reference: "HOLDER" });
+  // The holder has no phone: replies from the test phone are about the offer alone.
+  const holder = await newCase(t, { reference: "HOLDER", contact: { email: "holder@example.org" } });
   const appointment = await t.post("/v1/appointments", booking(holder, FREED, { staffId: "ana" }));
   if (appointment.status !== 201) throw new Error(appointment.text);
   return { t, holder, appointmentId: appointment.json.id as string };
