@@ -47,4 +47,6 @@ CREATE INDEX `offers_case` ON `offers` (`case_id`,`id`);--> statement-breakpoint
 CREATE INDEX `offers_status` ON `offers` (`status`,`expires_at`);--> statement-breakpoint
 CREATE INDEX `offers_office` ON `offers` (`office_id`,`created_at`);--> statement-breakpoint
 ALTER TABLE `cases` ADD `priority_since` integer;--> statement-breakpoint
-ALTER TABLE `cases` ADD `priority_reason` text;
+ALTER TABLE `cases` ADD `priority_reason` text;--> statement-breakpoint
+CREATE INDEX `cases_flagged` ON `cases` (`office_id`) WHERE priority_since IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `cases_extended` ON `cases` (`office_id`) WHERE window_extension_days > 0;

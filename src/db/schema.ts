@@ -181,6 +181,13 @@ export const cases = sqliteTable(
     index("cases_office").on(t.officeId, t.id),
     // The console's queue: an office's cases, oldest screening first, paged by (screenedAt, id).
     index("cases_queue").on(t.officeId, t.screenedAt, t.id),
+    // Earlier-time offers read the few flagged and extended cases apart (src/domain/offers-find.ts).
+    index("cases_flagged")
+      .on(t.officeId)
+      .where(sql`priority_since IS NOT NULL`),
+    index("cases_extended")
+      .on(t.officeId)
+      .where(sql`window_extension_days > 0`),
   ],
 );
 
