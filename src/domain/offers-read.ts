@@ -4,6 +4,11 @@ import { appointments, cases, freedTimes, offers, offices } from "../db/schema.j
 import { getCase } from "./cases.js";
 import type { Ctx } from "./context.js";
 import type { Deps } from "../deps.js";
+import { localDateOf } from "../slots/index.js";
+import { dayNumber } from "./dates.js";
+
+/** Days an accepted offer saved: from the original date (appointment, or window's last day) to the new one, in the office's days. */
+export const daysSaved = (o: { originalAt: number; start: number }, zone: string) => dayNumber(localDateOf(zone, o.originalAt))! - dayNumber(localDateOf(zone, o.start))!;
 
 /** The offer with its freed time, case, office and the appointment it would move (if any). */
 export async function offerPageData(deps: Deps, id: string) {
