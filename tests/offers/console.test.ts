@@ -33,4 +33,23 @@ describe("offers on the console's appointment page", () => {
     expect((await t.get(`/v1/cases/${mover}`)).json.priority).toMatchObject({ reason: "Travels for treatment" });
     expect(textOf((await desk.get(`/console/appointments/${later.json.id}`)).text)).toContain("Offered freed times first: Travels for treatment");
   });
+
+  it("counts offers made, accepted and the days saved on the figures page and in its CSV", async () => {
+    const app = await offersApp(2);
+    t = app.t;
+    const mover = await newCase(t);
+    await t.post("/v1/appointments", booking(mover, at("11:00", "2026-12-14")));
+    const waiting = await newCase(t, { screenedAt: "2026-11-21" });
+    await freeIt(t, app.appointmentId);
+    await acceptByLink(t, (await offerFor(t, mover)).id);
+    expect((await offerFor(t, waiting)).status).toBe("gone");
+
+    const desk = session(t, ADMIN);
+    const period = "from=2026-11-23&to=2026-11-23";
+    const page = textOf((await desk.get(`/console/figures?office=bogota&${period}`)).text);
+    // Two offers made on 23 November, one accepted, seven days earlier than the appointment it replaced.
+    expect(page).toContain("Earlier-time offers Office Offers made Accepted Days saved SMO Bogotá 2 1 7");
+    const csv = await t.app.request(`/console/figures.csv?office=bogota&${period}&table=offers`, { headers: { cookie: await desk.cookie() } });
+    expect((await csv.text()).split("\r\n")[1]).toBe("bogota,SMO Bogotá,2,1,7,2026-11-23,2026-11-23");
+  });
 });
