@@ -69,6 +69,9 @@ export async function freeFromHistory(deps: Deps): Promise<string[]> {
 /** Open offers past their time become expired; the rounds they belonged to are topped up. */
 async function expireDue(deps: Deps): Promise<string[]> {
   const now = deps.clock.now();
+  const due = and(eq(offers.status, "open"), lte(offers.expiresAt, now));
+  // A read first, so an idle sweep never takes the write lock.
+  if ((await deps.database.db.select({ id: offers.id }).from(offers).where(due).limit(1)).length === 0) return [];
   const rows = await deps.database.db
     .update(offers)
     .set({ status: "expired", decidedAt: now })
@@ -80,6 +83,12 @@ async function expireDue(deps: Deps): Promise<string[]> {
 /** An accept cut off by a crash: accepted if the case got the time, else open again. */
 async function settleStaleClaims(deps: Deps): Promise<void> {
   const now = deps.clock.now();
+  const stale = await deps.database.db
+    .select({ id: offers.id })
+    .from(offers)
+    .where(and(eq(offers.status, "accepting"), lte(offers.decidedAt, now - STALE_CLAIM_MS)))
+    .limit(1);
+  if (stale.length === 0) return;
   await deps.database.batch([
     statement(sql`UPDATE ${offers} SET
       status = CASE WHEN EXISTS (SELECT 1 FROM ${appointments} a JOIN ${freedTimes} f ON f.id = ${offers.freedTimeId}
