@@ -51,13 +51,14 @@ export interface FindInput {
 const windowEnd = (service: ServiceRow) => sql<string>`date(${cases.screenedAt}, '+' || (${service.windowMaxDays} + ${cases.windowExtensionDays}) || ' days')`;
 
 /** The filters both kinds of candidate share: office, track, language, window, reachable, not yet offered this time. */
-function common(input: FindInput, few = false): SQL[] {
+function common(input: FindInput, few = false, viaAppointments = false): SQL[] {
   const { freed, service, languages } = input;
   // For the few flagged or extended cases, the unary + keeps SQLite off the queue index, whose
   // screening range holds every case of the office, and on the small partial index instead.
   const screened = few ? sql`+${cases.screenedAt}` : sql`${cases.screenedAt}`;
   return [
-    eq(cases.officeId, freed.officeId),
+    // Booked cases are found from the office's later appointments (a handful), never by walking its cases.
+    viaAppointments ? sql`+${cases.officeId} = ${freed.officeId}` : eq(cases.officeId, freed.officeId),
     eq(cases.track, service.agency),
     inArray(cases.language, languages.length ? languages : [""]),
     // The window holds the freed day: it opened (screened + minDays ≤ day) and has not closed.
@@ -143,7 +144,7 @@ async function booked(deps: Deps, input: FindInput): Promise<Candidate[]> {
         gt(appointments.startAt, now + APPLICANT_CUTOFF_MS),
         lt(appointments.rescheduleCount, office.settings.rescheduleLimit),
         lt(appointments.applicantRescheduleCount, office.settings.applicantRescheduleLimit),
-        ...common(input),
+        ...common(input, true, true),
         sql`${windowEnd(service)} >= ${freed.localDate}`,
       ),
     )
