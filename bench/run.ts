@@ -7,6 +7,7 @@ import { run as slotsScaling } from "./slots-scaling.js";
 import { run as booking } from "./booking.js";
 import { run as worker } from "./worker.js";
 import { run as consolePages } from "./console.js";
+import { run as offers } from "./offers.js";
 
 export type Emit = (figure: { name: string; value: number; unit: string; [k: string]: unknown }) => void;
 
@@ -24,6 +25,7 @@ const benches: [string, (emit: Emit, figures: Map<string, number>) => Promise<vo
   ["slots-http", slotsHttp],
   ["book", booking],
   ["worker", worker],
+  ["offers", offers],
   ["slots-engine", (e) => slotsEngine(e as (f: Record<string, unknown>) => void)],
   ["slots-scaling", slotsScaling],
   ["console", consolePages],

@@ -21,6 +21,8 @@ import { registerCalendar } from "./routes/calendar/index.js";
 import { registerApplicant } from "./routes/applicant/index.js";
 import { registerConsole } from "./routes/console/index.js";
 import { registerSmsReplies } from "./routes/sms/index.js";
+import { registerCaseOffers } from "./routes/cases/offers.js";
+import { registerOfferPages } from "./routes/offers/pages.js";
 import { DomainError } from "./domain/errors.js";
 
 const BODY_LIMIT = 64 * 1024;
@@ -66,6 +68,8 @@ export function createApp(deps: Deps) {
   registerApplicant(app);
   registerConsole(app);
   registerSmsReplies(app);
+  registerCaseOffers(app);
+  registerOfferPages(app);
   registerMeta(app);
   registerMetrics(app);
 

@@ -9,6 +9,7 @@ import { openD1, type D1Like } from "./db/d1.js";
 import type { Deps } from "./deps.js";
 import { jsonLogger } from "./lib/logger.js";
 import { dispatchDue } from "./notify/dispatcher.js";
+import { sweepOffers } from "./domain/offers-sweep.js";
 import { describe } from "./notify/errors.js";
 import { mailApiFromConfig } from "./notify/mail-api.js";
 import { smsFromConfig } from "./notify/senders.js";
@@ -46,10 +47,13 @@ export default {
   scheduled(_event: unknown, env: Env, ctx: WaitUntil) {
     const { deps } = forEnv(env);
     ctx.waitUntil(
-      dispatchDue(deps).then(
-        (report) => deps.logger.info("dispatcher run", report),
-        (error) => deps.logger.error("dispatcher run failed", { error: describe(error) }),
-      ),
+      sweepOffers(deps)
+        .catch((error: unknown) => deps.logger.error("offer sweep failed", { error: describe(error) }))
+        .then(() => dispatchDue(deps))
+        .then(
+          (report) => deps.logger.info("dispatcher run", report),
+          (error) => deps.logger.error("dispatcher run failed", { error: describe(error) }),
+        ),
     );
   },
 };

@@ -22,6 +22,12 @@ export interface OfficeSettings {
   reminderHours: number[];
   quietHoursStart: string;
   quietHoursEnd: string;
+  /** Earlier-time offers (docs/offers.md): how many cases hold an offer of one freed time at once. */
+  offerBatchSize?: number;
+  /** Minutes of waking time (outside quiet hours) an offer stays open. */
+  offerExpiryMinutes?: number;
+  /** Who is offered first after flagged cases: the window closing soonest, or the oldest screening. */
+  offerOrder?: "window-end" | "screened-first";
 }
 
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
@@ -166,6 +172,9 @@ export const cases = sqliteTable(
     eligibilityOverride: text("eligibility_override"),
     /** When the case's phone answered STOP (or a carrier stop word): no text message goes to it until START. */
     smsStoppedAt: integer("sms_stopped_at"),
+    /** Set while staff flag the case to be offered freed times first (docs/offers.md), with their reason. */
+    prioritySince: integer("priority_since"),
+    priorityReason: text("priority_reason"),
     createdBy: text("created_by").notNull(),
     ...stamps,
   },
@@ -174,6 +183,13 @@ export const cases = sqliteTable(
     index("cases_office").on(t.officeId, t.id),
     // The console's queue: an office's cases, oldest screening first, paged by (screenedAt, id).
     index("cases_queue").on(t.officeId, t.screenedAt, t.id),
+    // Earlier-time offers read the few flagged and extended cases apart (src/domain/offers-find.ts).
+    index("cases_flagged")
+      .on(t.officeId)
+      .where(sql`priority_since IS NOT NULL`),
+    index("cases_extended")
+      .on(t.officeId)
+      .where(sql`window_extension_days > 0`),
   ],
 );
 
@@ -437,6 +453,90 @@ export const smsReplies = sqliteTable(
     receivedAt: integer("received_at").notNull(),
   },
   (t) => [index("sms_replies_appointment").on(t.appointmentId, t.receivedAt)],
+);
+
+/** Every change of a case's priority flag: who, when, on or off, and why. */
+export const casePriorityChanges = sqliteTable(
+  "case_priority_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id),
+    priority: integer("priority", { mode: "boolean" }).notNull(),
+    reason: text("reason").notNull(),
+    actor: text("actor").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("case_priority_changes_case").on(t.caseId, t.id)],
+);
+
+/**
+ * A time that freed up (a cancellation, a move away from it) and is being offered to the cases
+ * that would gain from it. `source` names what freed it ("history:<id>"), so two processes
+ * reading the same change make one round; at most one open round per interviewer and start.
+ */
+export const freedTimes = sqliteTable(
+  "freed_times",
+  {
+    id: text("id").primaryKey(),
+    officeId: text("office_id").notNull(),
+    serviceId: text("service_id").notNull(),
+    staffId: text("staff_id").notNull(),
+    startAt: integer("start_at").notNull(),
+    endAt: integer("end_at").notNull(),
+    source: text("source").notNull(),
+    /** The case whose appointment held the time: it is not offered its own time back. */
+    fromCaseId: text("from_case_id"),
+    /** "open" while it is being offered; "filled" once accepted; "closed" when no longer to be had. */
+    status: text("status").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("freed_times_source").on(t.source),
+    uniqueIndex("freed_times_open")
+      .on(t.staffId, t.startAt)
+      .where(sql`status = 'open'`),
+    index("freed_times_status").on(t.status, t.startAt),
+  ],
+);
+
+/**
+ * One case's offer of a freed time. `status`: open → accepting (claimed by one accept, at most
+ * one per freed time) → accepted; or declined, expired, gone (someone else took it, or it no
+ * longer fits). `originalAt` is what the case had before (its appointment's start, or its
+ * window's last day for a waiting case), for the days saved.
+ */
+export const offers = sqliteTable(
+  "offers",
+  {
+    id: text("id").primaryKey(),
+    freedTimeId: text("freed_time_id")
+      .notNull()
+      .references(() => freedTimes.id),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id),
+    officeId: text("office_id").notNull(),
+    /** The case's live appointment when offered (a reschedule on accept), or null for a waiting case. */
+    appointmentId: text("appointment_id"),
+    originalAt: integer("original_at").notNull(),
+    status: text("status").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: integer("created_at").notNull(),
+    decidedAt: integer("decided_at"),
+    /** The appointment the accepted offer booked or moved. */
+    bookedAppointmentId: text("booked_appointment_id"),
+  },
+  (t) => [
+    uniqueIndex("offers_case_freed").on(t.freedTimeId, t.caseId),
+    uniqueIndex("offers_one_taker")
+      .on(t.freedTimeId)
+      .where(sql`status IN ('accepting', 'accepted')`),
+    index("offers_case").on(t.caseId, t.id),
+    index("offers_status").on(t.status, t.expiresAt),
+    index("offers_office").on(t.officeId, t.createdAt),
+  ],
 );
 
 /**

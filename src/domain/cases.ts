@@ -76,6 +76,8 @@ export async function createCase(ctx: Ctx, input: CaseInput): Promise<CaseRow> {
     windowExtensionDays: 0,
     eligibilityOverride: null,
     smsStoppedAt: null,
+    prioritySince: null,
+    priorityReason: null,
     createdBy: ctx.actor.id,
     createdAt: now,
     updatedAt: now,

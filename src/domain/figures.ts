@@ -3,6 +3,7 @@
 // inside their window; per interviewer, how much of their available time was booked.
 // Plain counts come from SQL aggregates over the period's rows only (bounded by start_at, on the
 // office index); percentiles and utilisation are computed here.
+import { offerFigures, type OfferFigures } from "./offers-figures.js";
 import { and, asc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import { appointments, cases, offices, services, staff } from "../db/schema.js";
 import { expandOfficeHours, expandRule, mergeIntervals, startOfLocalDay, type Interval, type SlotQuery } from "../slots/index.js";
@@ -63,6 +64,8 @@ export interface OfficeFigures {
   interviewers: InterviewerFigures[];
   bookedMinutes: number;
   availableMinutes: number;
+  /** Earlier-time offers made in the period (docs/offers.md). */
+  offers: OfferFigures;
 }
 
 export interface Figures {
@@ -257,6 +260,7 @@ async function officeFigures(
     interviewers,
     bookedMinutes: interviewers.reduce((s, i) => s + i.bookedMinutes, 0),
     availableMinutes: interviewers.reduce((s, i) => s + i.availableMinutes, 0),
+    offers: await offerFigures(ctx, office, lo, hi, filter),
   };
 }
 

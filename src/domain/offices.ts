@@ -1,4 +1,5 @@
 // Offices, their rooms, closures and eligibility rule sets.
+import { OFFER_DEFAULTS } from "./offers-settings.js";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { prepared } from "../db/prepared.js";
 import { closures, offices, rooms, type EligibilityRules, type HoursRow, type OfficeSettings } from "../db/schema.js";
@@ -18,6 +19,7 @@ export const defaultOfficeSettings: OfficeSettings = {
   reminderHours: [72, 24],
   quietHoursStart: "20:00",
   quietHoursEnd: "08:00",
+  ...OFFER_DEFAULTS,
 };
 
 export interface OfficeInput {

@@ -12,6 +12,8 @@ import { applicantCtx } from "./applicant/link.js";
 import { applicantOptions } from "./applicant/rules.js";
 import { cancel, changeStatus } from "./booking/transitions.js";
 import { DomainError } from "./errors.js";
+import { answerOffer, type OfferAction } from "./sms-offer-reply.js";
+import { ACCEPT_CODE } from "../notify/offer-texts.js";
 
 /** The carrier keywords (CTIA, and what Twilio honours): matched on the whole reply. */
 export const STOP_WORDS = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"];
@@ -26,7 +28,7 @@ export interface InboundText {
   body: string;
 }
 
-type Action = "confirm" | "cancel_asked" | "cancel" | "help" | "stop" | "start" | "ignored";
+type Action = "confirm" | "cancel_asked" | "cancel" | "help" | "stop" | "start" | "ignored" | OfferAction;
 interface Outcome {
   action: Action;
   appointmentId?: string;
@@ -47,7 +49,7 @@ async function appointmentTexted(deps: Deps, phone: string): Promise<Loaded | nu
   const [last] = await deps.database.db
     .select({ appointmentId: notifications.appointmentId })
     .from(notifications)
-    .where(and(eq(notifications.to, phone), eq(notifications.channel, "sms"), eq(notifications.status, "sent")))
+    .where(and(eq(notifications.to, phone), eq(notifications.channel, "sms"), eq(notifications.status, "sent"), ne(notifications.kind, "offer")))
     .orderBy(desc(notifications.sentAt), desc(notifications.id))
     .limit(1);
   const loaded = last ? await loadAppointment(deps, last.appointmentId) : null;
@@ -108,6 +110,9 @@ async function decide(deps: Deps, text: InboundText): Promise<Outcome> {
   const word = keywordOf(text.body);
   if (STOP_WORDS.includes(word)) return setStopped(deps, text.from, deps.clock.now()).then(() => ({ action: "stop", answer: null }));
   if (START_WORDS.includes(word)) return setStopped(deps, text.from, null).then(() => ({ action: "start", answer: null }));
+  // The offer's code answers the latest offer texted to the number, if there is one.
+  const offer = word === ACCEPT_CODE ? await answerOffer(deps, text.from) : null;
+  if (offer) return offer;
   const loaded = await appointmentTexted(deps, text.from);
   // An unknown number learns nothing, not even whether it is one.
   if (!loaded) return { action: "ignored", answer: null };

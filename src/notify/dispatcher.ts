@@ -15,6 +15,7 @@ import { E164 } from "./sms.js";
 import type { Kind } from "./texts.js";
 import { isMovable } from "../domain/lifecycle.js";
 import { isStaffMail, staffMessage } from "./staff-mail.js";
+import { planOffer } from "./offer-message.js";
 
 export interface DispatchOptions {
   limit?: number;
@@ -41,6 +42,7 @@ async function plan(deps: Deps, row: Leased, loaded: Loaded | null): Promise<Pla
     const message = await staffMessage(deps, row);
     return "skip" in message ? message : { to: message.to, send: () => deps.mailer!.send(message) };
   }
+  if (row.kind === "offer") return planOffer(deps, row);
   if (!loaded) return { skip: "the appointment no longer exists" };
   const { appointment, office } = loaded;
   if (appointment.status === "cancelled" && row.kind !== "cancel") return { skip: "the appointment was cancelled" };
@@ -79,7 +81,8 @@ async function handle(deps: Deps, row: Leased, o: Required<DispatchOptions>): Pr
   let to!: string;
   let loaded: Loaded | null = null;
   try {
-    loaded = isStaffMail(row.kind) ? null : await loadAppointment(deps, row.appointmentId);
+    // Staff mail and offers name no appointment: a staff member, an offer (src/notify/offer-message.ts).
+    loaded = isStaffMail(row.kind) || row.kind === "offer" ? null : await loadAppointment(deps, row.appointmentId);
     const next = await plan(deps, row, loaded);
     if ("skip" in next) {
       deps.logger.info("notification skipped", { ...fields, reason: next.skip });

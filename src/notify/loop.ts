@@ -2,6 +2,7 @@
 // a cron trigger calls dispatchDue instead.)
 import type { Deps } from "../deps.js";
 import { describe } from "./errors.js";
+import { sweepOffers } from "../domain/offers-sweep.js";
 import { DISPATCH_DEFAULTS, dispatchDue, type DispatchOptions } from "./dispatcher.js";
 
 export interface DispatcherHandle {
@@ -20,6 +21,9 @@ export function startDispatcher(deps: Deps, options: DispatchOptions & { interva
   let running: Promise<void> = Promise.resolve();
 
   const run = async () => {
+    // Offers first, so a freed time's messages go out in this same run; a failure there
+    // must not hold back the messages already due.
+    await sweepOffers(deps).catch((error: unknown) => deps.logger.error("offer sweep failed", { error: describe(error) }));
     try {
       for (let i = 0; i < MAX_BATCHES_PER_TICK && !stopped; i++) {
         if ((await dispatchDue(deps, dispatch)).leased < limit) break;

@@ -38,7 +38,7 @@ function splitRule(text: string): Map<string, string> | string {
   const parts = new Map<string, string>();
   for (const part of text.split(";")) {
     const eq = part.indexOf("=");
-    if (eq <= 0) return `Malformed part "${part}": expected NAME=VALUE`;
+    if (eq <= 0) return `Malformed part "${part}": must be NAME=VALUE`;
     const key = part.slice(0, eq);
     if (parts.has(key)) return `${key} appears twice`;
     parts.set(key, part.slice(eq + 1));

@@ -236,7 +236,7 @@ describe("figures of the hand-worked office", () => {
     expect(textOf(unknown.text)).toContain("Office: there is no office 'nowhere'.");
     const table = await desk.get(`/console/figures.csv?office=bogota&${period}&table=bogus`);
     expect(table.status).toBe(422);
-    expect(textOf(table.text)).toContain("table: must be services or interviewers.");
+    expect(textOf(table.text)).toContain("table: must be services, interviewers or offers.");
   });
 
   it("refuses a scheduler another office's figures, page and CSV, and shows them only their own", async () => {

@@ -90,6 +90,15 @@ export const matrix: Row[] = [
     scheduler: "scoped",
     interviewer: "deny",
   },
+  { route: "GET /v1/cases/{id}/offers", call: (s, i) => ["GET", `/v1/cases/${i.caseId[s]}/offers`], admin: "allow", scheduler: "scoped", interviewer: "deny" },
+  {
+    route: "POST /v1/cases/{id}/priority",
+    call: (s, i) => ["POST", `/v1/cases/${i.caseId[s]}/priority`, { priority: true, reason: "Medical" }],
+    admin: "allow",
+    scheduler: "scoped",
+    interviewer: "deny",
+  },
+  { route: "GET /v1/cases/{id}/priority", call: (s, i) => ["GET", `/v1/cases/${i.caseId[s]}/priority`], admin: "allow", scheduler: "scoped", interviewer: "deny" },
   {
     route: "GET /v1/slots",
     call: (s, i) => ["GET", `/v1/slots?service=iom-counseling&office=${i.office[s]}&from=2026-12-07&to=2026-12-08`],

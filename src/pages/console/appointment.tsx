@@ -7,6 +7,7 @@ import { MoveInWindow, MoveOutsideWindow, type WeekOfStarts } from "./reschedule
 import { statusActionsFrom } from "../../domain/lifecycle.js";
 import { StatusBadge, StatusButtons } from "./status.js";
 import type { ConsoleStrings } from "./strings/index.js";
+import { OffersSection, type OffersSectionProps } from "./offers.js";
 
 export interface AppointmentDetails {
   id: string;
@@ -56,6 +57,8 @@ export interface AppointmentPageProps {
   /** What the override form sent, shown again after a refusal. */
   override: { start: string; reason: string };
   cancelReason: string;
+  /** The case's earlier-time offers and priority flag (docs/offers.md); staff of the office only. */
+  offers?: OffersSectionProps | null;
   t: ConsoleStrings;
 }
 
@@ -167,6 +170,7 @@ export function AppointmentPage(p: AppointmentPageProps) {
         </>
       ) : null}
       {p.canCancel ? <Cancel id={d.id} csrf={p.csrf} reason={p.cancelReason} t={t} /> : null}
+      {p.offers ? <OffersSection {...p.offers} /> : null}
       <History lines={p.history} t={t} />
       <Notifications lines={p.notifications} t={t} />
     </>

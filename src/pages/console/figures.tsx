@@ -1,5 +1,6 @@
 // The figures page: the filter, the table by office and service, the weekly chart and interviewer
 // utilisation. Plain HTML and an inline SVG: no script, readable without the chart.
+import { OfferFiguresTable, consoleLanguageOfTag } from "./offers-figures.js";
 import type { Figures, OfficeFigures, Ratio } from "../../domain/figures.js";
 import { Notice } from "../components.js";
 import { WeeklyChart, longDate } from "./figures-chart.js";
@@ -213,6 +214,7 @@ export function FiguresView({
           <WeeklyChart weeks={figures.weeks} t={t} />
           <h2>{t.figures.utilisationTitle}</h2>
           <UtilisationTable offices={figures.offices} t={t} />
+          <OfferFiguresTable figures={figures} lang={consoleLanguageOfTag(t.tag)} />
           <HowCounted t={t} />
         </>
       ) : null}

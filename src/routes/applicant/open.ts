@@ -76,4 +76,4 @@ export async function openPage(c: Context<AppEnv>, token = c.req.param("token") 
 export const anonymousLanguage = (c: Context) => pickLanguage({ query: c.req.query("lang"), acceptLanguage: c.req.header("accept-language") }).lang;
 
 /** A path for logs: the token is a credential and never written down. */
-export const redactedPath = (path: string) => path.replace(/^\/a\/[^/]+/, "/a/:token");
+export const redactedPath = (path: string) => path.replace(/^\/([ao])\/[^/]+/, "/$1/:token");

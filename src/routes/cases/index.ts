@@ -21,6 +21,7 @@ export const caseView = (r: CaseRow) => ({
   contact: { email: r.contactEmail, phone: r.contactPhone },
   windowExtensionDays: r.windowExtensionDays,
   eligibilityOverride: r.eligibilityOverride === null ? null : { reason: r.eligibilityOverride },
+  priority: r.prioritySince === null ? null : { since: isoUtc(r.prioritySince), reason: r.priorityReason ?? "" },
   createdAt: isoUtc(r.createdAt),
   updatedAt: isoUtc(r.updatedAt),
 });

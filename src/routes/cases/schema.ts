@@ -54,6 +54,10 @@ export const Case = z
     contact: z.object({ email: z.string().nullable(), phone: z.string().nullable() }),
     windowExtensionDays: z.number(),
     eligibilityOverride: z.object({ reason: z.string() }).nullable(),
+    priority: z
+      .object({ since: z.string(), reason: z.string() })
+      .nullable()
+      .openapi({ description: "Set by staff (`POST /v1/cases/{id}/priority`): the case is offered freed earlier times before the office's usual order" }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

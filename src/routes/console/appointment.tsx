@@ -26,6 +26,10 @@ import type { ConsoleEnv } from "./session.js";
 import { DomainError } from "../../domain/errors.js";
 import { statusOf } from "../../http/problem.js";
 import { notOneLine } from "../text.js";
+import { canUseOffice } from "../../domain/access.js";
+import { appointmentOffers, daysSaved } from "../../domain/offers-read.js";
+import { setPriority } from "../../domain/case-priority.js";
+import { offerStatusWord } from "../../pages/console/offers.js";
 
 /** The status the appointment is in after each change (`?done=`): the message shows only while it still is. */
 const DONE_STATUS: Record<keyof ConsoleStrings["appointment"]["done"], string> = { ...STATUS_AFTER, cancelled: "cancelled", rescheduled: "scheduled" };
@@ -73,6 +77,7 @@ async function show(c: Context<ConsoleEnv>, o: Opened, v: Shown = {}) {
     ),
   ]);
   const movable = isMovable(row.status);
+  const offers = canUseOffice(ctx.actor, office.id) ? await appointmentOffers(ctx.deps, row.id, row.caseId) : null;
   const done = isDone(v.done) ? { status: DONE_STATUS[v.done], text: a.done[v.done] } : undefined;
   const window = caseWindow(o.caseRow, service);
   return consolePage(
@@ -118,6 +123,20 @@ async function show(c: Context<ConsoleEnv>, o: Opened, v: Shown = {}) {
       canCancel={movable}
       override={v.override ?? { start: "", reason: "" }}
       cancelReason={v.cancelReason ?? ""}
+      offers={
+        offers && {
+          appointmentId: row.id,
+          lang,
+          csrf: c.var.csrf,
+          priority: o.caseRow.prioritySince === null ? null : (o.caseRow.priorityReason ?? ""),
+          lines: offers.map((x) => ({
+            made: stamp(x.createdAt, zone),
+            when: `${dateWords(x.start, zone, lang)}, ${localTime(x.start, zone)}`,
+            status: offerStatusWord(lang, x.status),
+            saved: x.status === "accepted" ? String(daysSaved(x, zone)) : "—",
+          })),
+        }
+      }
       t={t}
     />,
   );
@@ -171,6 +190,18 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
       return refuseOn(c, back, statusOf(problem), problem.detail);
     }
     return c.redirect(withDone(o, back, action), 303);
+  });
+
+  // The case's priority flag for earlier-time offers, set or cleared with a reason.
+  console.post("/appointments/:id/priority", async (c) => {
+    const o = await openAppointment(c);
+    const form = await formOf(c);
+    const reason = (form.reason ?? "").trim();
+    const notOne = notOneLine(form);
+    if (notOne) return show(c, o, { status: 422, notice: errorNotice(notOne) });
+    if (!reason || reason.length > 300) return show(c, o, { status: 422, notice: errorNotice(`reason: ${reason ? "must be at most 300 characters" : "is required"}`) });
+    await setPriority(o.ctx, o.caseRow.id, { priority: form.priority === "1", reason });
+    return c.redirect(appointmentPath(o), 303);
   });
 
   console.post("/appointments/:id/cancel", async (c) => {

@@ -1,5 +1,5 @@
 // Figures for programme managers: GET /console/figures (table, chart, utilisation) and
-// GET /console/figures.csv with the same parameters (?table=interviewers for utilisation).
+// GET /console/figures.csv with the same parameters (?table=interviewers for utilisation, ?table=offers for offers).
 // Reads only; the domain enforces who may see which office.
 import type { Context, Hono } from "hono";
 import { ctxOf } from "../../http/context.js";
@@ -10,6 +10,7 @@ import { listServices } from "../../domain/services.js";
 import { localDateOf } from "../../slots/index.js";
 import { FiguresView, queryOf, type FiguresChoices, type FiguresFilter } from "../../pages/console/figures.js";
 import { figuresCsv, utilisationCsv } from "../../pages/console/figures-csv.js";
+import { offersCsv } from "../../pages/console/offers-figures.js";
 import { consolePage, problemText } from "./render.js";
 import { myOffices } from "./scope.js";
 import type { ConsoleEnv } from "./session.js";
@@ -77,11 +78,12 @@ export function registerFigures(console: Hono<ConsoleEnv>) {
     const table = c.req.query("table") ?? "services";
     const r = await readRequest(c);
     try {
-      if (table !== "services" && table !== "interviewers") throw invalidField("table", "must be services or interviewers");
+      if (table !== "services" && table !== "interviewers" && table !== "offers") throw invalidField("table", "must be services, interviewers or offers");
       const figures = await computeFigures(ctxOf(c), r.query);
-      const name = `cita-${table === "services" ? "figures" : "utilisation"}-${safeName(r.filter.office)}-${r.query.from}-${r.query.to}.csv`;
+      const name = `cita-${table === "services" ? "figures" : table === "offers" ? "offers" : "utilisation"}-${safeName(r.filter.office)}-${r.query.from}-${r.query.to}.csv`;
+      const csv = table === "services" ? figuresCsv(figures, c.var.t) : table === "offers" ? offersCsv(figures, c.var.lang) : utilisationCsv(figures, c.var.t);
       // A byte-order mark, so that spreadsheet programs read the accents of "Bogotá" as UTF-8.
-      return c.body(`\uFEFF${table === "services" ? figuresCsv(figures, c.var.t) : utilisationCsv(figures, c.var.t)}`, 200, {
+      return c.body(`\uFEFF${csv}`, 200, {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="${name}"`,
         "cache-control": "no-store",

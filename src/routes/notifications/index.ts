@@ -7,9 +7,11 @@ import { errorResponses, isoUtc, json, listOf, PageQuery } from "../common.js";
 const Notification = z
   .object({
     id: z.string(),
-    appointmentId: z.string(),
+    appointmentId: z
+      .string()
+      .openapi({ description: "The appointment the message is about; for kind `offer`, the offer's id (an earlier-time offer may go to a case that has no appointment yet)" }),
     channel: z.enum(["email", "sms"]),
-    kind: z.enum(["invite", "update", "cancel", "reminder"]),
+    kind: z.enum(["invite", "update", "cancel", "reminder", "offer"]),
     to: z.string().openapi({ description: "Pending: the case's current contact (a corrected contact re-addresses what waits). Sent: where it went" }),
     status: z.enum(["pending", "sent", "failed"]),
     attempts: z.number(),
@@ -28,7 +30,7 @@ const view = (n: NotificationRow) => ({
   id: n.id,
   appointmentId: n.appointmentId,
   channel: n.channel as "email" | "sms",
-  kind: n.kind as "invite" | "update" | "cancel" | "reminder",
+  kind: n.kind as "invite" | "update" | "cancel" | "reminder" | "offer",
   to: n.to,
   status: n.status as "pending" | "sent" | "failed",
   attempts: n.attempts,

@@ -1,3 +1,4 @@
+import { offerSettings } from "../../domain/offers-settings.js";
 import { createRoute } from "@hono/zod-openapi";
 import { ctxOf, type App } from "../../http/context.js";
 import { allow } from "../../http/auth.js";
@@ -17,7 +18,7 @@ export const officeView = (o: OfficeRow) => ({
   phone: o.phone,
   publicEmail: o.publicEmail,
   hours: o.hours,
-  settings: o.settings,
+  settings: { ...o.settings, ...offerSettings(o.settings) },
   createdAt: isoUtc(o.createdAt),
   updatedAt: isoUtc(o.updatedAt),
 });

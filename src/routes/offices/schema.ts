@@ -20,6 +20,18 @@ export const OfficeSettings = z.strictObject({
     .default([72, 24]),
   quietHoursStart: WallTime.default("20:00"),
   quietHoursEnd: WallTime.default("08:00"),
+  offerBatchSize: z.number().int().min(1).max(50).default(3).openapi({ description: "How many cases hold an offer of one freed time at once (docs/offers.md)" }),
+  offerExpiryMinutes: z
+    .number()
+    .int()
+    .min(10)
+    .max(7 * 24 * 60)
+    .default(120)
+    .openapi({ description: "How long an offer stays open, in minutes of waking time (quiet hours do not count)" }),
+  offerOrder: z
+    .enum(["window-end", "screened-first"])
+    .default("window-end")
+    .openapi({ description: "After flagged cases: the window closing soonest first, or the oldest screening" }),
 });
 
 const fields = {
@@ -53,6 +65,9 @@ export const Office = z
       reminderHours: z.array(z.number()),
       quietHoursStart: z.string(),
       quietHoursEnd: z.string(),
+      offerBatchSize: z.number(),
+      offerExpiryMinutes: z.number(),
+      offerOrder: z.enum(["window-end", "screened-first"]),
     }),
     createdAt: z.string(),
     updatedAt: z.string(),
