@@ -70,13 +70,15 @@ export function listAppointments(ctx: Ctx, limit: number, cursor: string | undef
 export async function daySheet(ctx: Ctx, officeId: string, date: string): Promise<AppointmentRow[]> {
   const { actor } = ctx;
   if (!canUseOffice(actor, officeId) && actor.role !== "interviewer") throw forbidden(`Office '${officeId}' is not one of yours.`);
-  return ctx.deps.database.db
-    .select()
-    .from(appointments)
-    .where(and(eq(appointments.officeId, officeId), eq(appointments.localDate, date), actor.role === "interviewer" ? eq(appointments.staffId, actor.staffId ?? "") : undefined))
-    // `+start_at` keeps SQLite on the (office, local date) index: ordering from the office's
-    // start index instead walked every appointment the office ever had (200 ms at 60,000).
-    .orderBy(asc(sql`+${appointments.startAt}`), asc(appointments.id));
+  return (
+    ctx.deps.database.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.officeId, officeId), eq(appointments.localDate, date), actor.role === "interviewer" ? eq(appointments.staffId, actor.staffId ?? "") : undefined))
+      // `+start_at` keeps SQLite on the (office, local date) index: ordering from the office's
+      // start index instead walked every appointment the office ever had (200 ms at 60,000).
+      .orderBy(asc(sql`+${appointments.startAt}`), asc(appointments.id))
+  );
 }
 
 export async function appointmentHistory(ctx: Ctx, id: string) {
