@@ -22,7 +22,7 @@ export async function run(emit: Emit, figures: Map<string, number>): Promise<voi
         .filter(([s]) => s !== "200")
         .reduce((n, [, c]) => n + c, 0),
     });
-    if (health) emit({ name: "slots.http.week.ratio_to_health", value: Number((result.rps / health).toFixed(3)), unit: "ratio", target: ">= 0.30" });
+    if (health) emit({ name: "slots.http.week.ratio_to_health", value: Number((result.rps / health).toFixed(3)), unit: "ratio", target: ">= 0.6" });
   } finally {
     await server.stop();
   }

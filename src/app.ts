@@ -23,6 +23,8 @@ import { registerConsole } from "./routes/console/index.js";
 import { registerSmsReplies } from "./routes/sms/index.js";
 import { DomainError } from "./domain/errors.js";
 
+const BODY_LIMIT = 64 * 1024;
+
 /** Everything the app keeps between requests is in `deps.state` (see src/process-state.ts). */
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -33,13 +35,20 @@ export function createApp(deps: Deps) {
   });
   app.use("*", requestIds, accessLog);
   const limitBody = bodyLimit({
-    maxSize: 64 * 1024,
+    maxSize: BODY_LIMIT,
     onError: () => {
       throw new DomainError("payload-too-large", "Request bodies are limited to 64 KB.");
     },
   });
-  // Only requests that may carry a body: for a GET the check would build a second Request.
-  app.use("/v1/*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
+  // Only requests that may carry a body: for a GET the check would build a second Request. A
+  // declared length is checked from its header, which the HTTP parser holds the body to; bodyLimit
+  // reads `c.req.raw.body` first, which makes @hono/node-server build a full Request and read the
+  // body through a web stream, about a tenth of a booking's CPU (docs/booking-guarantees.md).
+  app.use("/v1/*", (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const declared = c.req.header("transfer-encoding") === undefined ? c.req.header("content-length") : undefined;
+    return declared !== undefined && /^\d+$/.test(declared) && Number(declared) <= BODY_LIMIT ? next() : limitBody(c, next);
+  });
   // Calendar clients cannot send a bearer header: an interviewer's feed carries its own ?token=.
   app.use("/v1/*", (c, next) => (c.req.method === "GET" && /^\/v1\/staff\/[^/]+\/feed\.ics$/.test(c.req.path) ? next() : authenticate(c, next)));
   app.use("/v1/*", requireJsonBody);

@@ -1,11 +1,14 @@
-// The Node adapter: a better-sqlite3 file in WAL mode, migrated on open.
+// The Node adapter: a better-sqlite3 file in WAL mode, migrated on open; writes are group-committed.
 import BetterSqlite3 from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Database, Db, Statement } from "./database.js";
+import type { Database, Db } from "./database.js";
+import { groupCommit } from "./group-commit.js";
+import { backgroundCheckpoints, defaultCheckpoints } from "./checkpointer.node.js";
+import { createRequire } from "node:module";
 import * as schema from "./schema.js";
 
 export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
@@ -15,13 +18,19 @@ export interface SqliteDatabase extends Database {
   close(): void;
 }
 
-export function openSqlite(file: string): SqliteDatabase {
+const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+
+export function openSqlite(file: string, checkpointOptions = defaultCheckpoints): SqliteDatabase {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma("journal_mode = WAL");
   // Another process may hold the write lock for a moment; wait rather than fail.
   sqlite.pragma("busy_timeout = 10000");
   sqlite.pragma("synchronous = NORMAL");
+  // Checkpoints run in the background (checkpointer.node.ts), not inside the commit that crosses 1,000 pages;
+  // a restarted WAL is cut back to this size.
+  sqlite.pragma("wal_autocheckpoint = 0");
+  sqlite.pragma(`journal_size_limit = ${checkpointOptions.maxBytes / 2}`);
   sqlite.pragma("foreign_keys = ON");
   // 16 MB of page cache (the default is 2 MB): the busy-time indexes of a large history stay warm.
   sqlite.pragma("cache_size = -16384");
@@ -38,18 +47,16 @@ export function openSqlite(file: string): SqliteDatabase {
   const db = drizzle({ client, schema });
   migrate(db, { migrationsFolder });
 
-  // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading a read lock.
-  const runAll = sqlite.transaction((statements: Statement[]) => {
-    for (const s of statements) prepare(s.sql).run(...(s.params as unknown[]));
-  });
+  const checkpoints = file === ":memory:" ? null : backgroundCheckpoints(file, driver, () => sqlite.pragma("wal_checkpoint(PASSIVE)"), checkpointOptions);
 
   return {
     db: db as unknown as Db,
     sqlite,
-    batch: async (statements) => {
-      runAll.immediate(statements);
+    batch: groupCommit(sqlite, prepare, () => checkpoints?.afterCommit()),
+    close: () => {
+      checkpoints?.close();
+      sqlite.close();
     },
-    close: () => sqlite.close(),
   };
 }
 

@@ -10,3 +10,8 @@ export function canUseOffice(actor: Actor, officeId: string): boolean {
 export function assertOffice(actor: Actor, officeId: string): void {
   if (!canUseOffice(actor, officeId)) throw forbidden(`Office '${officeId}' is not one of yours.`);
 }
+
+/** Setting up offices, rooms, services and eligibility rules is the admin's alone. */
+export function assertAdmin(actor: Actor): void {
+  if (actor.role !== "admin") throw forbidden(`The ${actor.role} role may not do this.`);
+}

@@ -7,7 +7,7 @@ import { newId } from "../lib/ids.js";
 import { pageBy } from "./pagination.js";
 import { writeConfig } from "./versions.js";
 import type { Ctx } from "./context.js";
-import { assertOffice } from "./access.js";
+import { assertAdmin, assertOffice } from "./access.js";
 import { conflict, notFound, withArticle } from "./errors.js";
 
 export type OfficeRow = typeof offices.$inferSelect;
@@ -47,6 +47,7 @@ export async function insertOnce(what: string, id: string, write: () => Promise<
 }
 
 export async function createOffice(ctx: Ctx, input: OfficeInput): Promise<OfficeRow> {
+  assertAdmin(ctx.actor);
   const { deps } = ctx;
   const now = deps.clock.now();
   const row: OfficeRow = {
@@ -94,6 +95,7 @@ export async function listOffices({ deps }: Ctx, limit: number, cursor?: string)
 }
 
 export async function updateOffice(ctx: Ctx, id: string, patch: Partial<Omit<OfficeInput, "id">>): Promise<OfficeRow> {
+  assertAdmin(ctx.actor);
   const current = await getOffice(ctx, id);
   const next: OfficeRow = {
     ...current,
@@ -106,12 +108,14 @@ export async function updateOffice(ctx: Ctx, id: string, patch: Partial<Omit<Off
 }
 
 export async function setEligibility(ctx: Ctx, id: string, rules: EligibilityRules): Promise<EligibilityRules> {
+  assertAdmin(ctx.actor);
   await getOffice(ctx, id);
   await ctx.deps.database.db.update(offices).set({ eligibility: rules, updatedAt: ctx.deps.clock.now() }).where(eq(offices.id, id));
   return rules;
 }
 
 export async function createRoom(ctx: Ctx, officeId: string, input: { id?: string; name: string }) {
+  assertAdmin(ctx.actor);
   await getOffice(ctx, officeId);
   const row = { officeId, id: input.id ?? newId("room", ctx.deps.clock.now()), name: input.name, createdAt: ctx.deps.clock.now() };
   await insertOnce("room", row.id, () => writeConfig(ctx, ctx.deps.database.db.insert(rooms).values(row)));

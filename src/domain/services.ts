@@ -8,6 +8,7 @@ import { pageBy } from "./pagination.js";
 import { writeConfig } from "./versions.js";
 import type { Ctx } from "./context.js";
 import { notFound } from "./errors.js";
+import { assertAdmin } from "./access.js";
 
 export type ServiceRow = typeof services.$inferSelect;
 
@@ -25,6 +26,7 @@ export interface ServiceInput {
 }
 
 export async function createService(ctx: Ctx, input: ServiceInput): Promise<ServiceRow> {
+  assertAdmin(ctx.actor);
   const { deps } = ctx;
   const now = deps.clock.now();
   const id = input.id ?? newId("svc", now);
@@ -73,6 +75,7 @@ export function listServices({ deps }: Ctx, limit: number, cursor?: string) {
 }
 
 export async function updateService(ctx: Ctx, id: string, patch: Partial<Omit<ServiceInput, "id">>): Promise<ServiceRow> {
+  assertAdmin(ctx.actor);
   const current = await getService(ctx, id);
   const { window, ...rest } = patch;
   const next: ServiceRow = {

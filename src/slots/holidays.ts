@@ -42,27 +42,45 @@ export function isKnownHolidayCountry(country: string): boolean {
   }
 }
 
+export interface NamedHoliday {
+  date: string; // local date
+  name: string;
+}
+
 /**
- * Local dates of the country's public holidays that start in `year`. A holiday that
- * starts at noon (Guatemala's 24 and 31 December) closes the whole date: the office
- * marks it open to offer the morning.
+ * The country's public holidays that start in `year`, one entry per local date, named in `lang`
+ * where date-holidays has the words. A holiday that starts at noon (Guatemala's 24 and 31
+ * December) closes the whole date: the office marks it open to offer the morning.
  */
-function publicDates(country: string, year: number): readonly string[] {
-  const key = `${country}:${year}`;
-  let dates = yearDates.get(key);
-  if (dates !== undefined) return dates;
-  const out: string[] = [];
-  for (const h of instanceFor(country).getHolidays(year)) {
+function publicDays(country: string, year: number, lang?: string): NamedHoliday[] {
+  const out: NamedHoliday[] = [];
+  for (const h of instanceFor(country).getHolidays(year, lang)) {
     if (h.type !== "public") continue;
     const first = parseIsoDate(h.date.slice(0, 10));
     if (first === null) continue;
     const days = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY_MS));
-    for (let i = 0; i < days; i++) out.push(isoDate(first + i));
+    for (let i = 0; i < days; i++) out.push({ date: isoDate(first + i), name: h.name });
   }
-  dates = out;
-  yearDates.set(key, dates);
+  return out;
+}
+
+/** Local dates of the country's public holidays that start in `year` (cached). */
+function publicDates(country: string, year: number): readonly string[] {
+  const key = `${country}:${year}`;
+  let dates = yearDates.get(key);
+  if (dates === undefined) {
+    dates = publicDays(country, year).map((d) => d.date);
+    yearDates.set(key, dates);
+  }
   return dates;
 }
+
+/** The years whose holidays can fall in from..to: the year before too, for one of several days. */
+const yearsOf = (from: string, to: string) => {
+  const years: number[] = [];
+  for (let y = Number(from.slice(0, 4)) - 1; y <= Number(to.slice(0, 4)); y++) years.push(y);
+  return years;
+};
 
 /** Closed local dates within from..to (inclusive). */
 export function closedDates(input: ClosedDatesInput): Set<string> {
@@ -72,8 +90,7 @@ export function closedDates(input: ClosedDatesInput): Set<string> {
   }
   const closed = new Set<string>();
   if (input.country) {
-    // The year before too: a holiday of several days may start in it.
-    for (let y = Number(from.slice(0, 4)) - 1; y <= Number(to.slice(0, 4)); y++) {
+    for (const y of yearsOf(from, to)) {
       for (const date of publicDates(input.country, y)) if (date >= from && date <= to) closed.add(date);
     }
   }
@@ -81,4 +98,9 @@ export function closedDates(input: ClosedDatesInput): Set<string> {
   for (const c of closures) if (!c.open && c.date >= from && c.date <= to) closed.add(c.date);
   for (const c of closures) if (c.open) closed.delete(c.date);
   return closed;
+}
+
+/** The country's public holidays within from..to (inclusive), for staff deciding which to keep open. */
+export function publicHolidays(country: string, from: string, to: string, lang: string): NamedHoliday[] {
+  return yearsOf(from, to).flatMap((y) => publicDays(country, y, lang).filter((d) => d.date >= from && d.date <= to));
 }

@@ -297,4 +297,78 @@ describe.skipIf(!hasChromium)(hasChromium ? "staff console in Chromium, JavaScri
     await shot("figures");
     await accessible("figures");
   });
+  it("shows a scheduler their office read-only, with its holidays", async () => {
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Offices" }).click();
+    expect(await rows()).toEqual([["SMO Bogotá", "bogota", "CO", ZONE, "Calle 100 # 8A-55, Bogotá"]]);
+    await accessible("offices (scheduler)");
+    await page.getByRole("link", { name: "SMO Bogotá" }).click();
+    expect(await page.locator("main fieldset[disabled]").count()).toBe(4);
+    await accessible("office (scheduler, read-only)");
+    await page.getByRole("link", { name: "Public holidays" }).click();
+    expect(await mainText()).toContain("Friday 25 December 2026 (2026-12-25)");
+    await accessible("holidays (scheduler)");
+  });
+
+  it("sets up an office and a service as an admin: every set-up page passes axe, refusals included", async () => {
+    const admin = await api("POST", "/v1/users", { name: "Ada", email: "ada@example.org", role: "admin" });
+    // The admin's own browser, with JavaScript for axe; the forms are plain posts all the same.
+    const adminContext = await browser.newContext({ ...DESK, javaScriptEnabled: true, bypassCSP: true });
+    const p = await adminContext.newPage();
+    const check = async (label: string) => {
+      const violations = await axe(p);
+      expect(violations.map((v) => `${label}: ${v.impact} ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    };
+    const main = () => p.locator("main").innerText();
+    try {
+      await p.goto(`${server.url}/console/offices`);
+      await signIn(p, admin.token);
+      expect(pathOf(p)).toBe("/console/offices");
+      await check("offices");
+      await p.getByRole("link", { name: "Add an office" }).click();
+      await check("new office");
+      await p.getByLabel("Identifier").fill("cali");
+      await p.getByLabel("Name", { exact: true }).fill("SMO Cali");
+      await p.getByLabel("Country").fill("CO");
+      await p.getByLabel("Time zone").fill("America/Cali");
+      await p.getByLabel("Address").fill("Calle 5, Cali");
+      await p.getByLabel("Monday").fill("08:00-12:00, 13:00-17:00");
+      await p.getByRole("button", { name: "Create the office" }).click();
+      expect(await main()).toContain("Time zone: must be an IANA time zone such as America/Bogota.");
+      await check("new office, refused");
+      await p.getByLabel("Time zone").fill(ZONE);
+      await p.getByRole("button", { name: "Create the office" }).click();
+      expect(pathOf(p)).toBe("/console/offices/cali");
+      expect((await api("GET", "/v1/offices/cali")).hours).toEqual([
+        { days: ["MO"], start: "08:00", end: "12:00" },
+        { days: ["MO"], start: "13:00", end: "17:00" },
+      ]);
+      await check("office");
+      await p.getByRole("link", { name: "Rooms" }).click();
+      await check("rooms");
+      await p.getByRole("link", { name: "Public holidays" }).click();
+      await p.getByLabel("Why it stays open").first().fill("Open for the backlog");
+      await p.getByRole("button", { name: "Keep open" }).first().click();
+      expect(await main()).toContain("Open (Open for the backlog)");
+      await check("holidays");
+      await p.getByRole("link", { name: "Eligibility rules" }).click();
+      await p.getByLabel("Nationalities").fill("VE, CU");
+      await p.getByLabel("Present in the country on or before").fill("2023-06-11");
+      await p.getByRole("button", { name: "Preview" }).click();
+      expect(await main()).toContain("These rules would refuse 0 of the office's 0 current cases");
+      await check("eligibility preview");
+      await p.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Services" }).click();
+      await check("services");
+      await p.getByRole("link", { name: "Add a service" }).click();
+      await p.getByLabel("Duration (minutes)").fill("4");
+      await p.getByLabel("Window opens (days after screening)").fill("14");
+      await p.getByLabel("Window closes (days after screening)").fill("28");
+      await p.getByRole("button", { name: "Create the service" }).click();
+      expect(await main()).toContain("Duration (minutes): ");
+      await check("new service, refused");
+      await p.goto(`${server.url}/console/services/iom-counseling`);
+      await check("service");
+    } finally {
+      await adminContext.close();
+    }
+  }, 30_000);
 });

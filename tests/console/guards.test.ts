@@ -33,10 +33,37 @@ const requests = (): Record<string, { path: string; fields?: Record<string, stri
   "GET /console/figures": { path: "/console/figures?office=bogota" },
   "GET /console/figures.csv": { path: "/console/figures.csv?office=bogota" },
   "GET /console/capacity": { path: "/console/capacity?office=bogota&service=iom-counseling" },
+  "GET /console/offices/:id": { path: "/console/offices/bogota" },
+  "POST /console/offices/:id": { path: "/console/offices/bogota", fields: { name: "Taken over" } },
+  "GET /console/offices/:id/rooms": { path: "/console/offices/bogota/rooms" },
+  "POST /console/offices/:id/rooms": { path: "/console/offices/bogota/rooms", fields: { name: "Sala 9" } },
+  "GET /console/offices/:id/holidays": { path: "/console/offices/bogota/holidays" },
+  "POST /console/offices/:id/holidays": { path: "/console/offices/bogota/holidays", fields: { date: "2026-12-08", reason: "Open" } },
+  "POST /console/offices/:id/holidays/:entryId/close": { path: `/console/offices/bogota/holidays/${closureId}/close` },
+  "GET /console/offices/:id/eligibility": { path: "/console/offices/bogota/eligibility" },
+  "POST /console/offices/:id/eligibility": { path: "/console/offices/bogota/eligibility", fields: { nationalities: "VE", presentOnOrBefore: "2023-01-01", do: "save" } },
+  // Admins' alone: refused to every scheduler.
+  "POST /console/offices/new": { path: "/console/offices/new", fields: { name: "SMO Lima 2", country: "PE", timeZone: "America/Lima", address: "Lima" } },
+  "POST /console/services/new": { path: "/console/services/new", fields: { agency: "IOM", durationMinutes: "30", "window.minDays": "1", "window.maxDays": "9" } },
+  "POST /console/services/:id": { path: "/console/services/iom-counseling", fields: { agency: "IOM", durationMinutes: "30" } },
 });
 
-/** Routes that concern no office: the sign-in pages, the language switch and the console's front door. */
-const OFFICE_FREE = ["GET /console/sign-in", "POST /console/sign-in", "POST /console/sign-out", "GET /console/language", "GET /console"];
+/**
+ * Routes that concern no office: the sign-in pages, the language switch, the console's front door,
+ * the list of one's own offices and the pages of services (every role reads them, as in the API).
+ */
+const OFFICE_FREE = [
+  "GET /console/sign-in",
+  "POST /console/sign-in",
+  "POST /console/sign-out",
+  "GET /console/language",
+  "GET /console",
+  "GET /console/offices",
+  "GET /console/offices/new",
+  "GET /console/services",
+  "GET /console/services/new",
+  "GET /console/services/:id",
+];
 
 const consoleRoutes = () => [...new Set(t.app.routes.filter((r) => r.path.startsWith("/console") && r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
 

@@ -166,6 +166,13 @@ describe("every console page in Spanish", () => {
       "/console/closures/bogota/2026-12-10",
       "/console/figures?office=bogota&from=2026-12-01&to=2026-12-31",
       "/console/capacity?office=bogota",
+      "/console/offices",
+      "/console/offices/bogota",
+      "/console/offices/bogota/rooms",
+      "/console/offices/bogota/holidays",
+      "/console/offices/bogota/eligibility",
+      "/console/services",
+      "/console/services/iom-counseling",
     ];
     for (const path of pages) {
       const res = await get(path, { lang: "es" });

@@ -1,5 +1,6 @@
 // Where an appointment may go: the slot engine decides, and explains a refusal precisely.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { prepared } from "../../db/prepared.js";
 import { staff } from "../../db/schema.js";
 import { constraintFailure, type Statement } from "../../db/database.js";
 import { findSlots, formatLocalIso, localDateOf, slotView, type Slot, type SlotQuery } from "../../slots/index.js";
@@ -43,7 +44,16 @@ async function query(ctx: Ctx, r: PlacementRequest, from: number, to: number, st
  */
 async function assertNamedResources(ctx: Ctx, r: PlacementRequest) {
   if (r.staffId !== undefined) {
-    const [member] = await ctx.deps.database.db.select({ officeIds: staff.officeIds, serviceIds: staff.serviceIds }).from(staff).where(eq(staff.id, r.staffId)).limit(1);
+    // Built and prepared once per database: most bookings name their interviewer.
+    const byId = prepared(ctx.deps.database, "staffPlaces", (db) =>
+      db
+        .select({ officeIds: staff.officeIds, serviceIds: staff.serviceIds })
+        .from(staff)
+        .where(eq(staff.id, sql.placeholder("id")))
+        .limit(1)
+        .prepare(),
+    );
+    const [member] = await byId.all({ id: r.staffId });
     if (!member || !member.officeIds.includes(r.office.id)) throw invalidField("staffId", `no staff member '${r.staffId}' works at office '${r.office.id}'`);
     if (!member.serviceIds.includes(r.service.id)) throw invalidField("staffId", `'${r.staffId}' does not offer the service '${r.service.id}'`);
   }

@@ -7,14 +7,17 @@ import { NATIVE_NAMES } from "../language.js";
 import { consoleCss } from "./styles.js";
 import { CONSOLE_LANGUAGES, consoleStrings, type ConsoleLanguage, type ConsoleStrings } from "./strings/index.js";
 
-export type Section = "queue" | "day" | "closures" | "figures" | "capacity";
+export type Section = "queue" | "day" | "closures" | "figures" | "capacity" | "offices" | "services";
 
+/** `label` names a section whose words live in its own part of the string table. */
 const SECTIONS: { id: Section; href: string; label?: (t: ConsoleStrings) => string }[] = [
   { id: "queue", href: "/console/queue" },
   { id: "day", href: "/console/day" },
   { id: "closures", href: "/console/closures" },
   { id: "figures", href: "/console/figures" },
   { id: "capacity", href: "/console/capacity", label: (t) => t.capacity.nav },
+  { id: "offices", href: "/console/offices", label: (t) => t.offices.nav },
+  { id: "services", href: "/console/services", label: (t) => t.services.nav },
 ];
 
 /** The language of a page, and the page's own address (where the switch comes back to). */
@@ -58,7 +61,7 @@ export function ConsoleLayout({ title, section, chrome, children }: { title: str
           {SECTIONS.map((s) => (
             <li>
               <a href={s.href} aria-current={s.id === section ? "page" : undefined}>
-                {s.label ? s.label(t) : t.nav[s.id as keyof typeof t.nav]}
+                {s.label ? s.label(t) : t.nav[s.id as keyof ConsoleStrings["nav"]]}
               </a>
             </li>
           ))}

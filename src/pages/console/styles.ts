@@ -50,6 +50,10 @@ tr.cancelled{color:#6b6b6b}
 .badge.no_show,.badge.warn{background:#fde7c2}
 .badge.late{background:#f8d7d3}
 .flag{color:#a3161b}
+fieldset.set{margin:0 0 1.25rem}
+fieldset.set legend{font-size:1.15rem;font-weight:700;margin:.5rem 0}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:0 1.5rem}
+.grid input[type=text]{width:100%}
 .slip{max-width:24rem;border:2px dashed #8a8a85;background:#fff;padding:1rem 1.5rem}
 .slip .number{font-size:3rem;font-weight:800;line-height:1.1}
 @media (max-width:40rem){header{flex-wrap:wrap;padding:.25rem .5rem}.who{flex-wrap:wrap;gap:0 .5rem}main{padding:.75rem}.btn,.btn.small{min-height:2.75rem}.grow{flex-basis:100%}

@@ -1,5 +1,4 @@
-import { inArray } from "drizzle-orm";
-import { offices } from "../../db/schema.js";
+import { getOffice } from "../../domain/offices.js";
 import type { AppointmentRow } from "../../domain/booking/read.js";
 import { maySeeLink, selfServiceUrl } from "../../domain/links.js";
 import { formatLocalIso, formatUtcIso } from "../../slots/index.js";
@@ -32,11 +31,12 @@ export async function appointmentView(ctx: Ctx, a: AppointmentRow, timeZone: str
   };
 }
 
-/** Response shapes for rows of possibly several offices, reading each office's zone once. */
+/**
+ * Response shapes for rows of possibly several offices, reading each office's zone once, with the
+ * prepared read by id: a query built per response cost a booking more than the read itself.
+ */
 export async function views(ctx: Ctx, rows: AppointmentRow[]) {
   const ids = [...new Set(rows.map((r) => r.officeId))];
-  const zones = new Map(
-    ids.length ? (await ctx.deps.database.db.select({ id: offices.id, zone: offices.timeZone }).from(offices).where(inArray(offices.id, ids))).map((o) => [o.id, o.zone]) : [],
-  );
+  const zones = new Map(await Promise.all(ids.map(async (id) => [id, (await getOffice(ctx, id)).timeZone] as const)));
   return Promise.all(rows.map((r) => appointmentView(ctx, r, zones.get(r.officeId)!)));
 }

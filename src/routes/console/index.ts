@@ -16,6 +16,9 @@ import { registerSlip } from "./slip.js";
 import { registerClosures } from "./closures.js";
 import { registerFigures } from "./figures.js";
 import { registerCapacity } from "./capacity.js";
+import { registerOffices } from "./offices.js";
+import { registerOfficeSetup } from "./offices-setup.js";
+import { registerServices } from "./services.js";
 import { DomainError } from "../../domain/errors.js";
 
 export function registerConsole(app: App) {
@@ -45,6 +48,9 @@ export function registerConsole(app: App) {
   registerClosures(console);
   registerFigures(console);
   registerCapacity(console);
+  registerOffices(console);
+  registerOfficeSetup(console);
+  registerServices(console);
   console.all("*", (c) => {
     throw new DomainError("not-found", c.var.t.errors.noSuchPage);
   });

@@ -312,4 +312,88 @@ export interface ConsoleStrings {
     howCounted: string;
     rules: string[];
   };
+
+  /** The office set-up pages: the list, the office's form, its rooms, holidays and eligibility rules. */
+  offices: {
+    nav: string;
+    title: string;
+    newTitle: string;
+    editTitle: (office: string) => string;
+    add: string;
+    none: string;
+    columns: { name: string; id: string; country: string; timeZone: string; address: string };
+    /** The form's sections. */
+    details: string;
+    hours: string;
+    contact: string;
+    settings: string;
+    /** Labels of the form's fields, by the API's name for them; also what a refusal names. */
+    fields: Record<string, string>;
+    weekdays: { MO: string; TU: string; WE: string; TH: string; FR: string; SA: string; SU: string };
+    hints: { id: string; country: string; timeZone: string; hours: string; phone: string; email: string; reminderHours: string; quietHours: string };
+    hoursFormat: string;
+    notANumber: string;
+    create: string;
+    save: string;
+    created: string;
+    saved: string;
+    adminOnly: string;
+    problem: (field: string, message: string) => string;
+    checkFields: (n: number) => string;
+    subnav: { label: string; details: string; rooms: string; holidays: string; eligibility: string };
+    rooms: {
+      title: (office: string) => string;
+      intro: string;
+      none: string;
+      add: string;
+      submit: string;
+      added: (room: string) => string;
+    };
+    holidays: {
+      title: (office: string) => string;
+      intro: (country: string, months: number) => string;
+      unknownCountry: (country: string) => string;
+      none: string;
+      columns: { date: string; name: string; state: string; action: string };
+      closed: string;
+      open: (reason: string) => string;
+      reason: string;
+      keepOpen: string;
+      closeAgain: string;
+      keptOpen: (date: string) => string;
+      closedAgain: string;
+    };
+    eligibility: {
+      title: (office: string) => string;
+      intro: string;
+      noRules: string;
+      hints: { nationalities: string; legalStatuses: string; minAge: string };
+      preview: string;
+      save: string;
+      previewResult: (refused: string, current: string) => string;
+      saved: string;
+    };
+  };
+
+  /** The service set-up pages: the list and the service's form. */
+  services: {
+    nav: string;
+    title: string;
+    newTitle: string;
+    editTitle: (service: string) => string;
+    add: string;
+    none: string;
+    columns: { name: string; agency: string; duration: string; buffer: string; window: string; step: string; notice: string; cap: string };
+    fields: Record<string, string>;
+    hints: { id: string; minutes: string; window: string; notice: string; cap: string };
+    minutes: (n: string) => string;
+    hours: (n: string) => string;
+    days: (min: string, max: string) => string;
+    noCap: string;
+    create: string;
+    save: string;
+    created: string;
+    saved: string;
+    adminOnly: string;
+  };
 }
