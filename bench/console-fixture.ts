@@ -81,6 +81,7 @@ export async function buildConsoleDb(options: { cases: number; appointments: num
   const insertAppointment =
     sqlite.prepare(`INSERT INTO appointments (id, case_id, service_id, office_id, staff_id, room_id, start_at, end_at, hold_until, local_date, status, sequence, uid, created_at, updated_at)
     VALUES (?, ?, 'iom-counseling', ?, ?, NULL, ?, ?, ?, ?, ?, 0, ?, ?, ?)`);
+  const screen = sqlite.prepare("UPDATE cases SET screened_at = ? WHERE id = ?");
   const random = mulberry32(16);
   const dateOf = (instant: number, offset: number) => new Date(instant + offset * HOUR).toISOString().slice(0, 10);
   const samples: ConsoleBenchDb["samples"] = new Map();
@@ -129,6 +130,8 @@ export async function buildConsoleDb(options: { cases: number; appointments: num
           now,
           now,
         );
+        // A live booking lies inside its case's window (14–28 days after screening).
+        if (ahead) screen.run(dateOf(start - 20 * DAY, o.offset), `case_${o.id}_${caseIndex}`);
         if (ahead && !samples.has(o.id))
           samples.set(o.id, {
             waitingCaseId: `case_${o.id}_${waitingFrom}`,

@@ -56,6 +56,13 @@ export async function run(emit: Emit): Promise<void> {
       ["figures", (o) => `/console/figures?office=${o}`],
       ["figures_csv", (o) => `/console/figures.csv?office=${o}`],
       ["capacity", (o) => `/console/capacity?office=${o}&service=iom-counseling`],
+      ["offices", () => "/console/offices"],
+      ["office", (o) => `/console/offices/${o}`],
+      ["office_rooms", (o) => `/console/offices/${o}/rooms`],
+      ["office_holidays", (o) => `/console/offices/${o}/holidays`],
+      ["office_eligibility", (o) => `/console/offices/${o}/eligibility`],
+      ["services", () => "/console/services"],
+      ["service", () => "/console/services/iom-counseling"],
     ];
     for (const [name, path] of pages) {
       const times: number[] = [];

@@ -6,7 +6,7 @@ import { inArray } from "drizzle-orm";
 import { staff } from "../db/schema.js";
 import { localDayOf, mergeIntervals, startOfLocalDay, type Interval, type Slot } from "../slots/index.js";
 import { MINUTE_MS, isoDate, mondayOf, parseIsoDate } from "../slots/calendar.js";
-import { availableIntervals, minutesOf, subtract } from "./figures.js";
+import { availableIntervals, subtract } from "./figures.js";
 import { caseQueue, type CaseWindow } from "./queue.js";
 import { getOffice, type OfficeRow } from "./offices.js";
 import { getService, type ServiceRow } from "./services.js";
@@ -232,12 +232,14 @@ export async function officeCapacity(ctx: Ctx, officeId: string, serviceId: stri
   const earliest = place(short.map((d) => ({ ...d, last: endDay - 1 })));
 
   const weekOf = (day: number) => Math.max(0, Math.floor((day - monday0) / 7));
-  const busy = new Map(query.staff.map((m) => [m.id, mergeIntervals(m.appointments)]));
+  // Each interviewer's free time over the 8 weeks, worked out once and then cut by week.
+  const free = query.staff.map((m) => subtract(availableIntervals(query, m, now, end), mergeIntervals(m.appointments)));
+  const minutesIn = (list: readonly Interval[], lo: number, hi: number) => list.reduce((sum, i) => sum + Math.max(0, Math.min(i.end, hi) - Math.max(i.start, lo)), 0) / MINUTE_MS;
   const holdMinutes = service.durationMinutes + service.bufferMinutes;
   const weeks: CapacityWeek[] = Array.from({ length: CAPACITY_WEEKS }, (_, k) => {
     const lo = Math.max(now, dayStart(monday0 + 7 * k));
     const hi = dayStart(monday0 + 7 * k + 7);
-    const freeMinutes = query.staff.reduce((sum, m) => sum + minutesOf(subtract(availableIntervals(query, m, lo, hi), busy.get(m.id)!)), 0);
+    const freeMinutes = free.reduce((sum, list) => sum + minutesIn(list, lo, hi), 0);
     const mine = short.filter((d) => weekOf(d.last) === k);
     const byLanguage = new Map<string, number>();
     for (const d of mine) byLanguage.set(d.language, (byLanguage.get(d.language) ?? 0) + holdMinutes);

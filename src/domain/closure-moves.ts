@@ -119,7 +119,11 @@ async function freeTimesFor(ctx: Ctx, a: AppointmentRow, date: string): Promise<
   // language from the cache, instead of one run per case (the closed day's page was seconds).
   const later = addDays(date, 1) <= window.lastDate ? await firstFree(ctx, a, addDays(date, 1), addDays(window.lastDate, 1)) : [];
   if (later.length) return { slots: later, window };
-  const before = window.firstDate < date ? await firstFree(ctx, a, window.firstDate, date) : [];
+  // Never from a day already past: nothing there can be booked (a window that ended long ago
+  // made this a search of years, one engine run per 92 days).
+  const today = localDateOf((await getOffice(ctx, a.officeId)).timeZone, ctx.deps.clock.now());
+  const from = window.firstDate > today ? window.firstDate : today;
+  const before = from < date ? await firstFree(ctx, a, from, date) : [];
   return { slots: before, window };
 }
 

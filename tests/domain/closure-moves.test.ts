@@ -7,6 +7,7 @@ import { at, booking, bookingApp, newCase, type TestApp } from "../helpers/booki
 import { bogota } from "../helpers/fixtures.js";
 import type { Actor, Ctx } from "../../src/domain/context.js";
 import { DomainError } from "../../src/domain/errors.js";
+import { cachesOf } from "../../src/domain/versioned-cache.js";
 
 const CLOSED = "2026-12-10";
 const scheduler: Actor = { id: "sched-1", role: "scheduler", officeIds: ["bogota"], staffId: null };
@@ -104,6 +105,28 @@ describe("moveAppointmentsOff", () => {
     expect((await t.get(`/v1/notifications?appointmentId=${stuck}`)).json.items.map((n: any) => n.kind)).not.toContain("update");
     // The page's view agrees with what the move did.
     expect((await stillOnDay(ctx(), "bogota", CLOSED)).map((r) => [r.appointment.id, r.reason])).toEqual([[stuck, result.flagged[0]!.reason]]);
+  });
+
+  it("asks the slot engine once for the day's cases whatever their windows, and never about days already past", async () => {
+    t = await bookingApp();
+    const engineRuns = () => cachesOf(t.deps).get("slots")?.misses ?? 0;
+    const ids = [];
+    for (const [i, screenedAt] of ["2026-11-20", "2026-11-21", "2026-11-22"].entries())
+      ids.push(await book(await newCase(t, { screenedAt }), at(`${String(9 + i).padStart(2, "0")}:00`, CLOSED)));
+    // Booked outside a window that ended in June 2025.
+    const old = await newCase(t, { screenedAt: "2025-06-01" });
+    const outside = await t.post("/v1/appointments", booking(old, at("12:00", CLOSED), { overrideWindow: { reason: "Came back after a year" } }));
+    expect(outside.status).toBe(201);
+    await closeIt();
+
+    const before = engineRuns();
+    const remaining = await stillOnDay(ctx(), "bogota", CLOSED);
+    expect(remaining.map((r) => [r.appointment.id, r.reason])).toEqual([
+      ...ids.map((id) => [id, null]),
+      [outside.json.id, "No free time is left in the case's window (2025-06-15 to 2025-06-29)."],
+    ]);
+    // One run from the day after the closure (shared by the three windows) and one from today.
+    expect(engineRuns() - before).toBe(2);
   });
 
   it("flags what the office may no longer move: checked in, already started, at the reschedule limit", async () => {
