@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { apiOf, freePort, startServer, type RunningServer } from "../helpers/server.js";
-import { artifactDir, axe, hasChromium, launchBrowser, phone, skipReason } from "../helpers/browser.js";
+import { artifactDir, axe, hasChromium, launchBrowser, phone, signInWithToken, skipReason } from "../helpers/browser.js";
 import { applicantCase, bogota, counseling, counselor } from "../helpers/fixtures.js";
 import { weekdays } from "../helpers/booking.js";
 
@@ -58,8 +58,7 @@ describe.skipIf(!hasChromium)(hasChromium ? "console on a 360 px phone" : skipRe
     const context = await phone(browser, { locale: "en", javaScriptEnabled: true, bypassCSP: true });
     page = await context.newPage();
     await page.goto(`${server.url}/console`);
-    await page.getByLabel("Staff token").fill(scheduler.token as string);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInWithToken(page, scheduler.token as string);
     expect(new URL(page.url()).pathname).toBe("/console/queue");
   });
 

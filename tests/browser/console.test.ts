@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { apiOf, freePort, startServer, type RunningServer } from "../helpers/server.js";
-import { artifactDir, axe, hasChromium, launchBrowser, skipReason } from "../helpers/browser.js";
+import { artifactDir, axe, hasChromium, launchBrowser, signInWithToken as signIn, skipReason } from "../helpers/browser.js";
 import { applicantCase, bogota, counseling, counselor } from "../helpers/fixtures.js";
 import { weekdays } from "../helpers/booking.js";
 
@@ -60,15 +60,6 @@ async function accessible(label: string) {
   expect(await axePage.locator("h1").innerText(), label).toBe(await heading());
   const violations = await axe(axePage);
   expect(violations.map((v) => `${label}: ${v.impact} ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-/** Signs in through the form of whatever sign-in page `p` shows. */
-async function signIn(p: Page, token: string) {
-  // The token form is the fallback, folded under the email form until opened.
-  const fallback = p.locator("details");
-  if ((await fallback.getAttribute("open")) === null) await fallback.locator("summary").click();
-  await p.getByLabel("Staff token").fill(token);
-  await p.getByRole("button", { name: "Sign in" }).click();
 }
 
 const adminEnv = (now: string, port: number) => ({ CITA_ADMIN_TOKEN: ADMIN, CITA_NOW: now, CITA_PUBLIC_URL: `http://127.0.0.1:${port}`, CITA_DISPATCH_INTERVAL_MS: "0" });

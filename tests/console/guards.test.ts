@@ -26,6 +26,7 @@ const requests = (): Record<string, { path: string; fields?: Record<string, stri
   "POST /console/appointments/:id/status": { path: `/console/appointments/${appointmentId}/status`, fields: { action: "confirm" } },
   "POST /console/appointments/:id/cancel": { path: `/console/appointments/${appointmentId}/cancel`, fields: { reason: "Applicant asked" } },
   "POST /console/appointments/:id/reschedule": { path: `/console/appointments/${appointmentId}/reschedule`, fields: { start: at("10:00", "2026-12-10") } },
+  "POST /console/appointments/:id/priority": { path: `/console/appointments/${appointmentId}/priority`, fields: { priority: "1", reason: "Medical need" } },
   "GET /console/closures": { path: "/console/closures?office=bogota" },
   "POST /console/closures": { path: "/console/closures", fields: { office: "bogota", date: "2026-12-11", reason: "Power cut" } },
   "GET /console/closures/:officeId/:date": { path: "/console/closures/bogota/2026-12-14" },

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeApp, type TestApp } from "../helpers/app.js";
 import { bogota, token } from "../helpers/fixtures.js";
 import { postForms, quitoScheduler, schedulerOf, session, textOf, type Session } from "../helpers/console.js";
+import { OFFER_DEFAULTS } from "../../src/domain/offers-settings.js";
 
 let t: TestApp;
 let admin: Session;
@@ -91,7 +92,15 @@ describe("creating an office", () => {
       { days: ["MO", "WE"], start: "13:00", end: "17:00" },
       { days: ["FR"], start: "09:00", end: "13:00" },
     ]);
-    expect(quito.settings).toEqual({ reminderHours: [48, 2], quietHoursStart: "21:00", quietHoursEnd: "07:30", rescheduleLimit: 4, applicantRescheduleLimit: 1 });
+    // The form has no offer fields: those keep the defaults.
+    expect(quito.settings).toEqual({
+      ...OFFER_DEFAULTS,
+      reminderHours: [48, 2],
+      quietHoursStart: "21:00",
+      quietHoursEnd: "07:30",
+      rescheduleLimit: 4,
+      applicantRescheduleLimit: 1,
+    });
     expect(textOf((await admin.get(res.location!)).text)).toContain("The office was created.");
   });
 

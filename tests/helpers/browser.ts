@@ -47,3 +47,12 @@ export function artifactDir(name: string): string {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/** Signs in with a staff token through the form of whatever console sign-in page `p` shows. */
+export async function signInWithToken(p: Page, token: string): Promise<void> {
+  // The token form is the fallback, folded under the email form until opened.
+  const fallback = p.locator("details");
+  if ((await fallback.getAttribute("open")) === null) await fallback.locator("summary").click();
+  await p.getByLabel("Staff token").fill(token);
+  await p.getByRole("button", { name: "Sign in" }).click();
+}
