@@ -4,109 +4,47 @@
 // scheduler on the users page; the scheduler asks for an email link, opens it, and sees the
 // queue. axe-core checks every new page in a JavaScript context carrying the same cookies.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { apiOf, freePort, startServer, type RunningServer } from "../helpers/server.js";
-import { artifactDir, axe, hasChromium, launchBrowser, skipReason } from "../helpers/browser.js";
+import type { BrowserContext, Page } from "playwright-core";
+import { apiOf } from "../helpers/server.js";
+import { artifactDir, hasChromium, skipReason } from "../helpers/browser.js";
 import { applicantCase, bogota, counseling, counselor } from "../helpers/fixtures.js";
-import { CLIENT_ID, CLIENT_SECRET, startProvider, type TestProvider } from "../helpers/oidc.js";
-import { startSmtpSink, type SmtpSink } from "../notify/sinks.js";
-import { leaves } from "../notify/mime.js";
+import { expectAccessible, heading, loginAtProvider, mailedLink, nextMail, pathOf, spanishPage, startStaffStack, type StaffStack } from "../helpers/staff-browser.js";
 
 const ADMIN = "identity-browser-admin-token";
-const SPANISH = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: "es-CO", extraHTTPHeaders: { "accept-language": "es-CO,es;q=0.9" } } as const;
 
-let server: RunningServer;
-let idp: TestProvider;
-let sink: SmtpSink;
-let browser: Browser;
+let stack: StaffStack;
 let admin: { context: BrowserContext; page: Page };
 let desk: { context: BrowserContext; page: Page };
 const shots = hasChromium ? artifactDir("identity") : "";
-const api = apiOf(() => server, ADMIN);
+const api = apiOf(() => stack.server, ADMIN);
 
-const heading = (p: Page) => p.locator("h1").innerText();
-const pathOf = (p: Page) => new URL(p.url()).pathname;
-
-/** The page `p` shows, checked by axe-core in a JavaScript context with the same cookies (same session). */
-async function accessible(p: Page, label: string) {
-  const context = await browser.newContext({ ...SPANISH, javaScriptEnabled: true, bypassCSP: true });
-  try {
-    await context.addCookies(await p.context().cookies());
-    const checked = await context.newPage();
-    await checked.goto(p.url());
-    expect(await heading(checked), label).toBe(await heading(p));
-    const violations = await axe(checked);
-    expect(violations.map((v) => `${label}: ${v.impact} ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  } finally {
-    await context.close();
-  }
-}
-
-/** The text of the next email to `to` that the SMTP server receives (the server's dispatcher runs every 200 ms). */
-async function nextMail(to: string, already: number): Promise<{ subject: string; text: string }> {
-  for (let i = 0; i < 100; i++) {
-    const mail = sink.received.slice(already).find((m) => m.to.includes(to));
-    if (mail) return { subject: mail.message.headers.subject ?? "", text: leaves(mail.message).find((p) => p.type === "text/plain")!.body };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no mail to ${to}: ${server.output()}`);
-}
+const accessible = (p: Page, label: string) => expectAccessible(stack.browser, p, label);
 
 describe.skipIf(!hasChromium)(hasChromium ? "staff identity in Chromium, in Spanish, JavaScript off" : skipReason, () => {
   beforeAll(async () => {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    [idp, sink, browser] = await Promise.all([
-      startProvider({ ana: { email: "ana.admin@example.org", email_verified: true } }, () => [`${url}/console/sign-in/oidc/callback`]),
-      startSmtpSink(),
-      launchBrowser(),
-    ]);
-    server = await startServer(
-      {
-        CITA_ADMIN_TOKEN: ADMIN,
-        CITA_NOW: "2026-11-23T12:00:00Z",
-        CITA_PUBLIC_URL: url,
-        CITA_SMTP_URL: sink.url,
-        CITA_DISPATCH_INTERVAL_MS: "200",
-        CITA_OIDC_ISSUER: idp.issuer,
-        CITA_OIDC_CLIENT_ID: CLIENT_ID,
-        CITA_OIDC_CLIENT_SECRET: CLIENT_SECRET,
-      },
-      { port },
-    );
+    stack = await startStaffStack({ ana: { email: "ana.admin@example.org", email_verified: true } }, { CITA_ADMIN_TOKEN: ADMIN, CITA_NOW: "2026-11-23T12:00:00Z" });
     await api("POST", "/v1/offices", bogota());
     await api("POST", "/v1/services", counseling());
     await api("POST", "/v1/staff", counselor());
     await api("POST", "/v1/cases", applicantCase({ reference: "ESP-001", screenedAt: "2026-11-20" }));
     await api("POST", "/v1/users", { name: "Ana Admin", email: "ana.admin@example.org", role: "admin" });
-    for (const who of ["admin", "desk"] as const) {
-      const context = await browser.newContext({ ...SPANISH, javaScriptEnabled: false });
-      const value = { context, page: await context.newPage() };
-      if (who === "admin") admin = value;
-      else desk = value;
-    }
+    [admin, desk] = await Promise.all([spanishPage(stack.browser), spanishPage(stack.browser)]);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await Promise.all([idp?.close(), sink?.close()]);
+    await stack?.close();
   });
 
   it("signs the admin in through the identity provider's whole redirect dance", async () => {
     const { page } = admin;
-    await page.goto(`${server.url}/console`);
+    await page.goto(`${stack.server.url}/console`);
     expect(pathOf(page)).toBe("/console/sign-in");
     expect(await heading(page)).toBe("Entrar a la consola");
     await accessible(page, "sign-in");
     await page.screenshot({ path: `${shots}sign-in.png`, fullPage: true });
 
     await page.getByRole("link", { name: "Entrar con la cuenta de su organización" }).click();
-    // The provider's own login page (oidc-provider's development screens).
-    expect(page.url().startsWith(idp.issuer)).toBe(true);
-    await page.locator('input[name="login"]').fill("ana");
-    await page.locator('input[name="password"]').fill("any");
-    await page.locator('button[type="submit"]').click();
+    await loginAtProvider(stack, page, "ana");
 
     expect(pathOf(page)).toBe("/console/sign-in/oidc/callback");
     expect(await heading(page)).toBe("Sesión iniciada");
@@ -132,8 +70,8 @@ describe.skipIf(!hasChromium)(hasChromium ? "staff identity in Chromium, in Span
     expect(await page.locator("main table").innerText()).toContain("Sofía Agenda");
     await page.screenshot({ path: `${shots}users.png`, fullPage: true });
 
-    const invite = await nextMail("sofia.agenda@example.org", 0);
-    expect(invite.text).toContain(`${server.url}/console/sign-in`);
+    const invite = await nextMail(stack, "sofia.agenda@example.org", 0);
+    expect(invite.text).toContain(`${stack.server.url}/console/sign-in`);
     expect(invite.text).toContain("Un administrador le abrió una cuenta");
 
     await page.getByRole("link", { name: "Sofía Agenda" }).click();
@@ -143,16 +81,16 @@ describe.skipIf(!hasChromium)(hasChromium ? "staff identity in Chromium, in Span
 
   it("signs the scheduler in by the email link, once, and shows the queue", async () => {
     const { page } = desk;
-    await page.goto(`${server.url}/console/sign-in`);
+    await page.goto(`${stack.server.url}/console/sign-in`);
     await page.getByLabel("Correo electrónico").fill("sofia.agenda@example.org");
-    const before = sink.received.length;
+    const before = stack.sink.received.length;
     await page.getByRole("button", { name: "Enviarme un enlace de entrada" }).click();
     expect(await heading(page)).toBe("Revise su correo");
     await accessible(page, "link sent");
 
-    const mail = await nextMail("sofia.agenda@example.org", before);
+    const mail = await nextMail(stack, "sofia.agenda@example.org", before);
     expect(mail.text).toContain("Abra este enlace para entrar en la consola de Cita");
-    const link = new RegExp(`${server.url}/console/sign-in/link/[\\w.-]+`).exec(mail.text)![0];
+    const link = await mailedLink(stack, "sofia.agenda@example.org", before);
 
     await page.goto(link);
     expect(await heading(page)).toBe("Entrar con su enlace");

@@ -250,7 +250,7 @@ describe("every console page in Spanish", () => {
   });
 
   it("tells an admin of a service with no office yet so in Spanish, on every office page", async () => {
-    // A new installation: no office at all, so even an admin has none to show.
+    // A new installation: no office at all, so even an admin has none to show, and is told to add one.
     const empty = makeApp();
     try {
       const admin = session(empty, await token(empty, { role: "admin" }));
@@ -258,7 +258,7 @@ describe("every console page in Spanish", () => {
         const res = await empty.app.request(path, { headers: { cookie: `${await admin.cookie()}; ${LANGUAGE_COOKIE}=es` } });
         const html = await res.text();
         expect(res.status, path).toBe(404);
-        expect(textOf(html), path).toContain("Todavía no tiene ninguna oficina asignada.");
+        expect(textOf(html), path).toContain("Todavía no hay ninguna oficina. Agregue la primera en la página Oficinas.");
         expect(englishIn(html), path).toEqual([]);
       }
     } finally {

@@ -16,7 +16,7 @@ export function registerCapacity(console: Hono<ConsoleEnv>) {
   console.get("/capacity", async (c) => {
     const ctx = ctxOf(c);
     const { t, lang } = c.var;
-    const { office, offices } = await pickOffice(ctx, c.req.query("office") || undefined, t.errors.noOffice);
+    const { office, offices } = await pickOffice(ctx, c.req.query("office") || undefined, t.errors);
     const services = (await listServices(ctx, 200)).items;
     const asked = c.req.query("service")?.trim() || undefined;
     const service = asked ? services.find((s) => s.id === asked) : services[0];

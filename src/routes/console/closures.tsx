@@ -48,7 +48,7 @@ async function allClosures(ctx: Ctx, officeId: string): Promise<ClosureRow[]> {
 async function listPage(c: Context<ConsoleEnv>, requested: string | undefined, form: { date: string; reason: string }, message?: PageNotice, status = 200) {
   const ctx = ctxOf(c);
   const { t, lang } = c.var;
-  const { office, offices } = await pickOffice(ctx, requested, t.errors.noOffice);
+  const { office, offices } = await pickOffice(ctx, requested, t.errors);
   const zone = office.timeZone;
   const now = ctx.deps.clock.now();
   const today = localDateOf(zone, now);
@@ -113,7 +113,7 @@ export function registerClosures(console: Hono<ConsoleEnv>) {
 
   console.post("/closures", async (c) => {
     const form = await formOf(c);
-    const { office } = await pickOffice(ctxOf(c), form.office || undefined, c.var.t.errors.noOffice);
+    const { office } = await pickOffice(ctxOf(c), form.office || undefined, c.var.t.errors);
     const input = { date: (form.date ?? "").trim(), reason: form.reason ?? "" };
     // The reason is shown to the desk and in moved appointments' history: one line, like the API's.
     const notOne = notOneLine(form);
@@ -128,14 +128,14 @@ export function registerClosures(console: Hono<ConsoleEnv>) {
   });
 
   console.get("/closures/:officeId/:date", async (c) => {
-    const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"), c.var.t.errors.noOffice);
+    const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"), c.var.t.errors);
     const date = c.req.param("date");
     assertRealDate(date, c.var.t);
     return dayPage(c, office, date);
   });
 
   console.post("/closures/:officeId/:date/move", async (c) => {
-    const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"), c.var.t.errors.noOffice);
+    const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"), c.var.t.errors);
     const date = c.req.param("date");
     assertRealDate(date, c.var.t);
     const { moved } = await moveAppointmentsOff(ctxOf(c), office.id, date);
@@ -143,7 +143,7 @@ export function registerClosures(console: Hono<ConsoleEnv>) {
   });
 
   console.post("/closures/:officeId/:closureId/delete", async (c) => {
-    const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"), c.var.t.errors.noOffice);
+    const { office } = await pickOffice(ctxOf(c), c.req.param("officeId"), c.var.t.errors);
     await deleteClosure(ctxOf(c), office.id, c.req.param("closureId"));
     return c.redirect(`/console/closures?office=${encodeURIComponent(office.id)}&reopened=1`, 303);
   });

@@ -21,7 +21,7 @@ export const dayHref = (officeId: string, date: string) => `/console/day?${new U
 export async function showDay(c: Context<ConsoleEnv>, query: { office?: string; date?: string; done?: string; apt?: string }, status = 200, notice: PageNotice | null = null) {
   const ctx = ctxOf(c);
   const { t } = c.var;
-  const { office, offices } = await pickOffice(ctx, query.office || undefined, t.errors.noOffice);
+  const { office, offices } = await pickOffice(ctx, query.office || undefined, t.errors);
   const zone = office.timeZone;
   const date = query.date || localDateOf(zone, ctx.deps.clock.now());
   const day = parseIsoDate(date);

@@ -12,7 +12,7 @@ import { FiguresView, queryOf, type FiguresChoices, type FiguresFilter } from ".
 import { figuresCsv, utilisationCsv } from "../../pages/console/figures-csv.js";
 import { offersCsv } from "../../pages/console/offers-figures.js";
 import { consolePage, problemText } from "./render.js";
-import { myOffices } from "./scope.js";
+import { myOffices, noOfficeError } from "./scope.js";
 import type { ConsoleEnv } from "./session.js";
 import type { ConsoleStrings } from "../../pages/console/strings/index.js";
 import { assertOffice } from "../../domain/access.js";
@@ -34,7 +34,7 @@ async function readRequest(c: Context<ConsoleEnv>): Promise<FiguresRequest> {
   const mine = await myOffices(ctx);
   const requested = param("office");
   if (requested && requested !== "all") assertOffice(ctx.actor, requested);
-  if (mine.length === 0 && (!requested || requested === "all")) throw new DomainError("not-found", c.var.t.errors.noOffice);
+  if (mine.length === 0 && (!requested || requested === "all")) throw noOfficeError(ctx, c.var.t.errors);
   const officeIds = requested === "all" ? mine.map((o) => o.id) : [requested ?? mine[0]!.id];
   // Defaults are read in the zone of the office shown (the first one for "all offices"); an
   // unknown office is refused with the other fields, below.

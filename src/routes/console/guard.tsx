@@ -4,6 +4,7 @@ import type { ErrorHandler } from "hono";
 import { htmlPage } from "../../pages/render.js";
 import { ConsoleMessagePage } from "../../pages/console/message.js";
 import { SignInRequired, type ConsoleEnv } from "./session.js";
+import { consoleChrome } from "./render.js";
 import { DomainError } from "../../domain/errors.js";
 import { statusOf } from "../../http/problem.js";
 import { consoleStrings, type ConsoleStrings } from "../../pages/console/strings/index.js";
@@ -24,7 +25,9 @@ export const consoleErrors: ErrorHandler<ConsoleEnv> = (error, c) => {
     return c.redirect(`/console/sign-in?next=${encodeURIComponent(next)}`, 303);
   }
   if (error instanceof DomainError && error.kind !== "internal") {
-    return htmlPage(c, statusOf(error), <ConsoleMessagePage title={titleOf(t, statusOf(error))} text={error.detail} page={page} />);
+    // Signed in (the session and its form token are set): the refusal keeps the console's navigation.
+    const chrome = c.var.actor && c.var.csrf ? consoleChrome(c, page.here) : undefined;
+    return htmlPage(c, statusOf(error), <ConsoleMessagePage title={titleOf(t, statusOf(error))} text={error.detail} page={page} chrome={chrome} />);
   }
   c.var.deps.logger.error("console page failed", {
     requestId: c.var.requestId,

@@ -22,7 +22,7 @@ async function notWaiting(ctx: Ctx, officeId: string, q: string): Promise<QueueV
 export function registerQueue(console: Hono<ConsoleEnv>) {
   console.get("/queue", async (c) => {
     const ctx = ctxOf(c);
-    const { office, offices } = await pickOffice(ctx, c.req.query("office") || undefined, c.var.t.errors.noOffice);
+    const { office, offices } = await pickOffice(ctx, c.req.query("office") || undefined, c.var.t.errors);
     const q = (c.req.query("q") ?? "").trim().slice(0, 100);
     const cursor = c.req.query("cursor") || undefined;
     const page = await caseQueue(ctx, { officeId: office.id, q, cursor });

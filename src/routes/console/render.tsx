@@ -3,7 +3,7 @@
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import { htmlPage } from "../../pages/render.js";
-import { ConsoleLayout, type PageLanguage, type Section } from "../../pages/console/layout.js";
+import { ConsoleLayout, type ConsoleChrome, type PageLanguage, type Section } from "../../pages/console/layout.js";
 import type { ConsoleEnv } from "./session.js";
 import type { FieldError, DomainError } from "../../domain/errors.js";
 
@@ -28,10 +28,15 @@ export function pageLanguage(c: Context<ConsoleEnv>): PageLanguage {
   return { lang: c.var.lang, here };
 }
 
-export function consolePage(c: Context<ConsoleEnv>, { title, section, status = 200 }: PageOptions, body: Child): Promise<Response> {
+/** The signed-in shell's parts: navigation, who is signed in, sign-out, and the language switch pointing at `here`. */
+export function consoleChrome(c: Context<ConsoleEnv>, here = pageLanguage(c).here): ConsoleChrome {
   const { actor, csrf, t } = c.var;
   const role = actor.role === "admin" || actor.role === "scheduler" ? t.roles[actor.role] : actor.role;
-  const chrome = { ...pageLanguage(c), who: `${actor.name ?? actor.id} · ${role}`, csrf, admin: actor.role === "admin" };
+  return { lang: c.var.lang, here, who: `${actor.name ?? actor.id} · ${role}`, csrf, admin: actor.role === "admin" };
+}
+
+export function consolePage(c: Context<ConsoleEnv>, { title, section, status = 200 }: PageOptions, body: Child): Promise<Response> {
+  const chrome = consoleChrome(c);
   return htmlPage(
     c,
     status,

@@ -14,17 +14,28 @@ export async function myOffices(ctx: Ctx): Promise<OfficeRow[]> {
   return db.select().from(offices).where(inArray(offices.id, ctx.actor.officeIds)).orderBy(offices.name);
 }
 
+/** The page's words for "no office": an admin is told to add the first one, a scheduler to ask for one. */
+export interface NoOfficeWords {
+  noOffice: string;
+  noOfficeYet: string;
+}
+
+/** Refuses a page that needs an office when the person has none, in `words` (the page's language). */
+export function noOfficeError(ctx: Ctx, words: NoOfficeWords): DomainError {
+  return new DomainError("not-found", ctx.actor.role === "admin" ? words.noOfficeYet : words.noOffice);
+}
+
 /**
  * The office a page is about: the one asked for if it is the person's, else their first;
- * `noOffice` says, in the page's language, that they have none.
+ * refused in `words` when they have none.
  */
-export async function pickOffice(ctx: Ctx, requested: string | undefined, noOffice: string): Promise<{ office: OfficeRow; offices: OfficeRow[] }> {
+export async function pickOffice(ctx: Ctx, requested: string | undefined, words: NoOfficeWords): Promise<{ office: OfficeRow; offices: OfficeRow[] }> {
   const mine = await myOffices(ctx);
   if (requested) {
     assertOffice(ctx.actor, requested);
     return { office: await getOffice(ctx, requested), offices: mine };
   }
   const office = mine[0];
-  if (!office) throw new DomainError("not-found", noOffice);
+  if (!office) throw noOfficeError(ctx, words);
   return { office, offices: mine };
 }

@@ -36,6 +36,7 @@ export const en: ConsoleStrings = {
     formExpired: "This form has expired or did not come from the console. Open the page again and resend it.",
     crossSite: "Forms of the console can only be sent from the console itself.",
     noOffice: "No office is assigned to you yet. An admin can add one to your account.",
+    noOfficeYet: "There is no office yet. Add the first one on the Offices page.",
     noSuchPage: "There is no such page in the console.",
     tooLarge: "The form is too large.",
   },

@@ -36,6 +36,7 @@ export const es: ConsoleStrings = {
     formExpired: "Este formulario caducó o no vino de la consola. Abra la página de nuevo y vuelva a enviarlo.",
     crossSite: "Los formularios de la consola solo se pueden enviar desde la propia consola.",
     noOffice: "Todavía no tiene ninguna oficina asignada. Un administrador puede añadirla a su cuenta.",
+    noOfficeYet: "Todavía no hay ninguna oficina. Agregue la primera en la página Oficinas.",
     noSuchPage: "Esa página no existe en la consola.",
     tooLarge: "El formulario es demasiado grande.",
   },

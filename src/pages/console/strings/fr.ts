@@ -37,6 +37,7 @@ export const fr: ConsoleStrings = {
     formExpired: "Ce formulaire a expiré ou ne vient pas de la console. Rouvrez la page et renvoyez-le.",
     crossSite: "Les formulaires de la console ne peuvent être envoyés que depuis la console elle-même.",
     noOffice: "Aucun bureau ne vous est encore attribué. Un administrateur peut en ajouter un à votre compte.",
+    noOfficeYet: "Il n'y a encore aucun bureau. Ajoutez le premier sur la page Bureaux.",
     noSuchPage: "Cette page n'existe pas dans la console.",
     tooLarge: "Le formulaire est trop volumineux.",
   },

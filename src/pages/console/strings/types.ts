@@ -38,6 +38,8 @@ export interface ConsoleStrings {
     formExpired: string;
     crossSite: string;
     noOffice: string;
+    /** For an admin, when the install has no office at all. */
+    noOfficeYet: string;
     noSuchPage: string;
     tooLarge: string;
   };
