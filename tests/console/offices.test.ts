@@ -91,7 +91,16 @@ describe("creating an office", () => {
       { days: ["MO", "WE"], start: "13:00", end: "17:00" },
       { days: ["FR"], start: "09:00", end: "13:00" },
     ]);
-    expect(quito.settings).toEqual({ reminderHours: [48, 2], quietHoursStart: "21:00", quietHoursEnd: "07:30", rescheduleLimit: 4, applicantRescheduleLimit: 1 });
+    expect(quito.settings).toEqual({
+      reminderHours: [48, 2],
+      quietHoursStart: "21:00",
+      quietHoursEnd: "07:30",
+      rescheduleLimit: 4,
+      applicantRescheduleLimit: 1,
+      offerBatchSize: 3,
+      offerExpiryMinutes: 120,
+      offerOrder: "window-end",
+    });
     expect(textOf((await admin.get(res.location!)).text)).toContain("The office was created.");
   });
 
@@ -136,6 +145,21 @@ describe("editing an office", () => {
       { days: ["SA"], start: "09:00", end: "12:00" },
     ]);
     expect(now.settings).toMatchObject({ reminderHours: [24], quietHoursStart: "19:00", quietHoursEnd: "08:00" });
+  });
+
+  it("keeps the offer settings the form does not show when it saves", async () => {
+    const offerSettings = { offerBatchSize: 6, offerExpiryMinutes: 90, offerOrder: "screened-first" };
+    expect((await t.patch("/v1/offices/bogota", { settings: offerSettings })).status).toBe(200);
+    const res = await admin.post("/console/offices/bogota", await editForm({ "settings.quietHoursEnd": "07:00" }));
+    expect(res.status).toBe(303);
+    expect((await office()).settings).toEqual({
+      reminderHours: [72, 24],
+      quietHoursStart: "20:00",
+      quietHoursEnd: "07:00",
+      rescheduleLimit: 3,
+      applicantRescheduleLimit: 2,
+      ...offerSettings,
+    });
   });
 
   it("refuses bad settings next to their fields and changes nothing", async () => {
