@@ -55,7 +55,7 @@ function firstOpenedStarts(before: SlotQuery, after: SlotQuery): { start: number
 /**
  * The statements recording the time a change to the member's schedule opens: per office and
  * service the member serves, the first free start of each newly opened stretch, from the
- * service's notice to OPENED_HORIZON_DAYS ahead. A round of the same time that holds no live
+ * service's notice to OPENED_HORIZON_DAYS ahead (not for a first schedule at an office). A round of the same time that holds no live
  * offer (it found nobody, or the time was taken away since) is closed and replaced, so the sweep
  * looks for cases again; one still being offered is kept.
  */
@@ -75,7 +75,9 @@ export async function openedTimeStatements(ctx: Ctx, member: { id: string; offic
       const removed = change.removedTimeOff;
       if (from >= to || (removed && (removed.end <= from || removed.start >= to))) continue;
       const before = await loadResources(ctx, office, service, { from, to, staffId: member.id });
-      if (before.staff.length === 0) continue;
+      // A first schedule at an office is set-up, not hours gained: cases booked around it would be
+      // offered times that were open when they booked.
+      if (before.staff.length === 0 || (change.rules && before.staff.every((m) => m.rules.length === 0))) continue;
       before.notBefore = from;
       for (const { start, end } of firstOpenedStarts(before, changed(before, officeId, change))) {
         if (recorded.has(start)) continue;
