@@ -1,7 +1,7 @@
 // Time an interviewer's schedule change opens (hours gained, time off removed) is freed time too.
 // The change's own batch records it, so a refused or failed change records nothing; the offers
 // sweep then offers it like a cancelled appointment's time (docs/offers.md).
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { freedTimes, offers } from "../db/schema.js";
 import { statement, type Statement } from "../db/database.js";
 import { newId } from "../lib/ids.js";
@@ -55,9 +55,9 @@ function firstOpenedStarts(before: SlotQuery, after: SlotQuery): { start: number
 /**
  * The statements recording the time a change to the member's schedule opens: per office and
  * service the member serves, the first free start of each newly opened stretch, from the
- * service's notice to OPENED_HORIZON_DAYS ahead (not for a first schedule at an office). A round of the same time that holds no live
- * offer (it found nobody, or the time was taken away since) is closed and replaced, so the sweep
- * looks for cases again; one still being offered is kept.
+ * service's notice to OPENED_HORIZON_DAYS ahead (not for a first schedule at an office). A
+ * round of the same time that made no offer (it found nobody) is closed and replaced, so the sweep
+ * looks for cases again; one that made offers is kept, so a case that declined is not asked again.
  */
 export async function openedTimeStatements(ctx: Ctx, member: { id: string; officeIds: string[]; serviceIds: string[] }, change: ScheduleChange): Promise<Statement[]> {
   const { db } = ctx.deps.database;
@@ -83,16 +83,13 @@ export async function openedTimeStatements(ctx: Ctx, member: { id: string; offic
         if (recorded.has(start)) continue;
         recorded.add(start);
         const id = newId("frd", now);
-        const live = db
-          .select({ id: offers.id })
-          .from(offers)
-          .where(and(eq(offers.freedTimeId, freedTimes.id), inArray(offers.status, ["open", "accepting", "accepted"])));
+        const offered = db.select({ id: offers.id }).from(offers).where(eq(offers.freedTimeId, freedTimes.id));
         statements.push(
           statement(
             db
               .update(freedTimes)
               .set({ status: "closed" })
-              .where(and(eq(freedTimes.staffId, member.id), eq(freedTimes.startAt, start), eq(freedTimes.status, "open"), sql`NOT EXISTS ${live}`)),
+              .where(and(eq(freedTimes.staffId, member.id), eq(freedTimes.startAt, start), eq(freedTimes.status, "open"), sql`NOT EXISTS ${offered}`)),
           ),
           statement(
             db

@@ -57,6 +57,13 @@ describe("time opened by a schedule change", () => {
       .where(sql`${freedTimes.id} = ${made[0]!.freedTimeId}`);
     expect(round!.startAt).toBe(Date.parse(at("14:00", "2026-12-04")));
     expect(await offerMessages(t)).toHaveLength(2);
+
+    // Lost and gained again while it is offered: the round stands and nobody is asked twice.
+    expect((await t.put("/v1/staff/ana/availability", [weekdays])).status).toBe(200);
+    expect((await t.put("/v1/staff/ana/availability", [weekdays, fridayAfternoon])).status).toBe(200);
+    expect((await opened()).filter((f) => !before.some((b) => b.start === f.start))).toEqual(recorded);
+    await sweepOffers(t.deps);
+    expect(await offersOf(t)).toEqual(made);
   });
 
   it("offers the time given back when time off is removed", async () => {
