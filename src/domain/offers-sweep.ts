@@ -1,7 +1,8 @@
 // The offers' background work, run by the dispatcher's loop (Node timer, Workers cron): turn new
-// cancellations and moves into freed times, expire offers past their time and offer the next
-// cases, close rounds whose time came, and settle accepts that a crash left half-done. Every
-// step is a conditional write, so two processes sweeping at once make each offer once.
+// cancellations and moves into freed times, pick up the freed times schedule changes recorded,
+// expire offers past their time and offer the next cases, close rounds whose time came, and
+// settle accepts that a crash left half-done. Every step is a conditional write, so two
+// processes sweeping at once make each offer once.
 import { and, asc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import { appointments, freedTimes, history, offers, settings } from "../db/schema.js";
 import { statement } from "../db/database.js";
@@ -66,6 +67,33 @@ export async function freeFromHistory(deps: Deps): Promise<string[]> {
   return rounds;
 }
 
+const OPENED_CHECKPOINT = "offers_opened_seen";
+
+/**
+ * Rounds that schedule changes recorded since the last sweep (hours gained, time off removed):
+ * read past a checkpoint on the table's rowid, which SQLite (and D1) hand out in commit order.
+ */
+async function freeFromOpened(deps: Deps): Promise<string[]> {
+  const { db } = deps.database;
+  const [mark] = await db.select().from(settings).where(eq(settings.key, OPENED_CHECKPOINT));
+  const rowid = sql<number>`${freedTimes}.rowid`;
+  const recent = mark ? sql`${rowid} > ${Number(mark.value)}` : sql`${freedTimes.createdAt} >= ${deps.clock.now() - FIRST_LOOK_BACK_MS}`;
+  const rows = await db
+    .select({ id: freedTimes.id, rowid })
+    .from(freedTimes)
+    .where(and(recent, sql`${freedTimes.source} NOT LIKE 'history:%'`))
+    .orderBy(rowid)
+    .limit(BATCH);
+  const last = rows.at(-1)?.rowid ?? (mark ? null : ((await db.select({ top: sql<number | null>`max(${rowid})` }).from(freedTimes))[0]?.top ?? 0));
+  if (last !== null) {
+    await deps.database.batch([
+      statement(sql`INSERT INTO ${settings} (key, value) VALUES (${OPENED_CHECKPOINT}, ${String(last)})
+        ON CONFLICT (key) DO UPDATE SET value = CAST(max(CAST(value AS INTEGER), CAST(${last} AS INTEGER)) AS TEXT)`),
+    ]);
+  }
+  return rows.map((r) => r.id);
+}
+
 /** Open offers past their time become expired; the rounds they belonged to are topped up. */
 async function expireDue(deps: Deps): Promise<string[]> {
   const now = deps.clock.now();
@@ -108,7 +136,7 @@ export async function sweepOffers(deps: Deps): Promise<number> {
     .from(freedTimes)
     .where(and(eq(freedTimes.status, "open"), lte(freedTimes.startAt, now)));
   for (const { id } of passed) await closeFreedTime(deps, id);
-  const rounds = new Set([...(await freeFromHistory(deps)), ...(await expireDue(deps))]);
+  const rounds = new Set([...(await freeFromHistory(deps)), ...(await freeFromOpened(deps)), ...(await expireDue(deps))]);
   for (const id of rounds) await topUp(deps, id);
   return rounds.size;
 }

@@ -96,13 +96,25 @@ export async function listOffices({ deps }: Ctx, limit: number, cursor?: string)
   );
 }
 
-export async function updateOffice(ctx: Ctx, id: string, patch: Partial<Omit<OfficeInput, "id">>): Promise<OfficeRow> {
+/** Settings a PATCH names: a value replaces the stored one, `null` puts back the default. */
+export type SettingsPatch = { [K in keyof OfficeSettings]?: OfficeSettings[K] | null };
+
+/** The stored settings with only the patch's keys changed; keys left out keep their values. */
+export function mergeSettings(current: OfficeSettings, patch: SettingsPatch = {}): OfficeSettings {
+  const next: Record<string, unknown> = { ...defaultOfficeSettings, ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined) next[key] = value ?? defaultOfficeSettings[key as keyof OfficeSettings];
+  }
+  return next as unknown as OfficeSettings;
+}
+
+export async function updateOffice(ctx: Ctx, id: string, patch: Partial<Omit<OfficeInput, "id" | "settings">> & { settings?: SettingsPatch }): Promise<OfficeRow> {
   assertAdmin(ctx.actor);
   const current = await getOffice(ctx, id);
   const next: OfficeRow = {
     ...current,
     ...Object.fromEntries(Object.entries(patch).filter(([k]) => k !== "settings")),
-    settings: { ...current.settings, ...patch.settings },
+    settings: mergeSettings(current.settings, patch.settings),
     updatedAt: ctx.deps.clock.now(),
   };
   await writeConfig(ctx, ctx.deps.database.db.update(offices).set(next).where(eq(offices.id, id)));

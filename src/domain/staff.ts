@@ -4,6 +4,7 @@ import { availabilityRules, offices, services, staff, timeOff } from "../db/sche
 import { newId } from "../lib/ids.js";
 import { parseRule } from "../slots/index.js";
 import { insertOnce } from "./offices.js";
+import { openedTimeStatements } from "./offers-opened.js";
 import { pageBy } from "./pagination.js";
 import { writeConfig } from "./versions.js";
 import type { Actor, Ctx } from "./context.js";
@@ -179,7 +180,10 @@ export async function putAvailability(ctx: Ctx, staffId: string, rules: RuleInpu
   }));
   const { db } = ctx.deps.database;
   const old = and(eq(availabilityRules.staffId, staffId), replaced ? inArray(availabilityRules.officeId, replaced) : undefined);
-  await writeConfig(ctx, db.delete(availabilityRules).where(old), ...rows.map((r) => db.insert(availabilityRules).values(r)));
+  // Hours gained are freed time for the offers: recorded in the same batch as the new rules.
+  const rulesAfter = new Map((replaced ?? member.officeIds).map((officeId) => [officeId, rows.filter((r) => r.officeId === officeId)]));
+  const opened = await openedTimeStatements(ctx, member, { kind: "hours", rules: rulesAfter });
+  await writeConfig(ctx, db.delete(availabilityRules).where(old), ...rows.map((r) => db.insert(availabilityRules).values(r)), ...opened);
   return listAvailability(ctx, staffId);
 }
 
@@ -213,9 +217,11 @@ export async function deleteTimeOff(ctx: Ctx, staffId: string, id: string): Prom
   const member = await getStaff(ctx, staffId);
   assertTimeOffAccess(ctx.actor, member);
   const [row] = await ctx.deps.database.db
-    .select({ id: timeOff.id })
+    .select({ id: timeOff.id, start: timeOff.startAt, end: timeOff.endAt })
     .from(timeOff)
     .where(and(eq(timeOff.staffId, staffId), eq(timeOff.id, id)));
   if (!row) throw notFound("time off", id);
-  await writeConfig(ctx, ctx.deps.database.db.delete(timeOff).where(eq(timeOff.id, id)));
+  // The time it gives back is freed time for the offers, recorded in the same batch.
+  const opened = await openedTimeStatements(ctx, member, { kind: "time-off", removedTimeOff: row });
+  await writeConfig(ctx, ctx.deps.database.db.delete(timeOff).where(eq(timeOff.id, id)), ...opened);
 }

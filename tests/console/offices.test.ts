@@ -147,6 +147,21 @@ describe("editing an office", () => {
     expect(now.settings).toMatchObject({ reminderHours: [24], quietHoursStart: "19:00", quietHoursEnd: "08:00" });
   });
 
+  it("keeps the offer settings the form does not show when it saves", async () => {
+    const offerSettings = { offerBatchSize: 6, offerExpiryMinutes: 90, offerOrder: "screened-first" };
+    expect((await t.patch("/v1/offices/bogota", { settings: offerSettings })).status).toBe(200);
+    const res = await admin.post("/console/offices/bogota", await editForm({ "settings.quietHoursEnd": "07:00" }));
+    expect(res.status).toBe(303);
+    expect((await office()).settings).toEqual({
+      reminderHours: [72, 24],
+      quietHoursStart: "20:00",
+      quietHoursEnd: "07:00",
+      rescheduleLimit: 3,
+      applicantRescheduleLimit: 2,
+      ...offerSettings,
+    });
+  });
+
   it("refuses bad settings next to their fields and changes nothing", async () => {
     const before = await office();
     const form = await editForm({ name: "Renamed", "settings.reminderHours": "24, soon", "settings.quietHoursEnd": "25:00", "settings.rescheduleLimit": "-1" });

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { at, bookingApp, weekdays, type TestApp } from "../helpers/booking.js";
 import { token } from "../helpers/fixtures.js";
+import { freedTimes } from "../../src/db/schema.js";
 import { bookAt, quito, schedulerOf, session, textOf, type Session } from "../helpers/console.js";
 
 let t: TestApp;
@@ -299,5 +300,38 @@ describe("time off", () => {
     const removed = await admin.post(`/console/staff/ana/time-off/${added.id}/delete`);
     expect(removed.status).toBe(303);
     expect((await t.get("/v1/staff/ana/time-off")).json.items).toEqual([]);
+  });
+});
+
+describe("time the pages open, for the earlier-time offers", () => {
+  const freed = async () =>
+    (await t.database.db.select().from(freedTimes).orderBy(freedTimes.startAt, freedTimes.source)).map((f) => [
+      new Date(f.startAt).toISOString(),
+      f.source.split(":")[0],
+      f.status,
+    ]);
+  const utc = (local: string) => new Date(local).toISOString();
+
+  it("records the first start of each stretch the week grid or a dated rule adds; a preview records nothing", async () => {
+    const week = { ...cells(0, [0, 1, 2, 3, 4], "09:00", "13:00"), ...cells(0, [2], "14:00", "16:00", 1) };
+    expect((await admin.post("/console/staff/ana/hours", { action: "preview", ...week })).status).toBe(200);
+    expect(await freed()).toEqual([]);
+    expect((await admin.post("/console/staff/ana/hours", { action: "save", ...week })).status).toBe(303);
+    // Wednesday afternoons from the service's notice (24 h) to 14 days ahead.
+    expect(await freed()).toEqual([
+      [utc(at("14:00", "2026-11-25")), "hours", "open"],
+      [utc(at("14:00", "2026-12-02")), "hours", "open"],
+    ]);
+    expect((await admin.post("/console/staff/ana/rules", { office: "bogota", date: "2026-12-04", from: "14:00", to: "15:00" })).status).toBe(303);
+    expect((await freed()).at(-1)).toEqual([utc(at("14:00", "2026-12-04")), "hours", "open"]);
+  });
+
+  it("records the time a removed time off gives back, and nothing for adding it", async () => {
+    await admin.post("/console/staff/ana/time-off", { start: "2026-12-01T11:00", end: "2026-12-01T13:00", reason: "Training" });
+    expect(await freed()).toEqual([]);
+    const [added] = (await t.get("/v1/staff/ana/time-off")).json.items;
+    expect((await admin.post(`/console/staff/ana/time-off/${added.id}/delete`)).status).toBe(303);
+    // 10:30 was not free either: its hour ran into the time off.
+    expect(await freed()).toEqual([[utc(at("10:30", "2026-12-01")), "time-off", "open"]]);
   });
 });

@@ -22,6 +22,40 @@ describe("offices", () => {
     expect((await t.get("/v1/offices/bogota")).json.settings.rescheduleLimit).toBe(5);
   });
 
+  it("changes only the settings a PATCH names, and null puts one back to its default", async () => {
+    const custom = {
+      rescheduleLimit: 5,
+      applicantRescheduleLimit: 1,
+      reminderHours: [48],
+      quietHoursStart: "21:30",
+      quietHoursEnd: "06:45",
+      offerBatchSize: 2,
+      offerExpiryMinutes: 45,
+      offerOrder: "screened-first",
+    };
+    expect((await t.post("/v1/offices", bogota({ settings: custom }))).status).toBe(201);
+    const patched = await t.patch("/v1/offices/bogota", { settings: { offerBatchSize: 5 } });
+    expect(patched.status).toBe(200);
+    expect(patched.json.settings).toEqual({ ...custom, offerBatchSize: 5 });
+    expect((await t.get("/v1/offices/bogota")).json.settings).toEqual({ ...custom, offerBatchSize: 5 });
+
+    // A PATCH of other fields leaves every setting alone; null resets only the key it names.
+    await t.patch("/v1/offices/bogota", { name: "Bogotá Norte" });
+    const cleared = await t.patch("/v1/offices/bogota", { settings: { quietHoursStart: null, offerExpiryMinutes: null } });
+    expect(cleared.status).toBe(200);
+    expect((await t.get("/v1/offices/bogota")).json.settings).toEqual({ ...custom, offerBatchSize: 5, quietHoursStart: "20:00", offerExpiryMinutes: 120 });
+  });
+
+  it("refuses a bad setting in a PATCH naming it, and keeps every stored setting", async () => {
+    expect((await t.post("/v1/offices", bogota({ settings: { quietHoursStart: "21:00", offerBatchSize: 4 } }))).status).toBe(201);
+    const before = (await t.get("/v1/offices/bogota")).json;
+    const res = await t.patch("/v1/offices/bogota", { settings: { offerBatchSize: 2, offerExpiryMinutes: 5 } });
+    expect(res.status).toBe(422);
+    expect(res.json.errors.map((e: { path: string }) => e.path)).toEqual(["settings.offerExpiryMinutes"]);
+    expect((await t.patch("/v1/offices/bogota", { settings: { quietHours: "21:00" } })).json.errors[0].path).toBe("settings.quietHours");
+    expect((await t.get("/v1/offices/bogota")).json).toEqual(before);
+  });
+
   it("paginates in a stable order with a cursor", async () => {
     for (const id of ["quito", "bogota", "guatemala", "san-jose", "cali"]) {
       expect((await t.post("/v1/offices", bogota({ id }))).status).toBe(201);

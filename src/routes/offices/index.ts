@@ -80,7 +80,8 @@ export function registerOffices(app: App) {
       path: "/v1/offices/{id}",
       tags,
       summary: "Update an office",
-      description: "Admin only. Only the fields sent change; `settings` fields are merged.",
+      description:
+        "Admin only. Only the fields sent change; in `settings` only the keys sent change (the others keep their stored values) and `null` puts a key back to its default.",
       middleware: [allow("admin")],
       request: { params: OfficeParams, body: body(OfficeUpdate) },
       responses: { 200: json(Office), ...errorResponses },

@@ -1,13 +1,16 @@
 import { z } from "@hono/zod-openapi";
+import { defaultOfficeSettings } from "../../domain/offices.js";
+import { OFFER_DEFAULTS } from "../../domain/offers-settings.js";
 import { IdParams, Country, Email, Instant, LocalDate, Phone, Slug, Text, TimeZone, WallTime, Weekday } from "../common.js";
 
 export const Hours = z
   .strictObject({ days: z.array(Weekday).min(1), start: WallTime, end: WallTime })
   .refine((h) => h.start < h.end, { message: "must end after it starts", path: ["end"] });
 
-export const OfficeSettings = z.strictObject({
-  rescheduleLimit: z.number().int().min(0).max(50).default(3),
-  applicantRescheduleLimit: z.number().int().min(0).max(50).default(2),
+// The settings without their defaults: a new office gets the defaults, a PATCH only what it names.
+const settingFields = {
+  rescheduleLimit: z.number().int().min(0).max(50),
+  applicantRescheduleLimit: z.number().int().min(0).max(50),
   reminderHours: z
     .array(
       z
@@ -16,23 +19,45 @@ export const OfficeSettings = z.strictObject({
         .min(1)
         .max(24 * 30),
     )
-    .max(5)
-    .default([72, 24]),
-  quietHoursStart: WallTime.default("20:00"),
-  quietHoursEnd: WallTime.default("08:00"),
-  offerBatchSize: z.number().int().min(1).max(50).default(3).openapi({ description: "How many cases hold an offer of one freed time at once (docs/offers.md)" }),
+    .max(5),
+  quietHoursStart: WallTime,
+  quietHoursEnd: WallTime,
+  offerBatchSize: z.number().int().min(1).max(50).openapi({ description: "How many cases hold an offer of one freed time at once (docs/offers.md)" }),
   offerExpiryMinutes: z
     .number()
     .int()
     .min(10)
     .max(7 * 24 * 60)
-    .default(120)
     .openapi({ description: "How long an offer stays open, in minutes of waking time (quiet hours do not count)" }),
-  offerOrder: z
-    .enum(["window-end", "screened-first"])
-    .default("window-end")
-    .openapi({ description: "After flagged cases: the window closing soonest first, or the oldest screening" }),
+  offerOrder: z.enum(["window-end", "screened-first"]).openapi({ description: "After flagged cases: the window closing soonest first, or the oldest screening" }),
+};
+
+const d = defaultOfficeSettings;
+export const OfficeSettings = z.strictObject({
+  rescheduleLimit: settingFields.rescheduleLimit.default(d.rescheduleLimit),
+  applicantRescheduleLimit: settingFields.applicantRescheduleLimit.default(d.applicantRescheduleLimit),
+  reminderHours: settingFields.reminderHours.default(d.reminderHours),
+  quietHoursStart: settingFields.quietHoursStart.default(d.quietHoursStart),
+  quietHoursEnd: settingFields.quietHoursEnd.default(d.quietHoursEnd),
+  offerBatchSize: settingFields.offerBatchSize.default(OFFER_DEFAULTS.offerBatchSize),
+  offerExpiryMinutes: settingFields.offerExpiryMinutes.default(OFFER_DEFAULTS.offerExpiryMinutes),
+  offerOrder: settingFields.offerOrder.default(OFFER_DEFAULTS.offerOrder),
 });
+
+/** A PATCH's settings: each one named changes, each left out stays, `null` puts one back to its default. */
+export const OfficeSettingsPatch = z
+  .strictObject({
+    rescheduleLimit: settingFields.rescheduleLimit.nullable(),
+    applicantRescheduleLimit: settingFields.applicantRescheduleLimit.nullable(),
+    reminderHours: settingFields.reminderHours.nullable(),
+    quietHoursStart: settingFields.quietHoursStart.nullable(),
+    quietHoursEnd: settingFields.quietHoursEnd.nullable(),
+    offerBatchSize: settingFields.offerBatchSize.nullable(),
+    offerExpiryMinutes: settingFields.offerExpiryMinutes.nullable(),
+    offerOrder: settingFields.offerOrder.nullable(),
+  })
+  .partial()
+  .openapi({ description: "Only the settings sent change; the others keep their stored values. `null` puts a setting back to its default." });
 
 const fields = {
   name: Text(200),
@@ -48,7 +73,7 @@ const fields = {
 export const OfficeCreate = z.strictObject({ id: Slug.optional(), ...fields, settings: OfficeSettings.optional() }).openapi("OfficeCreate");
 
 export const OfficeUpdate = z
-  .strictObject({ ...fields, settings: OfficeSettings.partial() })
+  .strictObject({ ...fields, settings: OfficeSettingsPatch })
   .partial()
   .openapi("OfficeUpdate");
 

@@ -19,7 +19,7 @@ export function registerSchedule(app: App) {
       tags,
       summary: "Replace the staff member's weekly rules; a scheduler replaces only the rules of their own offices",
       description:
-        "Admins; schedulers for staff of their offices; interviewers their own. From a scheduler, rules for other offices are kept as they are, and a rule in the body for an office not theirs is a 403 whose `errors[].path` names it (`0.officeId`).",
+        "Admins; schedulers for staff of their offices; interviewers their own. From a scheduler, rules for other offices are kept as they are, and a rule in the body for an office not theirs is a 403 whose `errors[].path` names it (`0.officeId`). Hours gained (not a first schedule at an office) are offered as earlier times to the cases that would gain from them: the first free start of each newly opened stretch within 14 days.",
       middleware: [everyone],
       request: { params: IdParams, body: body(z.array(Rule).max(100)) },
       responses: { 200: json(z.array(RuleView)), ...errorResponses },
@@ -79,7 +79,8 @@ export function registerSchedule(app: App) {
       path: "/v1/staff/{id}/time-off/{timeOffId}",
       tags,
       summary: "Remove time off; a scheduler only for staff who work solely in their offices",
-      description: "Admins; schedulers for staff who work only in their offices; interviewers their own. Answers 204.",
+      description:
+        "Admins; schedulers for staff who work only in their offices; interviewers their own. Answers 204. The time it gives back is offered as earlier times, like hours gained.",
       middleware: [everyone],
       request: { params: TimeOffParams },
       responses: { 204: { description: "Deleted" }, ...errorResponses },
