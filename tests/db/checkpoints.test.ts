@@ -43,10 +43,11 @@ describe("checkpoints off the request path", () => {
       await database.batch([{ sql: "INSERT INTO settings (key, value) VALUES (?, ?)", params: [`k${i}`, value(i)] }]);
       largestWal = Math.max(largestWal, size(`${file}-wal`));
     }
-    // 12 MB of rows (more in WAL pages) went through a WAL that stayed within a few times its bound:
-    // past it, each commit checkpoints until one finds the background checkpoint done, so the slack is
-    // what is written meanwhile, which depends on the machine's load.
-    expect(largestWal).toBeLessThanOrEqual(6 * small.maxBytes);
+    // 12 MB of rows (over 24 MB of WAL pages: a page or two per commit) went through a WAL that stayed
+    // within a few times its bound: past it, each commit checkpoints until one finds the background
+    // checkpoint done, so the slack is what is written meanwhile, which grows with the machine's load
+    // (6.2 MB seen on a loaded 2-core machine). Without checkpoints it would hold every page.
+    expect(largestWal).toBeLessThanOrEqual(8 * small.maxBytes);
     // ... because they were copied into the database file while it was open.
     expect(size(file)).toBeGreaterThan(WRITES * 2048);
     database.close();
