@@ -144,7 +144,8 @@ async function race(emit: Emit) {
     check.database.close();
     const winners = answers.filter((a) => a.status === 200).length;
     const toldGone = answers.filter((a) => a.status === 409 && a.text.includes("no longer available")).length;
-    emit({ name: "offers.race.winners", value: winners, unit: "count", racers: tokens.length, toldGone, target: "1" });
+    const statuses = Object.fromEntries([...new Set(answers.map((a) => a.status))].map((s) => [s, answers.filter((a) => a.status === s).length]));
+    emit({ name: "offers.race.winners", value: winners, unit: "count", racers: tokens.length, toldGone, statuses, target: "1" });
     emit({ name: "offers.race.double_bookings", value: overlaps, unit: "count", target: "0" });
   } finally {
     await server.stop();

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { appointments, offers } from "../../src/db/schema.js";
 import { sweepOffers } from "../../src/domain/offers-sweep.js";
+import { offerStrings } from "../../src/pages/applicant/offer-strings.js";
 import { FREED, acceptByLink, at, booking, doubleBookings, formOf, freeIt, linkOf, liveAt, newCase, offerFor, offersApp, offersOf, postForm, rounds } from "./helpers.js";
 import type { TestApp } from "../helpers/app.js";
 
@@ -87,7 +88,14 @@ describe("accepting an offer by its link", () => {
     const forms = await Promise.all(made.map(async (o) => ({ link: await linkOf(t, o.id), csrf: await formOf(t, await linkOf(t, o.id)) })));
     const answers = await Promise.all(forms.map((f) => postForm(t, `${f.link}/accept`, { csrf: f.csrf })));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
-    expect(answers.filter((a) => a.status === 409)).toHaveLength(11);
+    const losers = answers.filter((a) => a.status === 409);
+    expect(losers).toHaveLength(11);
+    // Each loser is told it is gone and offered no second Accept, even when its own offer still
+    // read open because the winner's batch had not marked it yet.
+    for (const a of losers) {
+      expect(Object.values(offerStrings).some((w) => a.text.includes(w.gone))).toBe(true);
+      expect(a.text).not.toContain("/accept?");
+    }
     expect(await liveAt(t, FREED)).toHaveLength(1);
     expect(await doubleBookings(t)).toBe(0);
     expect((await offersOf(t)).filter((o) => o.status === "accepted")).toHaveLength(1);

@@ -70,7 +70,11 @@ async function answer(c: Context<AppEnv>, o: Opened, result: AcceptOutcome) {
     return htmlPage(c, 200, <OfferAcceptedPage lang={o.lang} when={when} appointmentHref={await selfServiceUrl(deps, booked)} />);
   }
   const now = await open(c);
-  return show(c, now, result.outcome === "declined" && now.data.offer.status === "declined" ? 200 : 409);
+  if (result.outcome === "declined" && now.data.offer.status === "declined") return show(c, now, 200);
+  // Shown as this answer found it: a loser of a race reads its own offer still open until the
+  // winner's batch marks it gone, and must not see the Accept button again.
+  const status = result.outcome === "declined" ? now.data.offer.status : result.outcome;
+  return show(c, { ...now, data: { ...now.data, offer: { ...now.data.offer, status } } }, 409);
 }
 
 export function registerOfferPages(app: App) {
