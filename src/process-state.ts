@@ -52,6 +52,8 @@ export interface ProcessState {
   readonly heldMailLogged: Set<string>;
   /** The identity provider's discovered configuration by issuer, fetched once (src/http/oidc.ts). */
   readonly oidcConfigs: Map<string, Promise<OidcConfiguration>>;
+  /** Called when a write frees time, so the dispatcher's loop sweeps for offers now, not at its next tick (src/notify/loop.ts). */
+  readonly timeFreed: Set<() => void>;
 }
 
 export function createProcessState(): ProcessState {
@@ -64,5 +66,6 @@ export function createProcessState(): ProcessState {
     rateWindows: { link: new Map(), address: new Map() },
     heldMailLogged: new Set(),
     oidcConfigs: new Map(),
+    timeFreed: new Set(),
   };
 }

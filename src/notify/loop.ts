@@ -32,17 +32,34 @@ export function startDispatcher(deps: Deps, options: DispatchOptions & { interva
       deps.logger.error("dispatcher run failed", { error: describe(error) });
     }
   };
-  const schedule = () => {
+  let busy = false;
+  let again = false;
+  const schedule = (delay = intervalMs) => {
     if (stopped) return;
+    clearTimeout(timer);
     timer = setTimeout(() => {
-      running = run().finally(schedule);
-    }, intervalMs);
+      busy = true;
+      running = run().finally(() => {
+        busy = false;
+        // Time freed during the run: sweep again at once rather than a whole interval later.
+        schedule(again ? 0 : intervalMs);
+        again = false;
+      });
+    }, delay);
   };
+  // A cancellation or a move frees time: offer it now (the first offer within milliseconds, not
+  // up to an interval later). Wake-ups during a run are folded into one run after it.
+  const wake = () => {
+    if (busy) again = true;
+    else schedule(0);
+  };
+  deps.state.timeFreed.add(wake);
   schedule();
 
   return {
     stop: async () => {
       stopped = true;
+      deps.state.timeFreed.delete(wake);
       clearTimeout(timer);
       await running;
     },

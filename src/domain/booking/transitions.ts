@@ -103,6 +103,7 @@ export async function cancel(ctx: Ctx, id: string, reason: string): Promise<Appo
       reminders: [],
     }),
   ]);
+  timeFreed(ctx);
   return reread(ctx, id);
 }
 
@@ -191,5 +192,11 @@ export async function reschedule(
       }),
     ];
   });
+  timeFreed(ctx);
   return reread(ctx, id);
+}
+
+/** Tells this process's dispatcher loop, if it runs one, that time was freed (earlier-time offers). */
+function timeFreed(ctx: Ctx) {
+  for (const wake of ctx.deps.state.timeFreed) wake();
 }
