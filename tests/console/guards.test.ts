@@ -66,6 +66,7 @@ const requests = (): Record<string, { path: string; fields?: Record<string, stri
   "GET /console/cases/:id": { path: `/console/cases/${caseId}` },
   "POST /console/cases/:id/contact": { path: `/console/cases/${caseId}/contact`, fields: { email: "x@example.org", phone: "" } },
   "POST /console/cases/:id/extensions": { path: `/console/cases/${caseId}/extensions`, fields: { days: "3", reason: "Sponsor" } },
+  "POST /console/cases/:id/priority": { path: `/console/cases/${caseId}/priority`, fields: { priority: "1", reason: "Medical need" } },
   "GET /console/staff/:id": { path: "/console/staff/ana" },
   "POST /console/staff/:id/hours": { path: "/console/staff/ana/hours", fields: { action: "save", "h.0.0.0.from": "09:00", "h.0.0.0.to": "10:00" } },
   "POST /console/staff/:id/stranded/move": { path: "/console/staff/ana/stranded/move" },

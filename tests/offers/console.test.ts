@@ -1,5 +1,5 @@
-// Staff see a case's offers on the appointment page, with the days each accepted one saved, and
-// set or clear the case's priority flag there, with a reason (the same rule as the API).
+// Staff see a case's offers on the appointment and case pages, with the days each accepted one
+// saved, and set or clear the case's priority flag there, with a reason (the same rule as the API).
 import { afterEach, describe, expect, it } from "vitest";
 import { ADMIN, type TestApp } from "../helpers/app.js";
 import { session, textOf } from "../helpers/console.js";
@@ -32,6 +32,26 @@ describe("offers on the console's appointment page", () => {
     expect(set.status).toBe(303);
     expect((await t.get(`/v1/cases/${mover}`)).json.priority).toMatchObject({ reason: "Travels for treatment" });
     expect(textOf((await desk.get(`/console/appointments/${later.json.id}`)).text)).toContain("Offered freed times first: Travels for treatment");
+  });
+
+  it("shows a waiting case's offers on the case page, and flags the case there", async () => {
+    const app = await offersApp(1);
+    t = app.t;
+    const waiting = await newCase(t);
+    await freeIt(t, app.appointmentId);
+    const desk = session(t, ADMIN);
+    const page = textOf((await desk.get(`/console/cases/${waiting}`)).text);
+    // Offered Monday 7 December at 10:00, still open: no appointment to show it on.
+    expect(page).toMatch(/Earlier-time offers .*Monday 7 December 2026, 10:00 open —/);
+
+    const missing = await desk.post(`/console/cases/${waiting}/priority`, { priority: "1", reason: "" });
+    expect(missing.status).toBe(422);
+    expect(textOf(missing.text)).toContain("reason: is required");
+    expect((await t.get(`/v1/cases/${waiting}`)).json.priority).toBeNull();
+    const set = await desk.post(`/console/cases/${waiting}/priority`, { priority: "1", reason: "Medical need" });
+    expect([set.status, set.location]).toEqual([303, `/console/cases/${waiting}`]);
+    expect((await t.get(`/v1/cases/${waiting}`)).json.priority).toMatchObject({ reason: "Medical need" });
+    expect(textOf((await desk.get(`/console/cases/${waiting}`)).text)).toContain("Offered freed times first: Medical need");
   });
 
   it("counts offers made, accepted and the days saved on the figures page and in its CSV", async () => {

@@ -6,6 +6,7 @@ import { Field } from "./cases-form.js";
 import type { CaseHit } from "../../domain/case-search.js";
 import type { CaseRow } from "../../domain/cases.js";
 import type { ConsoleStrings } from "./strings/index.js";
+import { OffersSection, type OffersSectionProps } from "./offers.js";
 
 /** "María José Pérez" → "M. J. P.": enough to tell two hits apart at the desk, not to name anyone. */
 export function maskedName(name: string | null): string {
@@ -69,12 +70,14 @@ export interface CaseProps {
   window: { firstDate: string; lastDate: string; service: string } | null;
   contact: { email: string; phone: string };
   extension: { days: string; reason: string };
+  /** The case's earlier-time offers and priority flag (docs/offers.md). */
+  offers: OffersSectionProps;
   message?: PageNotice;
   csrf: string;
   t: ConsoleStrings;
 }
 
-export function CasePage({ caseRow: r, office, window, contact, extension, message, csrf, t }: CaseProps) {
+export function CasePage({ caseRow: r, office, window, contact, extension, offers, message, csrf, t }: CaseProps) {
   const w = t.cases;
   const f = w.fieldNames;
   const base = `/console/cases/${encodeURIComponent(r.id)}`;
@@ -123,6 +126,7 @@ export function CasePage({ caseRow: r, office, window, contact, extension, messa
           </div>
         </PostForm>
       </section>
+      <OffersSection {...offers} />
     </>
   );
 }

@@ -1,5 +1,4 @@
-// The earlier-time offers of an appointment's case, and its priority flag, on the appointment
-// page. Its words are here in the console's languages (en, es, fr) rather than in the shared
+// The earlier-time offers of a case, and its priority flag, on the appointment and case pages. Its words are here in the console's languages (en, es, fr) rather than in the shared
 // tables: they belong to this section only.
 import { Button, PostForm } from "../components.js";
 import { Table } from "./parts.js";
@@ -13,7 +12,8 @@ export interface OfferLine {
 }
 
 export interface OffersSectionProps {
-  appointmentId: string;
+  /** Where the priority form posts: the appointment's or the case's page. */
+  priorityAction: string;
   lang: ConsoleLanguage;
   csrf: string;
   lines: OfferLine[];
@@ -62,7 +62,7 @@ export function OffersSection(p: OffersSectionProps) {
     <section>
       <h2>{w.title}</h2>
       {p.priority !== null ? <p>{w.flagged(p.priority)}</p> : null}
-      <PostForm action={`/console/appointments/${p.appointmentId}/priority`} csrf={p.csrf}>
+      <PostForm action={p.priorityAction} csrf={p.csrf}>
         <input type="hidden" name="priority" value={p.priority === null ? "1" : "0"} />
         <label for="priority-reason">{w.reason}</label>
         <input id="priority-reason" name="reason" type="text" required maxlength={300} size={40} />

@@ -27,9 +27,9 @@ import { DomainError } from "../../domain/errors.js";
 import { statusOf } from "../../http/problem.js";
 import { notOneLine } from "../text.js";
 import { canUseOffice } from "../../domain/access.js";
-import { appointmentOffers, daysSaved } from "../../domain/offers-read.js";
+import { appointmentOffers } from "../../domain/offers-read.js";
 import { setPriority } from "../../domain/case-priority.js";
-import { offerStatusWord } from "../../pages/console/offers.js";
+import { offersSection, priorityForm } from "./offers.js";
 
 /** The status the appointment is in after each change (`?done=`): the message shows only while it still is. */
 const DONE_STATUS: Record<keyof ConsoleStrings["appointment"]["done"], string> = { ...STATUS_AFTER, cancelled: "cancelled", rescheduled: "scheduled" };
@@ -123,20 +123,7 @@ async function show(c: Context<ConsoleEnv>, o: Opened, v: Shown = {}) {
       canCancel={movable}
       override={v.override ?? { start: "", reason: "" }}
       cancelReason={v.cancelReason ?? ""}
-      offers={
-        offers && {
-          appointmentId: row.id,
-          lang,
-          csrf: c.var.csrf,
-          priority: o.caseRow.prioritySince === null ? null : (o.caseRow.priorityReason ?? ""),
-          lines: offers.map((x) => ({
-            made: stamp(x.createdAt, zone),
-            when: `${dateWords(x.start, zone, lang)}, ${localTime(x.start, zone)}`,
-            status: offerStatusWord(lang, x.status),
-            saved: x.status === "accepted" ? String(daysSaved(x, zone)) : "—",
-          })),
-        }
-      }
+      offers={offers && offersSection(offers, o.caseRow, zone, lang, c.var.csrf, `${appointmentPath(o)}/priority`)}
       t={t}
     />,
   );
@@ -195,12 +182,9 @@ export function registerAppointment(console: Hono<ConsoleEnv>) {
   // The case's priority flag for earlier-time offers, set or cleared with a reason.
   console.post("/appointments/:id/priority", async (c) => {
     const o = await openAppointment(c);
-    const form = await formOf(c);
-    const reason = (form.reason ?? "").trim();
-    const notOne = notOneLine(form);
-    if (notOne) return show(c, o, { status: 422, notice: errorNotice(notOne) });
-    if (!reason || reason.length > 300) return show(c, o, { status: 422, notice: errorNotice(`reason: ${reason ? "must be at most 300 characters" : "is required"}`) });
-    await setPriority(o.ctx, o.caseRow.id, { priority: form.priority === "1", reason });
+    const flag = priorityForm(await formOf(c));
+    if ("refusal" in flag) return show(c, o, { status: 422, notice: errorNotice(flag.refusal) });
+    await setPriority(o.ctx, o.caseRow.id, flag);
     return c.redirect(appointmentPath(o), 303);
   });
 

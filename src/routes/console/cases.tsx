@@ -13,7 +13,10 @@ import { CaseCreate, CaseUpdate, ExtensionCreate } from "../cases/schema.js";
 import { notOneLine } from "../text.js";
 import { CasePage, CaseSearchPage } from "../../pages/console/cases.js";
 import { NewCasePage, problemNotice } from "../../pages/console/cases-form.js";
-import type { PageNotice } from "../../pages/console/parts.js";
+import { errorNotice, type PageNotice } from "../../pages/console/parts.js";
+import { listCaseOffers } from "../../domain/offers-read.js";
+import { setPriority } from "../../domain/case-priority.js";
+import { offersSection, priorityForm } from "./offers.js";
 import { consolePage, formOf } from "./render.js";
 import { fieldRefusal, parsedBy } from "./form-checks.js";
 import { myOffices } from "./scope.js";
@@ -79,7 +82,8 @@ async function casePage(c: Context<ConsoleEnv>, form: { email?: string; phone?: 
           : undefined);
   const contact = { email: form.email ?? caseRow.contactEmail ?? "", phone: form.phone ?? caseRow.contactPhone ?? "" };
   const extension = { days: form.days ?? "", reason: form.reason ?? "" };
-  const props = { caseRow, office, window, contact, extension, message: notice, csrf, t };
+  const offers = offersSection(await listCaseOffers(ctx, caseRow.id), caseRow, office.timeZone, c.var.lang, csrf, `/console/cases/${encodeURIComponent(caseRow.id)}/priority`);
+  const props = { caseRow, office, window, contact, extension, offers, message: notice, csrf, t };
   return consolePage(c, { title: t.cases.title(caseRow.reference), section: "cases", status }, <CasePage {...props} />);
 }
 
@@ -124,6 +128,15 @@ export function registerCasePages(console: Hono<ConsoleEnv>) {
       const { notice, status } = refusal(error, c.var.t);
       return casePage(c, form, notice, status);
     }
+  });
+
+  // The case's priority flag for earlier-time offers, set or cleared with a reason.
+  console.post("/cases/:id/priority", async (c) => {
+    const flag = priorityForm(await formOf(c));
+    if ("refusal" in flag) return casePage(c, {}, errorNotice(flag.refusal), 422);
+    const id = c.req.param("id");
+    await setPriority(ctxOf(c), id, flag);
+    return c.redirect(`/console/cases/${encodeURIComponent(id)}`, 303);
   });
 
   console.post("/cases/:id/extensions", async (c) => {
