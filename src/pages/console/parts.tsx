@@ -1,7 +1,7 @@
 // Pieces several console pages share: the message box, the label/value table of a record, a
-// select, the office picker of a GET form, and a plain table of rows.
+// select, the office picker of a GET form, a plain table of rows, and a set-up list.
 import type { Child } from "hono/jsx";
-import { Notice, type Tone } from "../components.js";
+import { LinkButton, Notice, type Tone } from "../components.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
 export interface PageNotice {
@@ -120,5 +120,21 @@ export function Table({ caption, columns, rows }: { caption?: Child; columns: Co
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A set-up list (offices, services): an add button for whoever may add, then the table or a line saying there is none. */
+export function SetupList(p: { add: { href: string; label: string } | null; none: string; columns: Column[]; rows: Child[][] }) {
+  return (
+    <>
+      {p.add ? (
+        <p>
+          <LinkButton href={p.add.href} kind="primary">
+            {p.add.label}
+          </LinkButton>
+        </p>
+      ) : null}
+      {p.rows.length === 0 ? <p class="muted">{p.none}</p> : <Table columns={p.columns} rows={p.rows} />}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 // The service set-up pages: the list of services with their lengths and windows, and one
 // service's form (duration, buffer, window, daily cap, step, notice).
-import { Button, LinkButton, PostForm } from "../components.js";
-import { NoticeBox, Table, type PageNotice } from "./parts.js";
+import { Button, PostForm } from "../components.js";
+import { NoticeBox, SetupList, type PageNotice } from "./parts.js";
 import { CheckField, Field, FormFields, SelectField, type FieldErrors } from "./offices-fields.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
@@ -21,32 +21,21 @@ export function ServicesPage({ services, isAdmin, t }: { services: ServiceListIt
   const w = t.services;
   const c = w.columns;
   return (
-    <>
-      {isAdmin ? (
-        <p>
-          <LinkButton href="/console/services/new" kind="primary">
-            {w.add}
-          </LinkButton>
-        </p>
-      ) : null}
-      {services.length === 0 ? (
-        <p class="muted">{w.none}</p>
-      ) : (
-        <Table
-          columns={[
-            c.name,
-            c.agency,
-            { label: c.duration, class: "num" },
-            { label: c.buffer, class: "num" },
-            c.window,
-            { label: c.step, class: "num" },
-            { label: c.notice, class: "num" },
-            { label: c.cap, class: "num" },
-          ]}
-          rows={services.map((s) => [<a href={`/console/services/${encodeURIComponent(s.id)}`}>{s.name}</a>, s.agency, s.duration, s.buffer, s.window, s.step, s.notice, s.cap])}
-        />
-      )}
-    </>
+    <SetupList
+      add={isAdmin ? { href: "/console/services/new", label: w.add } : null}
+      none={w.none}
+      columns={[
+        c.name,
+        c.agency,
+        { label: c.duration, class: "num" },
+        { label: c.buffer, class: "num" },
+        c.window,
+        { label: c.step, class: "num" },
+        { label: c.notice, class: "num" },
+        { label: c.cap, class: "num" },
+      ]}
+      rows={services.map((s) => [<a href={`/console/services/${encodeURIComponent(s.id)}`}>{s.name}</a>, s.agency, s.duration, s.buffer, s.window, s.step, s.notice, s.cap])}
+    />
   );
 }
 
