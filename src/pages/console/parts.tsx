@@ -1,7 +1,8 @@
 // Pieces several console pages share: the message box, the label/value table of a record, a
-// select, the office picker of a GET form, a plain table of rows, and a set-up list.
+// select, the office picker of a GET form, a plain table of rows, a set-up list, and the small
+// one-button forms that act on one entry of a list.
 import type { Child } from "hono/jsx";
-import { LinkButton, Notice, type Tone } from "../components.js";
+import { LinkButton, Notice, PostForm, type Tone } from "../components.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
 export interface PageNotice {
@@ -136,5 +137,16 @@ export function SetupList(p: { add: { href: string; label: string } | null; none
       ) : null}
       {p.rows.length === 0 ? <p class="muted">{p.none}</p> : <Table columns={p.columns} rows={p.rows} />}
     </>
+  );
+}
+
+/** A small form with one button acting on one entry of a list (remove, revoke, close again); `describe` names the entry to a screen reader. */
+export function RowButton(p: { action: string; csrf: string; label: string; describe?: string }) {
+  return (
+    <PostForm action={p.action} csrf={p.csrf}>
+      <button type="submit" class="btn secondary small" aria-label={p.describe}>
+        {p.label}
+      </button>
+    </PostForm>
   );
 }
