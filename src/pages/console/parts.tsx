@@ -150,3 +150,18 @@ export function RowButton(p: { action: string; csrf: string; label: string; desc
     </PostForm>
   );
 }
+
+/** Entries as a list, each with its remove button where it may be removed (`removeAction`), or a line saying there are none. */
+export function RemovableList(p: { entries: { text: string; removeAction: string | null }[]; none: string; remove: string; csrf: string }) {
+  if (p.entries.length === 0) return <p>{p.none}</p>;
+  return (
+    <ul>
+      {p.entries.map((e) => (
+        <li>
+          {`${e.text} `}
+          {e.removeAction ? <RowButton action={e.removeAction} csrf={p.csrf} label={p.remove} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
