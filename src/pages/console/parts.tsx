@@ -165,3 +165,17 @@ export function RemovableList(p: { entries: { text: string; removeAction: string
     </ul>
   );
 }
+
+/** Two submit buttons of one form: the first only checks and shows what would change, the second writes. `name` is the field the route reads. */
+export function PreviewAndSave(p: { name: string; preview: string; save: string }) {
+  return (
+    <>
+      <button type="submit" name={p.name} value="preview" class="btn secondary">
+        {p.preview}
+      </button>
+      <button type="submit" name={p.name} value="save" class="btn">
+        {p.save}
+      </button>
+    </>
+  );
+}

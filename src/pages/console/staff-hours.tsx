@@ -2,7 +2,7 @@
 // time beside it when the zones differ), the preview of the next four weeks, the appointments
 // new hours would strand, and the rules the grid does not show (with hours on one date).
 import { Button, Notice, PostForm } from "../components.js";
-import { RemovableList, Select, Table } from "./parts.js";
+import { PreviewAndSave, RemovableList, Select, Table } from "./parts.js";
 import { Field } from "./cases-form.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
@@ -108,12 +108,7 @@ export function HoursSection(p: HoursProps) {
         ))}
         {editable ? (
           <p>
-            <button type="submit" name="action" value="preview" class="btn secondary">
-              {w.preview}
-            </button>
-            <button type="submit" name="action" value="save" class="btn">
-              {w.save}
-            </button>
+            <PreviewAndSave name="action" preview={w.preview} save={w.save} />
           </p>
         ) : null}
       </PostForm>
