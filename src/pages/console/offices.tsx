@@ -1,8 +1,8 @@
 // The office set-up pages: the list of offices, and one office's form (details, opening hours by
 // weekday, public contact, reminders and quiet hours) with links to its rooms, holidays and rules.
 import { PostForm, Button } from "../components.js";
-import { NoticeBox, SetupList, type PageNotice } from "./parts.js";
-import { Field, FormFields, type FieldErrors } from "./offices-fields.js";
+import { NoticeBox, SetupList } from "./parts.js";
+import { Field, FormFields, type SetupFormProps } from "./offices-fields.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
 export interface OfficeListItem {
@@ -47,15 +47,9 @@ export function OfficeSubnav({ officeId, current, t }: { officeId: string; curre
   );
 }
 
-export interface OfficeFormProps {
+export interface OfficeFormProps extends SetupFormProps {
   /** The office being edited; absent on the new-office page. */
   officeId?: string;
-  values: Record<string, string>;
-  errors: FieldErrors;
-  notice?: PageNotice;
-  readOnly: boolean;
-  csrf: string;
-  t: ConsoleStrings;
 }
 
 export function OfficeFormPage({ officeId, values, errors, notice, readOnly, csrf, t }: OfficeFormProps) {

@@ -1,8 +1,8 @@
 // The service set-up pages: the list of services with their lengths and windows, and one
 // service's form (duration, buffer, window, daily cap, step, notice).
 import { Button, PostForm } from "../components.js";
-import { NoticeBox, SetupList, type PageNotice } from "./parts.js";
-import { CheckField, Field, FormFields, SelectField, type FieldErrors } from "./offices-fields.js";
+import { NoticeBox, SetupList } from "./parts.js";
+import { CheckField, Field, FormFields, SelectField, type SetupFormProps } from "./offices-fields.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
 export interface ServiceListItem {
@@ -39,14 +39,9 @@ export function ServicesPage({ services, isAdmin, t }: { services: ServiceListIt
   );
 }
 
-export interface ServiceFormProps {
+export interface ServiceFormProps extends SetupFormProps {
+  /** The service being edited; absent on the new-service page. */
   serviceId?: string;
-  values: Record<string, string>;
-  errors: FieldErrors;
-  notice?: PageNotice;
-  readOnly: boolean;
-  csrf: string;
-  t: ConsoleStrings;
 }
 
 export function ServiceFormPage({ serviceId, values, errors, notice, readOnly, csrf, t }: ServiceFormProps) {
