@@ -3,13 +3,8 @@
 // evenly over them, inserted in one transaction. Per office: years of history (completed, no-show,
 // cancelled), live bookings in the 90 days ahead (one per case at most), and a tenth of the
 // cases still waiting, screened over the last 12 weeks so that some windows are over.
-import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
-import { openSqlite } from "../src/db/sqlite.js";
-import { silentLogger } from "../src/lib/logger.js";
-import { createProcessState } from "../src/process-state.js";
 import { mulberry32 } from "../src/lib/random.js";
-import { BENCH_ADMIN, NOW, buildBenchDb, rules, zoneOf } from "./fixture.js";
+import { NOW, addBenchStaff, benchApi, buildBenchDb } from "./fixture.js";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -32,13 +27,7 @@ export interface ConsoleBenchDb {
 
 export async function buildConsoleDb(options: { cases: number; appointments: number }): Promise<ConsoleBenchDb> {
   const file = await buildBenchDb({ appointments: 0, cases: 0 });
-  const database = openSqlite(file);
-  const config = { ...readConfig({}), adminToken: BENCH_ADMIN };
-  const app = createApp({ database, clock: { now: () => Date.parse(NOW) }, mailer: null, sms: null, config, logger: silentLogger, state: createProcessState() });
-  const send = async (method: string, path: string, body: unknown) => {
-    const res = await app.request(path, { method, headers: { authorization: `Bearer ${BENCH_ADMIN}`, "content-type": "application/json" }, body: JSON.stringify(body) });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  };
+  const { database, send } = benchApi(file);
   // Windows of 2–4 weeks, as IOM's counseling sessions have.
   await send("PATCH", "/v1/services/iom-counseling", { window: { minDays: 14, maxDays: 28 } });
   for (const o of OFFICES.slice(1)) {
@@ -51,22 +40,7 @@ export async function buildConsoleDb(options: { cases: number; appointments: num
       hours: [{ days: ["MO", "TU", "WE", "TH", "FR"], start: "08:00", end: "17:00" }],
     });
     for (let i = 0; i < 20; i++) {
-      const id = `${o.id}-s${String(i).padStart(2, "0")}`;
-      await send("POST", "/v1/staff", {
-        id,
-        name: id,
-        email: `${id}@example.org`,
-        agency: "IOM",
-        timeZone: zoneOf(i),
-        languages: i % 5 === 0 ? ["es", "ht"] : ["es"],
-        officeIds: [o.id],
-        serviceIds: ["iom-counseling"],
-      });
-      await send(
-        "PUT",
-        `/v1/staff/${id}/availability`,
-        rules(i, o.id).map((r) => ({ ...r, timeZone: zoneOf(i) })),
-      );
+      await addBenchStaff(send, { id: `${o.id}-s${String(i).padStart(2, "0")}`, i, officeId: o.id, languages: i % 5 === 0 ? ["es", "ht"] : ["es"] });
     }
   }
 

@@ -23,15 +23,42 @@ export function rules(i: number, officeId = "bogota") {
 }
 export const zoneOf = (i: number) => (i % 7 === 3 ? "America/New_York" : i % 7 === 5 ? "Europe/Madrid" : "America/Bogota");
 
-export async function buildBenchDb(options: { appointments: number; cases: number; historyYears?: number }): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), "cita-bench-")), "cita.db");
+export type Send = (method: string, path: string, body: unknown) => Promise<void>;
+
+/** The database at `file` with an app over it at NOW, and `send`: one admin API call that throws when refused. */
+export function benchApi(file: string) {
   const database = openSqlite(file);
   const config = { ...readConfig({}), adminToken: BENCH_ADMIN };
   const app = createApp({ database, clock: { now: () => Date.parse(NOW) }, mailer: null, sms: null, config, logger: silentLogger, state: createProcessState() });
-  const send = async (method: string, path: string, body: unknown) => {
+  const send: Send = async (method, path, body) => {
     const res = await app.request(path, { method, headers: { authorization: `Bearer ${BENCH_ADMIN}`, "content-type": "application/json" }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   };
+  return { database, send };
+}
+
+/** The bench's `i`-th IOM interviewer of one office, with the weekly rules of `rules(i)` in their own zone. */
+export async function addBenchStaff(send: Send, s: { id: string; i: number; officeId: string; languages: string[] }) {
+  await send("POST", "/v1/staff", {
+    id: s.id,
+    name: s.id,
+    email: `${s.id}@example.org`,
+    agency: "IOM",
+    timeZone: zoneOf(s.i),
+    languages: s.languages,
+    officeIds: [s.officeId],
+    serviceIds: ["iom-counseling"],
+  });
+  await send(
+    "PUT",
+    `/v1/staff/${s.id}/availability`,
+    rules(s.i, s.officeId).map((r) => ({ ...r, timeZone: zoneOf(s.i) })),
+  );
+}
+
+export async function buildBenchDb(options: { appointments: number; cases: number; historyYears?: number }): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), "cita-bench-")), "cita.db");
+  const { database, send } = benchApi(file);
   await send("POST", "/v1/offices", {
     id: "bogota",
     name: "Bench office",
@@ -41,24 +68,7 @@ export async function buildBenchDb(options: { appointments: number; cases: numbe
     hours: [{ days: ["MO", "TU", "WE", "TH", "FR"], start: "08:00", end: "17:00" }],
   });
   await send("POST", "/v1/services", { id: "iom-counseling", agency: "IOM", durationMinutes: 60, bufferMinutes: 10, window: { minDays: 0, maxDays: 400 } });
-  for (let i = 0; i < 20; i++) {
-    const id = `s${String(i).padStart(2, "0")}`;
-    await send("POST", "/v1/staff", {
-      id,
-      name: id,
-      email: `${id}@example.org`,
-      agency: "IOM",
-      timeZone: zoneOf(i),
-      languages: ["es"],
-      officeIds: ["bogota"],
-      serviceIds: ["iom-counseling"],
-    });
-    await send(
-      "PUT",
-      `/v1/staff/${id}/availability`,
-      rules(i).map((r) => ({ ...r, timeZone: zoneOf(i) })),
-    );
-  }
+  for (let i = 0; i < 20; i++) await addBenchStaff(send, { id: `s${String(i).padStart(2, "0")}`, i, officeId: "bogota", languages: ["es"] });
 
   const { sqlite } = database;
   const now = Date.parse(NOW);

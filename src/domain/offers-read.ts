@@ -10,8 +10,8 @@ import { dayNumber } from "./dates.js";
 /** Days an accepted offer saved: from the original date (appointment, or window's last day) to the new one, in the office's days. */
 export const daysSaved = (o: { originalAt: number; start: number }, zone: string) => dayNumber(localDateOf(zone, o.originalAt))! - dayNumber(localDateOf(zone, o.start))!;
 
-/** The offer with its freed time, case, office and the appointment it would move (if any). */
-export async function offerPageData(deps: Deps, id: string) {
+/** The offer with its freed time, case and office: what its page and its message are made of. */
+export async function loadOffer(deps: Deps, id: string) {
   const [row] = await deps.database.db
     .select({ offer: offers, freed: freedTimes, caseRow: cases, office: offices })
     .from(offers)
@@ -20,6 +20,12 @@ export async function offerPageData(deps: Deps, id: string) {
     .innerJoin(offices, eq(offices.id, offers.officeId))
     .where(eq(offers.id, id))
     .limit(1);
+  return row ?? null;
+}
+
+/** The offer with its freed time, case, office and the appointment it would move (if any). */
+export async function offerPageData(deps: Deps, id: string) {
+  const row = await loadOffer(deps, id);
   if (!row) return null;
   const [current] = row.offer.appointmentId ? await deps.database.db.select().from(appointments).where(eq(appointments.id, row.offer.appointmentId)) : [];
   return { ...row, current: current ?? null };

@@ -1,10 +1,9 @@
 // An offer's message, decided at send time like every outbox row: nothing goes for an offer that
 // is no longer open, and the address is the case's contact as it is now.
-import { eq } from "drizzle-orm";
 import type { Deps, Receipt } from "../deps.js";
-import { cases, freedTimes, offers, offices } from "../db/schema.js";
 import { removedContact, type Channel } from "../domain/notifications.js";
 import { offerUrl } from "../domain/offers-link.js";
+import { loadOffer } from "../domain/offers-read.js";
 import { localDateTimeWords } from "../i18n/dates.js";
 import { permanentFailure } from "./errors.js";
 import { officeMailbox } from "./facts.js";
@@ -14,18 +13,6 @@ import { languageOf } from "./texts.js";
 import type { OutboxRow } from "./lease.js";
 
 export type OfferPlan = { skip: string } | { to: string; send: () => Promise<Receipt | void>; segments?: number };
-
-async function loadOffer(deps: Deps, id: string) {
-  const [row] = await deps.database.db
-    .select({ offer: offers, freed: freedTimes, caseRow: cases, office: offices })
-    .from(offers)
-    .innerJoin(freedTimes, eq(freedTimes.id, offers.freedTimeId))
-    .innerJoin(cases, eq(cases.id, offers.caseId))
-    .innerJoin(offices, eq(offices.id, offers.officeId))
-    .where(eq(offers.id, id))
-    .limit(1);
-  return row ?? null;
-}
 
 /** The offer row's `appointment_id` holds the offer's id (docs/offers.md). */
 export async function planOffer(deps: Deps, row: OutboxRow): Promise<OfferPlan> {

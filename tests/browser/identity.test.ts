@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { apiOf } from "../helpers/server.js";
 import { artifactDir, hasChromium, skipReason } from "../helpers/browser.js";
 import { applicantCase, bogota, counseling, counselor } from "../helpers/fixtures.js";
-import { expectAccessible, heading, loginAtProvider, mailedLink, nextMail, pathOf, spanishPage, startStaffStack, type StaffStack } from "../helpers/staff-browser.js";
+import { expectAccessible, heading, nextMail, pathOf, signInByMailedLink, signInThroughProvider, spanishPage, startStaffStack, type StaffStack } from "../helpers/staff-browser.js";
 
 const ADMIN = "identity-browser-admin-token";
 
@@ -37,18 +37,7 @@ describe.skipIf(!hasChromium)(hasChromium ? "staff identity in Chromium, in Span
 
   it("signs the admin in through the identity provider's whole redirect dance", async () => {
     const { page } = admin;
-    await page.goto(`${stack.server.url}/console`);
-    expect(pathOf(page)).toBe("/console/sign-in");
-    expect(await heading(page)).toBe("Entrar a la consola");
-    await accessible(page, "sign-in");
-    await page.screenshot({ path: `${shots}sign-in.png`, fullPage: true });
-
-    await page.getByRole("link", { name: "Entrar con la cuenta de su organización" }).click();
-    await loginAtProvider(stack, page, "ana");
-
-    expect(pathOf(page)).toBe("/console/sign-in/oidc/callback");
-    expect(await heading(page)).toBe("Sesión iniciada");
-    expect(await page.locator("main").innerText()).toContain("Entró como Ana Admin.");
+    await signInThroughProvider(stack, page, { login: "ana", name: "Ana Admin" }, () => page.screenshot({ path: `${shots}sign-in.png`, fullPage: true }));
     const cookie = (await admin.context.cookies()).find((c) => c.name === "cita_console");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/console" });
     await page.getByRole("link", { name: "Seguir a la consola" }).click();
@@ -81,21 +70,8 @@ describe.skipIf(!hasChromium)(hasChromium ? "staff identity in Chromium, in Span
 
   it("signs the scheduler in by the email link, once, and shows the queue", async () => {
     const { page } = desk;
-    await page.goto(`${stack.server.url}/console/sign-in`);
-    await page.getByLabel("Correo electrónico").fill("sofia.agenda@example.org");
-    const before = stack.sink.received.length;
-    await page.getByRole("button", { name: "Enviarme un enlace de entrada" }).click();
-    expect(await heading(page)).toBe("Revise su correo");
-    await accessible(page, "link sent");
-
-    const mail = await nextMail(stack, "sofia.agenda@example.org", before);
+    const { link, mail } = await signInByMailedLink(stack, page, "sofia.agenda@example.org");
     expect(mail.text).toContain("Abra este enlace para entrar en la consola de Cita");
-    const link = await mailedLink(stack, "sofia.agenda@example.org", before);
-
-    await page.goto(link);
-    expect(await heading(page)).toBe("Entrar con su enlace");
-    await accessible(page, "link");
-    await page.getByRole("button", { name: "Entrar ahora" }).click();
     expect(pathOf(page)).toBe("/console/queue");
     expect(await heading(page)).toBe("Cola");
     expect(await page.locator("main").innerText()).toContain("ESP-001");

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { apiOf } from "../helpers/server.js";
 import { artifactDir, hasChromium, skipReason } from "../helpers/browser.js";
-import { expectAccessible, heading, loginAtProvider, mailedLink, pathOf, spanishPage, startStaffStack, type StaffStack } from "../helpers/staff-browser.js";
+import { expectAccessible, heading, pathOf, signInByMailedLink, signInThroughProvider, spanishPage, startStaffStack, type StaffStack } from "../helpers/staff-browser.js";
 import { es } from "../../src/pages/console/strings/es.js";
 import { dayWords } from "../../src/routes/console/dates.js";
 import { parseIsoDate } from "../../src/slots/index.js";
@@ -71,14 +71,7 @@ describe.skipIf(!hasChromium)(hasChromium ? "an office set up from an empty data
 
   it("signs the admin in through the OpenID Provider", async () => {
     const { page } = admin;
-    await page.goto(`${stack.server.url}/console`);
-    expect(pathOf(page)).toBe("/console/sign-in");
-    expect(await heading(page)).toBe(es.signIn.title);
-    await accessible(page, "sign-in");
-    await page.getByRole("link", { name: es.signInWays.withProvider }).click();
-    await loginAtProvider(stack, page, "marta");
-    expect(await heading(page)).toBe(es.signInWays.signedInTitle);
-    expect(await main(page)).toContain(es.signInWays.signedIn("Marta Admin"));
+    await signInThroughProvider(stack, page, { login: "marta", name: "Marta Admin" });
     // (The callback's address is used up: reloaded for axe it would be a replayed code.)
     await page.getByRole("link", { name: es.signInWays.continue }).click();
     // No office yet: the front page says to add the first one, with the console's navigation kept.
@@ -184,15 +177,7 @@ describe.skipIf(!hasChromium)(hasChromium ? "an office set up from an empty data
 
   it("signs the scheduler in by the email link", async () => {
     const { page } = desk;
-    await page.goto(`${stack.server.url}/console/sign-in`);
-    await field(page, es.signInWays.email).fill(SCHEDULER);
-    const before = stack.sink.received.length;
-    await page.getByRole("button", { name: es.signInWays.sendLink }).click();
-    expect(await heading(page)).toBe(es.signInWays.linkSentTitle);
-    await page.goto(await mailedLink(stack, SCHEDULER, before));
-    expect(await heading(page)).toBe(es.signInWays.linkTitle);
-    await accessible(page, "link");
-    await page.getByRole("button", { name: es.signInWays.linkSubmit }).click();
+    await signInByMailedLink(stack, page, SCHEDULER);
     expect(pathOf(page)).toBe("/console/queue");
     expect(await page.locator("header").innerText()).toContain(`Lucía Agenda · ${es.roles.scheduler}`);
     expect(await main(page)).toContain(es.queue.empty);

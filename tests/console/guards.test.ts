@@ -14,6 +14,7 @@ let caseId: string;
 let appointmentId: string;
 let closureId: string;
 let timeOffId: string;
+let userId: string;
 
 /** A concrete request for each route pattern, aimed at the Bogotá office's records. */
 const requests = (): Record<string, { path: string; fields?: Record<string, string> }> => ({
@@ -76,18 +77,6 @@ const requests = (): Record<string, { path: string; fields?: Record<string, stri
   "POST /console/staff/:id/time-off/:timeOffId/delete": { path: `/console/staff/ana/time-off/${timeOffId}/delete` },
 });
 
-/** Admin-only routes: every scheduler is refused, their own office's too. */
-const ADMIN_ONLY: Record<string, { path: string; fields?: Record<string, string> }> = {
-  "POST /console/staff/new": {
-    path: "/console/staff/new",
-    fields: { name: "Bea", email: "bea@example.org", agency: "IOM", timeZone: "America/Bogota", languages: "es", officeIds: "bogota" },
-  },
-  "POST /console/staff/:id": {
-    path: "/console/staff/ana",
-    fields: { name: "Ana", email: "ana@example.org", agency: "IOM", timeZone: "America/Bogota", languages: "es", officeIds: "bogota" },
-  },
-};
-
 /**
  * Routes that concern no office: the sign-in pages, the language switch, the console's front door,
  * the list of one's own offices and the pages of services (every role reads them, as in the API),
@@ -115,8 +104,19 @@ const OFFICE_FREE = [
   "GET /console/staff/new",
 ];
 
-/** The users pages: admins only, so a scheduler of any office is refused (tests/console/users.test.ts has the rest). */
-const adminOnly = (userId: string): Record<string, { path: string; fields?: Record<string, string> }> => ({
+/**
+ * Admin-only routes: adding and editing interviewers, and the users pages. Every scheduler is
+ * refused, their own office's too (tests/console/users.test.ts has the rest of the users pages).
+ */
+const adminOnly = (): Record<string, { path: string; fields?: Record<string, string> }> => ({
+  "POST /console/staff/new": {
+    path: "/console/staff/new",
+    fields: { name: "Bea", email: "bea@example.org", agency: "IOM", timeZone: "America/Bogota", languages: "es", officeIds: "bogota" },
+  },
+  "POST /console/staff/:id": {
+    path: "/console/staff/ana",
+    fields: { name: "Ana", email: "ana@example.org", agency: "IOM", timeZone: "America/Bogota", languages: "es", officeIds: "bogota" },
+  },
   "GET /console/users": { path: "/console/users" },
   "POST /console/users": { path: "/console/users", fields: { name: "New", email: "new@example.org", role: "scheduler", officeIds: "bogota" } },
   "GET /console/users/:id": { path: `/console/users/${userId}` },
@@ -132,7 +132,7 @@ const adminOnly = (userId: string): Record<string, { path: string; fields?: Reco
 const consoleRoutes = () => [...new Set(t.app.routes.filter((r) => r.path.startsWith("/console") && r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
 
 const send = (s: Session, route: string, options?: { csrf?: string | null }) => {
-  const { path, fields } = requests()[route] ?? ADMIN_ONLY[route]!;
+  const { path, fields } = requests()[route] ?? adminOnly()[route]!;
   return route.startsWith("GET") ? s.get(path) : s.post(path, fields, options);
 };
 
@@ -146,18 +146,19 @@ beforeAll(async () => {
   appointmentId = (await t.post("/v1/appointments", booking(other, at("09:00")))).json.id;
   closureId = (await t.post("/v1/offices/bogota/closures", { date: "2026-12-14", reason: "Staff training" })).json.id;
   timeOffId = (await t.post("/v1/staff/ana/time-off", { start: "2026-12-15T14:00:00Z", end: "2026-12-15T15:00:00Z", reason: "Training" })).json.id;
+  userId = (await t.get("/v1/users")).json.items[0].id as string;
 });
 afterAll(() => t.close());
 
 describe("console routes", () => {
   it("has a row for every route", () => {
-    const missing = consoleRoutes().filter((r) => !OFFICE_FREE.includes(r) && !(r in requests()) && !(r in ADMIN_ONLY) && !(r in adminOnly("x")));
+    const missing = consoleRoutes().filter((r) => !OFFICE_FREE.includes(r) && !(r in requests()) && !(r in adminOnly()));
     expect(missing).toEqual([]);
   });
 
   it("refuses a scheduler of another office on every route, and nothing changes", async () => {
     const before = dumpTables(t);
-    for (const route of [...Object.keys(requests()), ...Object.keys(ADMIN_ONLY)]) {
+    for (const route of [...Object.keys(requests()), ...Object.keys(adminOnly())]) {
       const res = await send(foreign, route);
       expect(res.status, route).toBe(403);
       expect(res.text, route).not.toContain(caseId);
@@ -167,8 +168,8 @@ describe("console routes", () => {
 
   it("refuses every form without the session's form token, and nothing changes", async () => {
     const before = dumpTables(t);
-    // The sign-in forms carry a token of their own (tests/console/login-csrf.test.ts, sign-in-*.test.ts); the users forms are admin-only (users.test.ts).
-    const forms = [...consoleRoutes().filter((r) => r.startsWith("POST") && !r.startsWith("POST /console/sign-in") && !(r in adminOnly("x")))];
+    // The sign-in forms carry a token of their own (tests/console/login-csrf.test.ts, sign-in-*.test.ts).
+    const forms = [...consoleRoutes().filter((r) => r.startsWith("POST") && !r.startsWith("POST /console/sign-in"))];
     expect(forms.length).toBeGreaterThanOrEqual(8);
     for (const route of forms) {
       for (const csrf of [null, "forged"]) {
@@ -179,15 +180,10 @@ describe("console routes", () => {
     expect(dumpTables(t)).toBe(before);
   });
 
-  it("refuses the admin-only forms to the office's own scheduler too", async () => {
-    for (const route of Object.keys(ADMIN_ONLY)) expect((await send(own, route)).status, route).toBe(403);
-  });
-
-  it("refuses a scheduler every users page and form, and nothing changes", async () => {
+  it("refuses the admin-only pages and forms to the office's own scheduler too, and nothing changes", async () => {
     const before = dumpTables(t);
-    const userId = (await t.get("/v1/users")).json.items[0].id as string;
-    for (const [route, { path, fields }] of Object.entries(adminOnly(userId))) {
-      const res = route.startsWith("GET") ? await own.get(path) : await own.post(path, fields);
+    for (const route of Object.keys(adminOnly())) {
+      const res = await send(own, route);
       expect(res.status, route).toBe(403);
       expect(res.headers.get("content-type"), route).toContain("text/html");
     }

@@ -1,15 +1,9 @@
 // A database made by the version with one token per user (users.token_hash), opened by this one:
 // migration 0014 moves each token into api_tokens, so every token handed out keeps working, the
 // bootstrap admin token too, and console sessions opened with a token stay open.
-import BetterSqlite3 from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrationsFolder } from "../../src/db/sqlite.js";
 import { ADMIN, makeApp, type TestApp } from "../helpers/app.js";
+import { migratedUpTo } from "../helpers/migrations.js";
 import { sha256Hex } from "../../src/lib/ids.js";
 
 const apps: TestApp[] = [];
@@ -17,27 +11,12 @@ afterEach(() => {
   for (const a of apps.splice(0)) a.close();
 });
 
-/** The migrations the previous version shipped: everything before the api_tokens table. */
-function previousMigrations(): string {
-  const dir = mkdtempSync(join(tmpdir(), "cita-old-drizzle-"));
-  mkdirSync(join(dir, "meta"));
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((e) => e.tag.endsWith("_api_tokens_sign_in_links"));
-  expect(last).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, last);
-  writeFileSync(join(dir, "meta", "_journal.json"), JSON.stringify(journal));
-  for (const { tag } of journal.entries) copyFileSync(join(migrationsFolder, `${tag}.sql`), join(dir, `${tag}.sql`));
-  return dir;
-}
-
 const NOW = Date.parse("2026-11-23T12:00:00Z");
 const OLD_TOKENS = { sofia: "cita_old-token-of-sofia-0123456789abcdefghijklmnopqrstuv", pablo: "cita_old-token-of-pablo-0123456789abcdefghijklmnopqrstuv" };
 
 /** Two users as the previous version wrote them (one disabled), and an open console session of Sofía's. */
 async function databaseOfThePreviousVersion(): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), "cita-old-")), "cita.db");
-  const old = new BetterSqlite3(file);
-  migrate(drizzle({ client: old }), { migrationsFolder: previousMigrations() });
+  const { file, sqlite: old } = migratedUpTo("api_tokens_sign_in_links");
   expect(old.prepare("SELECT name FROM pragma_table_info('users')").pluck().all()).toContain("token_hash");
   const user = old.prepare("INSERT INTO users (id, name, email, role, office_ids, staff_id, token_hash, created_at, disabled_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)");
   user.run("usr_0000000001aaaaaaaaaa", "Sofía", "sofia@example.org", "admin", "[]", await sha256Hex(OLD_TOKENS.sofia), NOW - 86_400_000, null);

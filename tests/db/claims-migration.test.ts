@@ -1,34 +1,15 @@
 // A database made by the version with claim rows, opened by this one: the migrations drop the
 // claims and create the no-overlap triggers, and nothing booked before is lost or overlaps.
 import BetterSqlite3 from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrationsFolder } from "../../src/db/sqlite.js";
 import { makeApp } from "../helpers/app.js";
 import { at, booking, bookingApp, newCase, type TestApp } from "../helpers/booking.js";
+import { migratedUpTo } from "../helpers/migrations.js";
 
 const apps: TestApp[] = [];
 afterEach(() => {
   for (const a of apps.splice(0)) a.close();
 });
-
-/** The migrations as the previous version shipped them: everything before the claims were dropped. */
-function previousMigrations(): string {
-  const dir = mkdtempSync(join(tmpdir(), "cita-old-drizzle-"));
-  mkdirSync(join(dir, "meta"));
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((e) => e.tag.endsWith("_appointments_live_holds"));
-  expect(last).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, last);
-  writeFileSync(join(dir, "meta", "_journal.json"), JSON.stringify(journal));
-  for (const { tag } of journal.entries) copyFileSync(join(migrationsFolder, `${tag}.sql`), join(dir, `${tag}.sql`));
-  expect(readdirSync(dir).filter((f) => f.endsWith(".sql"))).toHaveLength(last);
-  return dir;
-}
 
 const MIN = 60_000;
 const UNIT = 5 * MIN;
@@ -51,9 +32,7 @@ async function databaseOfThePreviousVersion() {
   const cases: string[] = [];
   for (let i = 0; i < 4; i++) cases.push(await newCase(seed));
 
-  const file = join(mkdtempSync(join(tmpdir(), "cita-old-")), "cita.db");
-  const old = new BetterSqlite3(file);
-  migrate(drizzle({ client: old }), { migrationsFolder: previousMigrations() });
+  const { file, sqlite: old } = migratedUpTo("appointments_live_holds");
   old.pragma("foreign_keys = OFF"); // tables are copied in name order, not in reference order
   old.prepare("ATTACH DATABASE ? AS seed").run(seed.file);
   const tables = old.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").pluck().all() as string[];

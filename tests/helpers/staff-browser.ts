@@ -9,6 +9,7 @@ import { axe, launchBrowser } from "./browser.js";
 import { CLIENT_ID, CLIENT_SECRET, startProvider, type Account, type TestProvider } from "./oidc.js";
 import { startSmtpSink, type SmtpSink } from "../notify/sinks.js";
 import { leaves } from "../notify/mime.js";
+import { es } from "../../src/pages/console/strings/es.js";
 
 export const SPANISH = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: "es-CO", extraHTTPHeaders: { "accept-language": "es-CO,es;q=0.9" } } as const;
 
@@ -103,4 +104,43 @@ export async function loginAtProvider(stack: StaffStack, page: Page, login: stri
 export async function mailedLink(stack: StaffStack, email: string, already: number): Promise<string> {
   const mail = await nextMail(stack, email, already);
   return new RegExp(`${stack.server.url}/console/sign-in/link/[\\w.-]+`).exec(mail.text)![0];
+}
+
+/**
+ * From the console's front door through the provider's login to the "signed in" page, as staff
+ * with an account there sign in, checking each page's Spanish words and the sign-in page with
+ * axe. `onSignInPage` runs on the sign-in page before leaving it (a screenshot, say).
+ */
+export async function signInThroughProvider(stack: StaffStack, page: Page, account: { login: string; name: string }, onSignInPage?: () => Promise<unknown>) {
+  await page.goto(`${stack.server.url}/console`);
+  expect(pathOf(page)).toBe("/console/sign-in");
+  expect(await heading(page)).toBe(es.signIn.title);
+  await expectAccessible(stack.browser, page, "sign-in");
+  await onSignInPage?.();
+  await page.getByRole("link", { name: es.signInWays.withProvider }).click();
+  await loginAtProvider(stack, page, account.login);
+  expect(pathOf(page)).toBe("/console/sign-in/oidc/callback");
+  expect(await heading(page)).toBe(es.signInWays.signedInTitle);
+  expect(await page.locator("main").innerText()).toContain(es.signInWays.signedIn(account.name));
+}
+
+/**
+ * Asks for a sign-in link for `email`, opens the mailed link and presses its button, checking
+ * the pages on the way (axe on both). Returns the link and its mail, for the caller's own checks.
+ */
+export async function signInByMailedLink(stack: StaffStack, page: Page, email: string): Promise<{ link: string; mail: { subject: string; text: string } }> {
+  await page.goto(`${stack.server.url}/console/sign-in`);
+  // In main: the header's language menu has a label too.
+  await page.locator("main").getByLabel(es.signInWays.email, { exact: true }).fill(email);
+  const before = stack.sink.received.length;
+  await page.getByRole("button", { name: es.signInWays.sendLink }).click();
+  expect(await heading(page)).toBe(es.signInWays.linkSentTitle);
+  await expectAccessible(stack.browser, page, "link sent");
+  const mail = await nextMail(stack, email, before);
+  const link = await mailedLink(stack, email, before);
+  await page.goto(link);
+  expect(await heading(page)).toBe(es.signInWays.linkTitle);
+  await expectAccessible(stack.browser, page, "link");
+  await page.getByRole("button", { name: es.signInWays.linkSubmit }).click();
+  return { link, mail };
 }

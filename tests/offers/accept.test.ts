@@ -17,6 +17,16 @@ const rowCounts = async (t: TestApp) => ({
   offers: (await offersOf(t)).map((o) => o.status).join(","),
 });
 
+/** One waiting case with the freed time offered to it, in `t`: the case, its offer and the offer's link. */
+async function oneOpenOffer() {
+  const app = await offersApp(1);
+  t = app.t;
+  const waiting = await newCase(t);
+  await freeIt(t, app.appointmentId);
+  const offer = await offerFor(t, waiting);
+  return { waiting, offer, link: await linkOf(t, offer.id) };
+}
+
 describe("accepting an offer by its link", () => {
   it("books the time for the first to accept and tells the next one it is gone", async () => {
     const app = await offersApp(2);
@@ -102,12 +112,7 @@ describe("accepting an offer by its link", () => {
   });
 
   it("loses cleanly to a staff booking that took the time first", async () => {
-    const app = await offersApp(1);
-    t = app.t;
-    const waiting = await newCase(t);
-    await freeIt(t, app.appointmentId);
-    const offer = await offerFor(t, waiting);
-    const link = await linkOf(t, offer.id);
+    const { waiting, link } = await oneOpenOffer();
     const csrf = await formOf(t, link);
     expect((await t.post("/v1/appointments", booking(await newCase(t, { reference: "DESK" }), FREED, { staffId: "ana" }))).status).toBe(201);
 
@@ -146,12 +151,7 @@ describe("accepting an offer by its link", () => {
   });
 
   it("refuses bad links and forms with a clear page and writes nothing", async () => {
-    const app = await offersApp(1);
-    t = app.t;
-    const waiting = await newCase(t);
-    await freeIt(t, app.appointmentId);
-    const offer = await offerFor(t, waiting);
-    const link = await linkOf(t, offer.id);
+    const { offer, link } = await oneOpenOffer();
     const before = await rowCounts(t);
 
     for (const bad of ["/o/nonsense", `${link.slice(0, -2)}xy`, `/o/${offer.id}`, link.replace(offer.id, offer.id.slice(0, -1) + (offer.id.endsWith("z") ? "y" : "z"))]) {

@@ -1,7 +1,7 @@
 // Closures: the office's coming closures with the form that closes a day, and one closed day with
 // its appointments (still there, or moved off it).
 import { Button, Notice, PostForm } from "../components.js";
-import { NoticeBox, OfficeFilter, Table, type OfficeChoice, type PageNotice } from "./parts.js";
+import { NoticeBox, OfficeFilter, RowButton, Table, type OfficeChoice, type PageNotice } from "./parts.js";
 import { StatusBadge } from "./status.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
@@ -61,11 +61,7 @@ export function ClosuresPage({ office, offices, today, closures, form, message, 
             c.open ? w.openHoliday : w.closed,
             <>
               {c.date && !c.open ? <a href={`/console/closures/${office.id}/${c.date}`}>{w.appointments}</a> : null}{" "}
-              <PostForm action={`/console/closures/${office.id}/${c.id}/delete`} csrf={csrf}>
-                <button type="submit" class="btn secondary small">
-                  {c.open ? w.remove : w.reopen}
-                </button>
-              </PostForm>
+              <RowButton action={`/console/closures/${office.id}/${c.id}/delete`} csrf={csrf} label={c.open ? w.remove : w.reopen} />
             </>,
           ])}
         />

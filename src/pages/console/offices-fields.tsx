@@ -1,9 +1,21 @@
 // Form pieces of the set-up pages (offices, services): a labelled field with its hint and, when the
 // domain refused it, the reason right under it (tied to the input for screen readers).
 import type { Child } from "hono/jsx";
+import type { PageNotice } from "./parts.js";
+import type { ConsoleStrings } from "./strings/index.js";
 
 /** The refusal of each field, by the form's name for it. */
 export type FieldErrors = Record<string, string>;
+
+/** What a set-up form page (an office's, a service's) is drawn from: the values as typed or saved, and their refusals. */
+export interface SetupFormProps {
+  values: Record<string, string>;
+  errors: FieldErrors;
+  notice?: PageNotice;
+  readOnly: boolean;
+  csrf: string;
+  t: ConsoleStrings;
+}
 
 const idOf = (name: string) => `f-${name.replace(/[^\w-]/g, "-")}`;
 

@@ -1,7 +1,7 @@
 // The parts of an office's set-up beside its form: rooms, public holidays (kept open or not) and
 // eligibility rules with their preview.
 import { Button, PostForm } from "../components.js";
-import { NoticeBox, Table, type PageNotice } from "./parts.js";
+import { NoticeBox, PreviewAndSave, RowButton, Table, type PageNotice } from "./parts.js";
 import { Field, FormFields, type FieldErrors } from "./offices-fields.js";
 import { OfficeSubnav } from "./offices.js";
 import type { ConsoleStrings } from "./strings/index.js";
@@ -75,15 +75,7 @@ export function HolidaysPage(p: Common & { intro: string; holidays: HolidayView[
             </>,
             h.name,
             h.openEntry ? w.open(h.openEntry.reason) : w.closed,
-            h.openEntry ? (
-              <PostForm action={`${base}/${encodeURIComponent(h.openEntry.id)}/close`} csrf={p.csrf}>
-                <button type="submit" class="btn secondary small">
-                  {w.closeAgain}
-                </button>
-              </PostForm>
-            ) : (
-              keepOpen(h)
-            ),
+            h.openEntry ? <RowButton action={`${base}/${encodeURIComponent(h.openEntry.id)}/close`} csrf={p.csrf} label={w.closeAgain} /> : keepOpen(h),
           ])}
         />
       )}
@@ -112,16 +104,7 @@ export function EligibilityPage(p: Common & { values: Record<string, string>; er
           {field("legalStatuses", { hint: e.hints.legalStatuses })}
         </FormFields>
         {/* Two buttons, one form: the preview checks and counts, only Save writes. */}
-        {p.readOnly ? null : (
-          <>
-            <button type="submit" name="do" value="preview" class="btn secondary">
-              {e.preview}
-            </button>
-            <button type="submit" name="do" value="save" class="btn">
-              {e.save}
-            </button>
-          </>
-        )}
+        {p.readOnly ? null : <PreviewAndSave name="do" preview={e.preview} save={e.save} />}
       </PostForm>
     </>
   );

@@ -1,8 +1,8 @@
 // The office set-up pages: the list of offices, and one office's form (details, opening hours by
 // weekday, public contact, reminders and quiet hours) with links to its rooms, holidays and rules.
-import { LinkButton, PostForm, Button } from "../components.js";
-import { NoticeBox, Table, type PageNotice } from "./parts.js";
-import { Field, FormFields, type FieldErrors } from "./offices-fields.js";
+import { PostForm, Button } from "../components.js";
+import { NoticeBox, SetupList } from "./parts.js";
+import { Field, FormFields, type SetupFormProps } from "./offices-fields.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
 export interface OfficeListItem {
@@ -16,23 +16,12 @@ export interface OfficeListItem {
 export function OfficesPage({ offices, isAdmin, t }: { offices: OfficeListItem[]; isAdmin: boolean; t: ConsoleStrings }) {
   const w = t.offices;
   return (
-    <>
-      {isAdmin ? (
-        <p>
-          <LinkButton href="/console/offices/new" kind="primary">
-            {w.add}
-          </LinkButton>
-        </p>
-      ) : null}
-      {offices.length === 0 ? (
-        <p class="muted">{w.none}</p>
-      ) : (
-        <Table
-          columns={[w.columns.name, w.columns.id, w.columns.country, w.columns.timeZone, w.columns.address]}
-          rows={offices.map((o) => [<a href={`/console/offices/${encodeURIComponent(o.id)}`}>{o.name}</a>, o.id, o.country, o.timeZone, o.address])}
-        />
-      )}
-    </>
+    <SetupList
+      add={isAdmin ? { href: "/console/offices/new", label: w.add } : null}
+      none={w.none}
+      columns={[w.columns.name, w.columns.id, w.columns.country, w.columns.timeZone, w.columns.address]}
+      rows={offices.map((o) => [<a href={`/console/offices/${encodeURIComponent(o.id)}`}>{o.name}</a>, o.id, o.country, o.timeZone, o.address])}
+    />
   );
 }
 
@@ -58,15 +47,9 @@ export function OfficeSubnav({ officeId, current, t }: { officeId: string; curre
   );
 }
 
-export interface OfficeFormProps {
+export interface OfficeFormProps extends SetupFormProps {
   /** The office being edited; absent on the new-office page. */
   officeId?: string;
-  values: Record<string, string>;
-  errors: FieldErrors;
-  notice?: PageNotice;
-  readOnly: boolean;
-  csrf: string;
-  t: ConsoleStrings;
 }
 
 export function OfficeFormPage({ officeId, values, errors, notice, readOnly, csrf, t }: OfficeFormProps) {

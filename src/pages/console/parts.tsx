@@ -1,7 +1,8 @@
 // Pieces several console pages share: the message box, the label/value table of a record, a
-// select, the office picker of a GET form, and a plain table of rows.
+// select, the office picker of a GET form, a plain table of rows, a set-up list, and the small
+// one-button forms that act on one entry of a list.
 import type { Child } from "hono/jsx";
-import { Notice, type Tone } from "../components.js";
+import { LinkButton, Notice, PostForm, type Tone } from "../components.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
 export interface PageNotice {
@@ -120,5 +121,61 @@ export function Table({ caption, columns, rows }: { caption?: Child; columns: Co
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A set-up list (offices, services): an add button for whoever may add, then the table or a line saying there is none. */
+export function SetupList(p: { add: { href: string; label: string } | null; none: string; columns: Column[]; rows: Child[][] }) {
+  return (
+    <>
+      {p.add ? (
+        <p>
+          <LinkButton href={p.add.href} kind="primary">
+            {p.add.label}
+          </LinkButton>
+        </p>
+      ) : null}
+      {p.rows.length === 0 ? <p class="muted">{p.none}</p> : <Table columns={p.columns} rows={p.rows} />}
+    </>
+  );
+}
+
+/** A small form with one button acting on one entry of a list (remove, revoke, close again); `describe` names the entry to a screen reader. */
+export function RowButton(p: { action: string; csrf: string; label: string; describe?: string }) {
+  return (
+    <PostForm action={p.action} csrf={p.csrf}>
+      <button type="submit" class="btn secondary small" aria-label={p.describe}>
+        {p.label}
+      </button>
+    </PostForm>
+  );
+}
+
+/** Entries as a list, each with its remove button where it may be removed (`removeAction`), or a line saying there are none. */
+export function RemovableList(p: { entries: { text: string; removeAction: string | null }[]; none: string; remove: string; csrf: string }) {
+  if (p.entries.length === 0) return <p>{p.none}</p>;
+  return (
+    <ul>
+      {p.entries.map((e) => (
+        <li>
+          {`${e.text} `}
+          {e.removeAction ? <RowButton action={e.removeAction} csrf={p.csrf} label={p.remove} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Two submit buttons of one form: the first only checks and shows what would change, the second writes. `name` is the field the route reads. */
+export function PreviewAndSave(p: { name: string; preview: string; save: string }) {
+  return (
+    <>
+      <button type="submit" name={p.name} value="preview" class="btn secondary">
+        {p.preview}
+      </button>
+      <button type="submit" name={p.name} value="save" class="btn">
+        {p.save}
+      </button>
+    </>
   );
 }

@@ -1,8 +1,8 @@
 // The service set-up pages: the list of services with their lengths and windows, and one
 // service's form (duration, buffer, window, daily cap, step, notice).
-import { Button, LinkButton, PostForm } from "../components.js";
-import { NoticeBox, Table, type PageNotice } from "./parts.js";
-import { CheckField, Field, FormFields, SelectField, type FieldErrors } from "./offices-fields.js";
+import { Button, PostForm } from "../components.js";
+import { NoticeBox, SetupList } from "./parts.js";
+import { CheckField, Field, FormFields, SelectField, type SetupFormProps } from "./offices-fields.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
 export interface ServiceListItem {
@@ -21,43 +21,27 @@ export function ServicesPage({ services, isAdmin, t }: { services: ServiceListIt
   const w = t.services;
   const c = w.columns;
   return (
-    <>
-      {isAdmin ? (
-        <p>
-          <LinkButton href="/console/services/new" kind="primary">
-            {w.add}
-          </LinkButton>
-        </p>
-      ) : null}
-      {services.length === 0 ? (
-        <p class="muted">{w.none}</p>
-      ) : (
-        <Table
-          columns={[
-            c.name,
-            c.agency,
-            { label: c.duration, class: "num" },
-            { label: c.buffer, class: "num" },
-            c.window,
-            { label: c.step, class: "num" },
-            { label: c.notice, class: "num" },
-            { label: c.cap, class: "num" },
-          ]}
-          rows={services.map((s) => [<a href={`/console/services/${encodeURIComponent(s.id)}`}>{s.name}</a>, s.agency, s.duration, s.buffer, s.window, s.step, s.notice, s.cap])}
-        />
-      )}
-    </>
+    <SetupList
+      add={isAdmin ? { href: "/console/services/new", label: w.add } : null}
+      none={w.none}
+      columns={[
+        c.name,
+        c.agency,
+        { label: c.duration, class: "num" },
+        { label: c.buffer, class: "num" },
+        c.window,
+        { label: c.step, class: "num" },
+        { label: c.notice, class: "num" },
+        { label: c.cap, class: "num" },
+      ]}
+      rows={services.map((s) => [<a href={`/console/services/${encodeURIComponent(s.id)}`}>{s.name}</a>, s.agency, s.duration, s.buffer, s.window, s.step, s.notice, s.cap])}
+    />
   );
 }
 
-export interface ServiceFormProps {
+export interface ServiceFormProps extends SetupFormProps {
+  /** The service being edited; absent on the new-service page. */
   serviceId?: string;
-  values: Record<string, string>;
-  errors: FieldErrors;
-  notice?: PageNotice;
-  readOnly: boolean;
-  csrf: string;
-  t: ConsoleStrings;
 }
 
 export function ServiceFormPage({ serviceId, values, errors, notice, readOnly, csrf, t }: ServiceFormProps) {

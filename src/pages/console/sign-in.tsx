@@ -1,7 +1,7 @@
 // The sign-in pages: the ways in (the organisation's identity provider when one is configured,
 // and an emailed link; a staff token as the fallback), "check your email", the link's own page
 // with its one button, a refusal, and "signed in".
-import { Notice } from "../components.js";
+import { Notice, type Tone } from "../components.js";
 import { PlainConsoleLayout, type PageLanguage } from "./layout.js";
 import { consoleStrings } from "./strings/index.js";
 
@@ -16,12 +16,26 @@ export interface SignInForms {
   tokenOpen?: boolean;
 }
 
-const ErrorBox = ({ text }: { text?: string }) =>
+const MessageBox = ({ tone, text }: { tone: Tone; text?: string }) =>
   text ? (
-    <Notice tone="error">
+    <Notice tone={tone}>
       <p>{text}</p>
     </Notice>
   ) : null;
+
+/** A page that says one thing and offers one way on: the link sent, a refusal, signed in. */
+function MessagePage(p: { title: string; tone: Tone; text: string; link: { href: string; label: string; class?: string }; page: PageLanguage }) {
+  return (
+    <PlainConsoleLayout title={p.title} page={p.page}>
+      <MessageBox tone={p.tone} text={p.text} />
+      <p>
+        <a href={p.link.href} class={p.link.class}>
+          {p.link.label}
+        </a>
+      </p>
+    </PlainConsoleLayout>
+  );
+}
 
 export function SignInPage({ forms, page }: { forms: SignInForms; page: PageLanguage }) {
   const t = consoleStrings[page.lang];
@@ -34,7 +48,7 @@ export function SignInPage({ forms, page }: { forms: SignInForms; page: PageLang
   );
   return (
     <PlainConsoleLayout title={t.signIn.title} page={page}>
-      <ErrorBox text={forms.error} />
+      <MessageBox tone="error" text={forms.error} />
       {/* Every form token is bound to this browser's pre-session cookie: another site cannot sign it in. */}
       {/* The provider first when there is one; the emailed link stays for staff outside it (a partner agency's). */}
       {/* A link, not a form: the page's CSP (form-action 'self') stops a form from redirecting to the provider. */}
@@ -79,16 +93,7 @@ export function SignInPage({ forms, page }: { forms: SignInForms; page: PageLang
 
 export function LinkSentPage({ page }: { page: PageLanguage }) {
   const w = consoleStrings[page.lang].signInWays;
-  return (
-    <PlainConsoleLayout title={w.linkSentTitle} page={page}>
-      <Notice tone="ok">
-        <p>{w.linkSent}</p>
-      </Notice>
-      <p>
-        <a href="/console/sign-in">{w.askAgain}</a>
-      </p>
-    </PlainConsoleLayout>
-  );
+  return <MessagePage title={w.linkSentTitle} tone="ok" text={w.linkSent} link={{ href: "/console/sign-in", label: w.askAgain }} page={page} />;
 }
 
 /** The emailed link's page: one button, so a mail scanner that follows links signs nobody in. */
@@ -109,14 +114,7 @@ export function LinkPage({ action, csrf, page }: { action: string; csrf: string;
 
 export function SignInRefusedPage({ text, page }: { text: string; page: PageLanguage }) {
   const w = consoleStrings[page.lang].signInWays;
-  return (
-    <PlainConsoleLayout title={w.refusedTitle} page={page}>
-      <ErrorBox text={text} />
-      <p>
-        <a href="/console/sign-in">{w.askAgain}</a>
-      </p>
-    </PlainConsoleLayout>
-  );
+  return <MessagePage title={w.refusedTitle} tone="error" text={text} link={{ href: "/console/sign-in", label: w.askAgain }} page={page} />;
 }
 
 /**
@@ -125,16 +123,5 @@ export function SignInRefusedPage({ text, page }: { text: string; page: PageLang
  */
 export function SignedInPage({ name, next, page }: { name: string; next: string; page: PageLanguage }) {
   const w = consoleStrings[page.lang].signInWays;
-  return (
-    <PlainConsoleLayout title={w.signedInTitle} page={page}>
-      <Notice tone="ok">
-        <p>{w.signedIn(name)}</p>
-      </Notice>
-      <p>
-        <a href={next} class="btn">
-          {w.continue}
-        </a>
-      </p>
-    </PlainConsoleLayout>
-  );
+  return <MessagePage title={w.signedInTitle} tone="ok" text={w.signedIn(name)} link={{ href: next, label: w.continue, class: "btn" }} page={page} />;
 }

@@ -2,7 +2,7 @@
 // time beside it when the zones differ), the preview of the next four weeks, the appointments
 // new hours would strand, and the rules the grid does not show (with hours on one date).
 import { Button, Notice, PostForm } from "../components.js";
-import { Select, Table } from "./parts.js";
+import { PreviewAndSave, RemovableList, Select, Table } from "./parts.js";
 import { Field } from "./cases-form.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
@@ -108,12 +108,7 @@ export function HoursSection(p: HoursProps) {
         ))}
         {editable ? (
           <p>
-            <button type="submit" name="action" value="preview" class="btn secondary">
-              {w.preview}
-            </button>
-            <button type="submit" name="action" value="save" class="btn">
-              {w.save}
-            </button>
+            <PreviewAndSave name="action" preview={w.preview} save={w.save} />
           </p>
         ) : null}
       </PostForm>
@@ -171,24 +166,12 @@ export function OtherRules({ base, others, offices, dated, csrf, t }: Pick<Hours
     <section class="card">
       <h2>{w.dated}</h2>
       <p class="muted">{w.datedHint}</p>
-      {others.length === 0 ? (
-        <p>{w.noDated}</p>
-      ) : (
-        <ul>
-          {others.map((r) => (
-            <li>
-              {`${r.office}: ${r.text} `}
-              {r.removable ? (
-                <PostForm action={`${base}/rules/${r.id}/delete`} csrf={csrf}>
-                  <button type="submit" class="btn secondary small">
-                    {w.remove}
-                  </button>
-                </PostForm>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableList
+        entries={others.map((r) => ({ text: `${r.office}: ${r.text}`, removeAction: r.removable ? `${base}/rules/${r.id}/delete` : null }))}
+        none={w.noDated}
+        remove={w.remove}
+        csrf={csrf}
+      />
       <DatedForm base={base} offices={offices} dated={dated} csrf={csrf} t={t} />
     </section>
   );

@@ -2,6 +2,7 @@
 // that adds one (times typed in the interviewer's zone). Shown only where the domain allows it.
 import { Button, PostForm } from "../components.js";
 import { Field } from "./cases-form.js";
+import { RemovableList } from "./parts.js";
 import type { HoursProps } from "./staff-hours.js";
 
 export function TimeOffSection({
@@ -19,24 +20,12 @@ export function TimeOffSection({
     <section class="card" id="time-off">
       <h2>{w.timeOff}</h2>
       <p class="muted">{w.timeOffHint(memberZone)}</p>
-      {timeOff.length === 0 ? (
-        <p>{w.noTimeOff}</p>
-      ) : (
-        <ul>
-          {timeOff.map((x) => (
-            <li>
-              {`${x.when}: ${x.reason} `}
-              {timeOffEditable ? (
-                <PostForm action={`${base}/time-off/${encodeURIComponent(x.id)}/delete`} csrf={csrf}>
-                  <button type="submit" class="btn secondary small">
-                    {w.remove}
-                  </button>
-                </PostForm>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableList
+        entries={timeOff.map((x) => ({ text: `${x.when}: ${x.reason}`, removeAction: timeOffEditable ? `${base}/time-off/${encodeURIComponent(x.id)}/delete` : null }))}
+        none={w.noTimeOff}
+        remove={w.remove}
+        csrf={csrf}
+      />
       {timeOffEditable ? (
         <PostForm action={`${base}/time-off`} csrf={csrf}>
           <div class="row">

@@ -1,7 +1,7 @@
 // The users pages (admin only): the list with the invitation form, and one user's page with
 // their role and offices, disable/enable, sessions and API tokens.
 import { PostForm } from "../components.js";
-import { DetailsTable, NoticeBox, Table, type OfficeChoice, type PageNotice } from "./parts.js";
+import { DetailsTable, NoticeBox, RowButton, Table, type OfficeChoice, type PageNotice } from "./parts.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
 export interface UserLine {
@@ -183,11 +183,7 @@ export function UserPage(p: UserPageProps) {
               s.how,
               s.opened,
               s.lastUsed,
-              <PostForm action={`${base}/sessions/${s.handle}/revoke`} csrf={csrf}>
-                <button type="submit" class="btn secondary small" aria-label={`${u.revoke}: ${s.how}, ${s.opened}`}>
-                  {u.revoke}
-                </button>
-              </PostForm>,
+              <RowButton action={`${base}/sessions/${s.handle}/revoke`} csrf={csrf} label={u.revoke} describe={`${u.revoke}: ${s.how}, ${s.opened}`} />,
             ])}
           />
           <PostForm action={`${base}/sessions/revoke`} csrf={csrf}>
@@ -207,11 +203,7 @@ export function UserPage(p: UserPageProps) {
             k.name,
             k.created,
             k.lastUsed,
-            <PostForm action={`${base}/tokens/${k.id}/revoke`} csrf={csrf}>
-              <button type="submit" class="btn secondary small" aria-label={`${u.revoke}: ${k.name}`}>
-                {u.revoke}
-              </button>
-            </PostForm>,
+            <RowButton action={`${base}/tokens/${k.id}/revoke`} csrf={csrf} label={u.revoke} describe={`${u.revoke}: ${k.name}`} />,
           ])}
         />
       ) : (
