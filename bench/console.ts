@@ -15,21 +15,21 @@ const WARM_UP = 10;
 
 type App = ReturnType<typeof createApp>;
 
-/** An admin's console cookie, signed in as a browser does: the form first, for its token. */
-async function signIn(app: App): Promise<string> {
+/** An admin's console cookie, signed in as a browser does: the form first, for its token; and the admin's user id. */
+async function signIn(app: App): Promise<{ cookie: string; userId: string }> {
   const res = await app.request("/v1/users", {
     method: "POST",
     headers: { authorization: `Bearer ${BENCH_ADMIN}`, "content-type": "application/json" },
     body: JSON.stringify({ name: "Bench admin", email: "admin@example.org", role: "admin" }),
   });
-  const { token } = (await res.json()) as { token: string };
+  const { token, id } = (await res.json()) as { token: string; id: string };
   const page = await app.request("/console/sign-in");
   const pre = /cita_console_sign_in=[^;]+/.exec(page.headers.get("set-cookie") ?? "")?.[0] ?? "";
   const csrf = /name="csrf" value="([^"]*)"/.exec(await page.text())?.[1] ?? "";
   const signed = await app.request("/console/sign-in", { method: "POST", body: new URLSearchParams({ token, csrf, next: "/console" }), headers: { cookie: pre } });
   const cookie = /cita_console=[^;]+/.exec(signed.headers.get("set-cookie") ?? "")?.[0];
   if (!cookie) throw new Error(`sign-in refused: ${signed.status}`);
-  return cookie;
+  return { cookie, userId: id };
 }
 
 const rank = (sorted: number[], p: number) => sorted[Math.max(1, Math.ceil((p * sorted.length) / 100)) - 1]!;
@@ -42,7 +42,9 @@ export async function run(emit: Emit): Promise<void> {
   const config = { ...readConfig({}), adminToken: BENCH_ADMIN };
   const app = createApp({ database, clock: { now: () => Date.parse(NOW) }, mailer: null, sms: null, config, logger: silentLogger, state: createProcessState() });
   try {
-    const cookie = await signIn(app);
+    const { cookie, userId } = await signIn(app);
+    // The bench office's interviewers are s00…s19, the other offices' <office>-s00….
+    const interviewer = (o: string) => (o === OFFICES[0]!.id ? "s07" : `${o}-s07`);
     // The pages of every office in turn, so that no single office's answers stay warm.
     const pages: [string, (office: string) => string][] = [
       ["queue", (o) => `/console/queue?office=${o}`],
@@ -56,6 +58,17 @@ export async function run(emit: Emit): Promise<void> {
       ["figures", (o) => `/console/figures?office=${o}`],
       ["figures_csv", (o) => `/console/figures.csv?office=${o}`],
       ["capacity", (o) => `/console/capacity?office=${o}&service=iom-counseling`],
+      // One office asked for again and again, as a scheduler watching it does.
+      ["capacity_busy", () => `/console/capacity?office=${OFFICES[0]!.id}&service=iom-counseling`],
+      ["cases_by_reference", (o) => `/console/cases?q=${samples.get(o)!.waitingReference}`],
+      ["cases_by_phone", () => "/console/cases?q=%2B573001234567"],
+      ["cases_by_name", () => "/console/cases?q=Maria"],
+      ["case", (o) => `/console/cases/${samples.get(o)!.waitingCaseId}`],
+      ["case_new", () => "/console/cases/new"],
+      ["staff", () => "/console/staff"],
+      ["interviewer", (o) => `/console/staff/${interviewer(o)}`],
+      ["users", () => "/console/users"],
+      ["user", () => `/console/users/${userId}`],
       ["offices", () => "/console/offices"],
       ["office", (o) => `/console/offices/${o}`],
       ["office_rooms", (o) => `/console/offices/${o}/rooms`],

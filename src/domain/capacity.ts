@@ -5,9 +5,10 @@
 import { inArray } from "drizzle-orm";
 import { staff } from "../db/schema.js";
 import { localDayOf, mergeIntervals, startOfLocalDay, type Interval, type Slot } from "../slots/index.js";
-import { MINUTE_MS, isoDate, mondayOf, parseIsoDate } from "../slots/calendar.js";
+import { MINUTE_MS, isoDate, mondayOf } from "../slots/calendar.js";
 import { availableIntervals, subtract } from "./figures.js";
-import { caseQueue, type CaseWindow } from "./queue.js";
+import type { CaseWindow } from "./queue.js";
+import { waitingCases } from "./capacity-waiting.js";
 import { getOffice, type OfficeRow } from "./offices.js";
 import { getService, type ServiceRow } from "./services.js";
 import { listSlots } from "./slot-search.js";
@@ -180,18 +181,6 @@ export interface Capacity {
   unbookable: UnbookableCase[];
 }
 
-/** Every waiting case of the office whose track books this service, oldest screening first (the queue's own query). */
-async function waitingFor(ctx: Ctx, officeId: string, serviceId: string) {
-  const items = [];
-  let cursor: string | undefined;
-  do {
-    const page = await caseQueue(ctx, { officeId, cursor, limit: 1000 });
-    items.push(...page.items.filter((i) => i.service?.id === serviceId && i.window));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
-
 export async function officeCapacity(ctx: Ctx, officeId: string, serviceId: string): Promise<Capacity> {
   if (ctx.actor.role !== "admin" && ctx.actor.role !== "scheduler") throw forbidden("Capacity is for schedulers and admins.");
   assertOffice(ctx.actor, officeId);
@@ -207,7 +196,7 @@ export async function officeCapacity(ctx: Ctx, officeId: string, serviceId: stri
   const [{ slots }, query, waiting] = await Promise.all([
     listSlots(ctx, { officeId, serviceId, from: { day: today }, to: { day: endDay } }),
     loadResources(ctx, office, service, { from: now, to: end }),
-    waitingFor(ctx, officeId, serviceId),
+    waitingCases(ctx, officeId, service),
   ]);
   const ids = query.staff.map((s) => s.id);
   const languages = new Map(
@@ -221,12 +210,7 @@ export async function officeCapacity(ctx: Ctx, officeId: string, serviceId: stri
     languages,
     capLeft: cap == null ? null : (day) => cap - (query.dayCounts.get(isoDate(day)) ?? 0),
   });
-  const demands = waiting.map((w) => ({
-    id: w.caseRow.id,
-    language: w.caseRow.language,
-    first: Math.max(today, parseIsoDate(w.window!.firstDate)!),
-    last: parseIsoDate(w.window!.lastDate)!,
-  }));
+  const demands = waiting.map((w) => ({ id: w.id, language: w.language, first: Math.max(today, w.first), last: w.last }));
   const placed = place(demands.map((d) => ({ ...d, last: Math.min(d.last, endDay - 1) })));
   const short = demands.filter((d) => d.last < endDay && placed.get(d.id) === null);
   const earliest = place(short.map((d) => ({ ...d, last: endDay - 1 })));
@@ -252,7 +236,7 @@ export async function officeCapacity(ctx: Ctx, officeId: string, serviceId: stri
       shortMinutes: [...byLanguage].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     };
   });
-  const byId = new Map(waiting.map((w) => [w.caseRow.id, w]));
+  const byId = new Map(waiting.map((w) => [w.id, w]));
   return {
     office,
     service,
@@ -262,7 +246,8 @@ export async function officeCapacity(ctx: Ctx, officeId: string, serviceId: stri
     later: demands.filter((d) => d.last >= endDay).length,
     unbookable: short.map((d) => {
       const w = byId.get(d.id)!;
-      return { caseId: d.id, reference: w.caseRow.reference, language: d.language, window: w.window!, earliest: earliest.get(d.id) ?? null };
+      const window = { firstDate: isoDate(w.first), lastDate: isoDate(w.last) };
+      return { caseId: d.id, reference: w.reference, language: d.language, window, earliest: earliest.get(d.id) ?? null };
     }),
   };
 }
