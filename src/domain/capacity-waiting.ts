@@ -24,7 +24,10 @@ export interface WaitingCase {
  */
 export async function waitingCases(ctx: Ctx, officeId: string, service: ServiceRow): Promise<WaitingCase[]> {
   const { db } = ctx.deps.database;
-  const [first] = await db.select({ id: min(services.id) }).from(services).where(eq(services.agency, service.agency));
+  const [first] = await db
+    .select({ id: min(services.id) })
+    .from(services)
+    .where(eq(services.agency, service.agency));
   if (first?.id !== service.id) return [];
   const rows = await db
     .select({ id: cases.id, reference: cases.reference, language: cases.language, screenedAt: cases.screenedAt, extension: cases.windowExtensionDays })

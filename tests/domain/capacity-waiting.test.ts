@@ -46,10 +46,12 @@ describe("waiting cases for capacity", () => {
     }
     const extended = await t.post(`/v1/cases/${ids.extended}/extensions`, { days: 30, reason: "Waiting for documents" });
     if (extended.status !== 201) throw new Error(extended.text);
-    const insert = t.database.sqlite.prepare(`INSERT INTO appointments (id, case_id, service_id, office_id, staff_id, room_id, start_at, end_at, hold_until, local_date, status, sequence, uid, created_at, updated_at)
+    const insert = t.database.sqlite
+      .prepare(`INSERT INTO appointments (id, case_id, service_id, office_id, staff_id, room_id, start_at, end_at, hold_until, local_date, status, sequence, uid, created_at, updated_at)
       VALUES (?, ?, 'iom-counseling', 'bogota', 'ana', NULL, ?, ?, ?, '2026-11-30', ?, 0, ?, 0, 0)`);
     const start = Date.parse("2026-11-30T14:00:00Z");
-    for (const [i, status] of STATUSES.entries()) insert.run(`apt${i}`, ids[status], start + i * 3_600_000, start + (i + 1) * 3_600_000, start + (i + 1) * 3_600_000, status, `apt${i}@cita`);
+    for (const [i, status] of STATUSES.entries())
+      insert.run(`apt${i}`, ids[status], start + i * 3_600_000, start + (i + 1) * 3_600_000, start + (i + 1) * 3_600_000, status, `apt${i}@cita`);
   });
   afterAll(() => t.close());
 
