@@ -49,8 +49,8 @@ function probeBookings() {
   return bodies.map((b, n) => JSON.stringify({ caseId: `c${n}`, serviceId: `s${b.k % SERVICES}`, officeId: "bogota", start: b.start, staffId: b.staffId }));
 }
 
-/** Books distinct slots on the probe: 500 to warm up, then `amount` at 64 connections. */
-export async function bookOnProbe(url: string, amount: number): Promise<LoadResult> {
+/** Books distinct slots on the probe: `warmUp` to warm up, then `amount` at 64 connections. */
+export async function bookOnProbe(url: string, amount: number, warmUp: number): Promise<LoadResult> {
   const bodies = probeBookings();
   const setup = {
     offices: [{ id: "bogota", tz: "America/Bogota" }],
@@ -68,6 +68,6 @@ export async function bookOnProbe(url: string, amount: number): Promise<LoadResu
       amount: count,
       requests: [{ setupRequest: ((req: object) => ({ ...req, body: bodies[next++] })) as never }],
     });
-  await book(500);
-  return book(Math.min(amount, bodies.length - 500));
+  await book(warmUp);
+  return book(Math.min(amount, bodies.length - warmUp));
 }

@@ -124,7 +124,7 @@ export async function updateOffice(ctx: Ctx, id: string, patch: Partial<Omit<Off
 export async function setEligibility(ctx: Ctx, id: string, rules: EligibilityRules): Promise<EligibilityRules> {
   assertAdmin(ctx.actor);
   await getOffice(ctx, id);
-  await ctx.deps.database.db.update(offices).set({ eligibility: rules, updatedAt: ctx.deps.clock.now() }).where(eq(offices.id, id));
+  await writeConfig(ctx, ctx.deps.database.db.update(offices).set({ eligibility: rules, updatedAt: ctx.deps.clock.now() }).where(eq(offices.id, id)));
   return rules;
 }
 

@@ -153,7 +153,7 @@ export async function loadResources(
   ctx: Ctx,
   office: OfficeRow,
   service: ServiceRow,
-  opts: { from: number; to: number; staffId?: string; language?: string; versions?: Versions },
+  opts: { from: number; to: number; staffId?: string; language?: string; versions?: Versions; busy?: boolean },
 ): Promise<SlotQuery> {
   const zone = office.timeZone;
   const w = weeksAround(zone, opts.from, opts.to);
@@ -163,10 +163,12 @@ export async function loadResources(
   const calendar = calendars.get(key, config) ?? calendars.set(key, config, await loadCalendar(ctx, office, service, w, opts));
   const ids = calendar.staffIds;
   const range = { from: w.loadFrom - MAX_HOLD_MS, to: w.loadTo };
+  // `busy: false` leaves out the interviewers' bookings and the day counts (rooms are still read).
+  const withBusy = opts.busy !== false;
   const [busy, roomBusy, counts] = await Promise.all([
-    ids.length ? busyQueries(ctx).staff.all({ ...range, ids: JSON.stringify(ids) }) : [],
+    withBusy && ids.length ? busyQueries(ctx).staff.all({ ...range, ids: JSON.stringify(ids) }) : [],
     service.needsRoom ? busyQueries(ctx).rooms.all({ ...range, office: office.id }) : [],
-    service.dailyCapPerOffice ? busyQueries(ctx).counts.all({ office: office.id, service: service.id, first: w.firstDate, last: w.lastDate }) : [],
+    withBusy && service.dailyCapPerOffice ? busyQueries(ctx).counts.all({ office: office.id, service: service.id, first: w.firstDate, last: w.lastDate }) : [],
   ]);
   const busyBy = groupBy(
     busy,

@@ -5,12 +5,11 @@ import { appointments } from "../../db/schema.js";
 import { newId } from "../../lib/ids.js";
 import { formatUtcIso, localDateOf } from "../../slots/index.js";
 import { getCase } from "../cases.js";
-import { getOffice } from "../offices.js";
-import { getService } from "../services.js";
+import { officeAsOf, serviceAsOf } from "../config-rows.js";
 import { outboxStatements, reminderTimes } from "./outbox.js";
 import { placeAt, writeFirstFree } from "./placement.js";
 import { countDay, insertRow, recordHistory, type Snapshot } from "./statements.js";
-import { bump, bumpOfficesOf, officeScope } from "../versions.js";
+import { bump, bumpOfficesOf, officeScope, versionsOf } from "../versions.js";
 import type { AppointmentRow } from "./read.js";
 import type { Ctx } from "../context.js";
 import { assertOffice } from "../access.js";
@@ -41,8 +40,8 @@ export const snapshot = (a: Pick<AppointmentRow, "status" | "startAt" | "endAt" 
 
 export async function book(ctx: Ctx, input: BookingInput): Promise<AppointmentRow> {
   assertOffice(ctx.actor, input.officeId);
-  const caseRow = await getCase(ctx, input.caseId);
-  const [office, service] = await Promise.all([getOffice(ctx, input.officeId), getService(ctx, input.serviceId)]);
+  const [caseRow, versions] = await Promise.all([getCase(ctx, input.caseId), versionsOf(ctx, input.officeId)]);
+  const [office, service] = await Promise.all([officeAsOf(ctx, input.officeId, versions.config), serviceAsOf(ctx, input.serviceId, versions.config)]);
   if (caseRow.officeId !== office.id) throw invalidField("officeId", `the case belongs to office '${caseRow.officeId}'`);
   if (service.agency !== caseRow.track) throw invalidField("serviceId", `the case is on the ${caseRow.track} track; this service is ${service.agency}'s`);
   if (input.overrideWindow && ctx.actor.role === "interviewer") throw forbidden("Only schedulers and admins may book outside a case's window.");
@@ -57,6 +56,7 @@ export async function book(ctx: Ctx, input: BookingInput): Promise<AppointmentRo
     staffId: input.staffId,
     roomId: input.roomId,
     overrideWindow: Boolean(input.overrideWindow),
+    versions,
   };
   const slot = await placeAt(ctx, request);
   const now = ctx.deps.clock.now();

@@ -1,7 +1,4 @@
 // Where an appointment may go: the slot engine decides, and explains a refusal precisely.
-import { eq, sql } from "drizzle-orm";
-import { prepared } from "../../db/prepared.js";
-import { staff } from "../../db/schema.js";
 import { constraintFailure, type Statement } from "../../db/database.js";
 import { findSlots, formatLocalIso, localDateOf, slotView, type Slot, type SlotQuery } from "../../slots/index.js";
 import type { CaseRow } from "../cases.js";
@@ -15,6 +12,8 @@ import { assertWrittenInZone } from "./written-start.js";
 import type { Ctx } from "../context.js";
 import { DomainError, invalidField } from "../errors.js";
 import { loadResources } from "../slot-resources.js";
+import { staffPlacesAsOf } from "../config-rows.js";
+import type { Versions } from "../versions.js";
 
 export interface PlacementRequest {
   office: OfficeRow;
@@ -28,10 +27,12 @@ export interface PlacementRequest {
   overrideWindow: boolean;
   /** When moving an appointment, its own hold does not count as busy. */
   moving?: AppointmentRow;
+  /** The counters `office` and `service` were read at, when the caller has them. */
+  versions?: Versions;
 }
 
-async function query(ctx: Ctx, r: PlacementRequest, from: number, to: number, staffId?: string): Promise<SlotQuery> {
-  const q = await loadResources(ctx, r.office, r.service, { from, to, staffId });
+async function query(ctx: Ctx, r: PlacementRequest, from: number, to: number, staffId?: string, busy = true): Promise<SlotQuery> {
+  const q = await loadResources(ctx, r.office, r.service, { from, to, staffId, versions: r.versions, busy });
   if (r.moving) withoutOwnHold(q, r.moving);
   q.notBefore = ctx.deps.clock.now() + r.service.minNoticeHours * 3_600_000;
   q.window = r.overrideWindow ? null : caseWindow(r.caseRow, r.service);
@@ -44,16 +45,7 @@ async function query(ctx: Ctx, r: PlacementRequest, from: number, to: number, st
  */
 async function assertNamedResources(ctx: Ctx, r: PlacementRequest) {
   if (r.staffId !== undefined) {
-    // Built and prepared once per database: most bookings name their interviewer.
-    const byId = prepared(ctx.deps.database, "staffPlaces", (db) =>
-      db
-        .select({ officeIds: staff.officeIds, serviceIds: staff.serviceIds })
-        .from(staff)
-        .where(eq(staff.id, sql.placeholder("id")))
-        .limit(1)
-        .prepare(),
-    );
-    const [member] = await byId.all({ id: r.staffId });
+    const member = await staffPlacesAsOf(ctx, r.staffId, r.versions?.config);
     if (!member || !member.officeIds.includes(r.office.id)) throw invalidField("staffId", `no staff member '${r.staffId}' works at office '${r.office.id}'`);
     if (!member.serviceIds.includes(r.service.id)) throw invalidField("staffId", `'${r.staffId}' does not offer the service '${r.service.id}'`);
   }
@@ -75,6 +67,13 @@ export async function placeAt(ctx: Ctx, r: PlacementRequest): Promise<Slot> {
   const notBefore = ctx.deps.clock.now() + r.service.minNoticeHours * 3_600_000;
   if (r.start < notBefore) throw invalidField("start", `must be at least ${r.service.minNoticeHours} hours from now`);
 
+  if (r.staffId !== undefined) {
+    // A named interviewer's bookings and the day's count need not be read first: the no-overlap
+    // trigger and the count's CHECK refuse a taken start when it is written, and writeFirstFree
+    // then explains the refusal as below. Only a start refused here is looked at again, in full.
+    const [free] = findSlots(await query(ctx, r, r.start, r.start + 1, r.staffId, false));
+    if (free && free.start === r.start && (!r.roomId || free.roomIds.includes(r.roomId))) return free;
+  }
   const q = await query(ctx, r, r.start, r.start + 1, r.staffId);
   const [slot] = findSlots(q);
   if (slot && slot.start === r.start && (!r.roomId || slot.roomIds.includes(r.roomId))) return slot;

@@ -1,4 +1,4 @@
-import { getOffice } from "../../domain/offices.js";
+import { officeAsOf } from "../../domain/config-rows.js";
 import type { AppointmentRow } from "../../domain/booking/read.js";
 import { maySeeLink, selfServiceUrl } from "../../domain/links.js";
 import { formatLocalIso, formatUtcIso } from "../../slots/index.js";
@@ -31,12 +31,9 @@ export async function appointmentView(ctx: Ctx, a: AppointmentRow, timeZone: str
   };
 }
 
-/**
- * Response shapes for rows of possibly several offices, reading each office's zone once, with the
- * prepared read by id: a query built per response cost a booking more than the read itself.
- */
+/** Response shapes for rows of possibly several offices: each office's zone, kept per configuration version. */
 export async function views(ctx: Ctx, rows: AppointmentRow[]) {
   const ids = [...new Set(rows.map((r) => r.officeId))];
-  const zones = new Map(await Promise.all(ids.map(async (id) => [id, (await getOffice(ctx, id)).timeZone] as const)));
+  const zones = new Map(await Promise.all(ids.map(async (id) => [id, (await officeAsOf(ctx, id)).timeZone] as const)));
   return Promise.all(rows.map((r) => appointmentView(ctx, r, zones.get(r.officeId)!)));
 }
