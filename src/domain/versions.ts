@@ -3,6 +3,7 @@ import { getTableName } from "drizzle-orm";
 import { staff, versions } from "../db/schema.js";
 import { statement, type Database, type Statement } from "../db/database.js";
 import { prepared } from "../db/prepared.js";
+import { readNextTurn } from "../db/turn-reads.js";
 import type { Ctx } from "./context.js";
 
 export const CONFIG = "config";
@@ -50,18 +51,16 @@ export async function versionsOf(ctx: Ctx, officeId: string): Promise<Versions> 
 type Counters = Map<string, number>;
 // Per Database, not in the process state: the read must come from the connection it is shared for.
 const pending = new WeakMap<Database, Promise<Counters>>();
-const nextTurn: (run: () => void) => void = typeof setImmediate === "function" ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
 
 function counters(database: Database): Promise<Counters> {
   let read = pending.get(database);
   if (read) return read;
-  read = new Promise<Counters>((resolve, reject) => {
-    nextTurn(() => {
-      // Later arrivals start a read of their own.
-      pending.delete(database);
-      const query = prepared(database, "versions", (db) => db.select({ scope: versions.scope, value: versions.value }).from(versions).prepare());
-      Promise.resolve(query.all()).then((rows) => resolve(new Map(rows.map((r) => [r.scope, r.value]))), reject);
-    });
+  read = readNextTurn(database, async () => {
+    // Later arrivals start a read of their own.
+    pending.delete(database);
+    const query = prepared(database, "versions", (db) => db.select({ scope: versions.scope, value: versions.value }).from(versions).prepare());
+    const rows = await query.all();
+    return new Map(rows.map((r) => [r.scope, r.value]));
   });
   pending.set(database, read);
   return read;

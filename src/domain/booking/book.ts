@@ -2,6 +2,7 @@
 // rows. Constraints and the no-overlap triggers, not reads, decide who wins a race.
 
 import { appointments } from "../../db/schema.js";
+import { readNextTurn } from "../../db/turn-reads.js";
 import { newId } from "../../lib/ids.js";
 import { formatUtcIso, localDateOf } from "../../slots/index.js";
 import { getCase } from "../cases.js";
@@ -40,7 +41,8 @@ export const snapshot = (a: Pick<AppointmentRow, "status" | "startAt" | "endAt" 
 
 export async function book(ctx: Ctx, input: BookingInput): Promise<AppointmentRow> {
   assertOffice(ctx.actor, input.officeId);
-  const [caseRow, versions] = await Promise.all([getCase(ctx, input.caseId), versionsOf(ctx, input.officeId)]);
+  // The case is read in the next turn, beside the counters and the other requests' reads (turn-reads.ts).
+  const [caseRow, versions] = await Promise.all([readNextTurn(ctx.deps.database, () => getCase(ctx, input.caseId)), versionsOf(ctx, input.officeId)]);
   const [office, service] = await Promise.all([officeAsOf(ctx, input.officeId, versions.config), serviceAsOf(ctx, input.serviceId, versions.config)]);
   if (caseRow.officeId !== office.id) throw invalidField("officeId", `the case belongs to office '${caseRow.officeId}'`);
   if (service.agency !== caseRow.track) throw invalidField("serviceId", `the case is on the ${caseRow.track} track; this service is ${service.agency}'s`);
