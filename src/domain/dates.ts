@@ -18,7 +18,7 @@ const instantPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.
  * An ISO 8601 instant that carries its offset (or Z), years 1900–2199; null otherwise. Parsed by
  * hand (luxon's fromISO was ~2% of a booking's CPU) to exactly what luxon accepted: real calendar
  * dates, 24:00 (and only 24:00:00.000) as the next midnight, a fraction cut to milliseconds the
- * way luxon cuts it, and an offset taken as written (tests/domain/parse-instant.test.ts).
+ * way luxon cuts it, and an offset taken as written (tests/domain/parse-instant.property.test.ts).
  */
 export function parseInstant(text: string): number | null {
   const m = instantPattern.exec(text);
