@@ -46,6 +46,12 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** HMAC-SHA256 under one key: the MAC of a message, synchronously where the platform can. */
+export type Mac = (message: Uint8Array<ArrayBuffer>) => Uint8Array | Promise<Uint8Array>;
+
+/** Prepares the Mac of a raw key, once per key. */
+export type HmacSha256 = (key: Uint8Array<ArrayBuffer>) => Promise<Mac>;
+
 export interface Deps {
   database: Database;
   clock: Clock;
@@ -55,4 +61,9 @@ export interface Deps {
   logger: Logger;
   /** What this process keeps between requests: caches, rate limits, keys (src/process-state.ts). */
   state: ProcessState;
+  /**
+   * Signs applicant links. WebCrypto when absent, as on Workers; the Node server passes
+   * node:crypto's (src/lib/hmac.node.ts), which signs without the thread pool and promises.
+   */
+  hmac?: HmacSha256;
 }

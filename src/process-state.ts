@@ -39,8 +39,8 @@ export interface RateWindow {
 export interface ProcessState {
   /** Token → SHA-256 of recently seen bearer tokens, bounded (src/domain/tokens.ts). Never who a hash belongs to. */
   readonly tokenHashes: Map<string, string>;
-  /** Imported HMAC keys by purpose: "link" signs applicant links, the others are derived from it (src/domain/links.ts, src/domain/applicant/keys.ts). */
-  readonly hmacKeys: Map<string, Promise<CryptoKey>>;
+  /** Imported HMAC keys (or the link's signer) by purpose: "link" signs applicant links, the others are derived from it (src/domain/links.ts, src/domain/applicant/keys.ts). */
+  readonly hmacKeys: Map<string, Promise<unknown>>;
   /** Bounded answer caches by name, valid only at the version counters they were made at (src/domain/versioned-cache.ts). */
   readonly answerCaches: Map<string, unknown>;
   /** Requests answered and their latencies, by method, route and status (src/http/metrics.ts). */

@@ -9,7 +9,8 @@ import { readConfig, type Config } from "./config.js";
 import type { Deps } from "./deps.js";
 import { openSqlite } from "./db/sqlite.js";
 import { createProcessState } from "./process-state.js";
-import { jsonLogger } from "./lib/logger.js";
+import { stdoutLogger } from "./lib/batched-lines.node.js";
+import { nodeHmac } from "./lib/hmac.node.js";
 import { startDispatcher } from "./notify/loop.js";
 import { smsFromConfig } from "./notify/senders.js";
 import { smtpMailer } from "./notify/smtp.node.js";
@@ -46,11 +47,11 @@ function drain(server: Server, graceMs: number): Promise<void> {
 
 export function startServer(config: Config = readConfig(process.env)) {
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  const logger = jsonLogger();
+  const logger = stdoutLogger();
   const database = openSqlite(config.dbPath);
   const clock: Clock = config.now !== null ? startingClock(config.now, () => performance.now()) : { now: () => Date.now() };
   const mailer = config.smtpUrl ? smtpMailer({ url: config.smtpUrl }) : null;
-  const deps: Deps = { database, clock, mailer, sms: smsFromConfig(config, logger), config, logger, state: createProcessState() };
+  const deps: Deps = { database, clock, mailer, sms: smsFromConfig(config, logger), config, logger, state: createProcessState(), hmac: nodeHmac };
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info("listening", { url: `http://${config.host}:${info.port}`, database: config.dbPath, mail: Boolean(mailer), sms: Boolean(deps.sms) });

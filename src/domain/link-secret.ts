@@ -1,6 +1,6 @@
 // The one secret behind applicant links and the keys derived from it.
 import { eq } from "drizzle-orm";
-import type { Deps } from "../deps.js";
+import type { Deps, HmacSha256 } from "../deps.js";
 import { settings } from "../db/schema.js";
 import { randomToken } from "../lib/ids.js";
 
@@ -18,10 +18,16 @@ export async function linkSecret(deps: Deps): Promise<string> {
 
 export const hmacKey = (raw: BufferSource) => crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
 
+/** HMAC-SHA256 through WebCrypto: the one both platforms have (Workers have no node:crypto). */
+export const webCryptoHmac: HmacSha256 = async (raw) => {
+  const key = await hmacKey(raw);
+  return async (message) => new Uint8Array(await crypto.subtle.sign("HMAC", key, message));
+};
+
 /** The process's key of this name, imported on first use; a failed import is forgotten so the next call tries again. */
-export function importedKey(deps: Deps, name: string, load: () => Promise<CryptoKey>): Promise<CryptoKey> {
+export function importedKey<Key>(deps: Deps, name: string, load: () => Promise<Key>): Promise<Key> {
   const keys = deps.state.hmacKeys;
-  let key = keys.get(name);
+  let key = keys.get(name) as Promise<Key> | undefined;
   if (!key) {
     key = load();
     keys.set(name, key);

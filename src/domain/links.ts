@@ -1,18 +1,19 @@
-// Applicant links: an HMAC-SHA256 (Web Crypto, so Workers can check it too) over the
-// appointment, its link version and an expiry. Re-issuing bumps the version and kills old links.
-import type { Deps } from "../deps.js";
+// Applicant links: an HMAC-SHA256 over the appointment, its link version and an expiry (WebCrypto,
+// so Workers can check it too; node:crypto's on Node, the same bytes). Re-issuing bumps the
+// version and kills old links.
+import type { Deps, Mac } from "../deps.js";
 import { base64url } from "../lib/ids.js";
-import { hmacKey, importedKey, linkSecret, sameInConstantTime } from "./link-secret.js";
+import { importedKey, linkSecret, sameInConstantTime, webCryptoHmac } from "./link-secret.js";
 import type { Actor } from "./context.js";
 import { canUseOffice } from "./access.js";
 
-const loadKey = async (deps: Deps) => hmacKey(new TextEncoder().encode(await linkSecret(deps)));
+const loadMac = async (deps: Deps) => (deps.hmac ?? webCryptoHmac)(new TextEncoder().encode(await linkSecret(deps)));
 
-const key = (deps: Deps): Promise<CryptoKey> => importedKey(deps, "link", () => loadKey(deps));
+const linkMac = (deps: Deps): Promise<Mac> => importedKey(deps, "link", () => loadMac(deps));
 
 async function sign(deps: Deps, payload: string): Promise<string> {
-  const mac = await crypto.subtle.sign("HMAC", await key(deps), new TextEncoder().encode(payload));
-  return base64url(new Uint8Array(mac).slice(0, 18));
+  const mac = await (await linkMac(deps))(new TextEncoder().encode(payload));
+  return base64url(mac.subarray(0, 18));
 }
 
 export const LINK_DAYS_AFTER = 7;

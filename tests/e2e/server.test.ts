@@ -27,6 +27,8 @@ describe("the Node server", () => {
     const read = await fetch(`${second.url}/v1/offices/bogota`, { headers: auth });
     expect(read.status).toBe(200);
     expect((await read.json()).name).toBe("SMO Bogotá");
+    await second.stop(); // so its last log lines, written a turn after the answer, are in the output
+    expect(second.output()).toContain('"message":"stopped"');
     expect(second.output()).not.toContain("e2e-admin-token");
   });
 

@@ -1,7 +1,7 @@
 // Everything under src/ is compiled into dist/ and shipped. Each module there must be reached
 // from an entry point, or from the demo that the image runs from the sources; code that only
 // the tests or the bench use (the reference slot engine) lives under tests/ instead.
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -48,5 +48,13 @@ describe("the sources that are built and shipped", () => {
     expect(missing).toContain("src/server.ts");
     expect(missing).toContain("src/db/sqlite.ts");
     expect(missing).not.toContain("src/app.ts");
+  }, 60_000);
+
+  it("import no node: module from the Worker (wrangler.toml has no nodejs_compat): Node-only parts are *.node.ts", () => {
+    const workerModules = [...reachedFrom(["src/worker.ts"])].filter((path) => path.startsWith("src/"));
+    const nodeImports = workerModules.filter((path) => /from "node:|import\("node:/.test(readFileSync(join(root, path), "utf8")));
+    expect(nodeImports).toEqual([]);
+    expect(workerModules.filter((path) => path.endsWith(".node.ts"))).toEqual([]);
+    expect(reachedFrom(["src/server.ts"])).toContain("src/lib/hmac.node.ts");
   }, 60_000);
 });
