@@ -1,6 +1,7 @@
 // Loads what the pure slot engine needs for one query from the database: who may serve and when
 // (cached while configuration is unchanged), and the busy time near the range.
-import { and, eq, gt, gte, inArray, isNotNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { and, eq, gt, gte, isNotNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { appointments, availabilityRules, closures, dayCounts, staff, timeOff, type HoursRow } from "../db/schema.js";
 import { closedDates, isKnownHolidayCountry, localDateOf, localDayOf, startOfLocalDay, type Interval, type SlotQuery } from "../slots/index.js";
 import { versionedCache } from "./versioned-cache.js";
@@ -24,40 +25,59 @@ interface Calendar {
   closedIntervals: Interval[];
 }
 
+/**
+ * The calendar reads, prepared once per database: a booking's week that no request of this
+ * process has read yet loads its calendar, and building these four queries cost more than
+ * running them. Staff ids travel as one JSON array so the statement text never varies.
+ */
+const calendarQueries = (ctx: Ctx) =>
+  prepared(ctx.deps.database, "calendar", (db) => {
+    const inJson = (column: SQLiteColumn, name: string) => sql`exists (select 1 from json_each(${column}) where value = ${sql.placeholder(name)})`;
+    const ofStaff = (column: SQLiteColumn) => sql`${column} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`;
+    const from = sql.placeholder("from");
+    const to = sql.placeholder("to");
+    return {
+      members: db
+        .select({ id: staff.id, languages: staff.languages })
+        .from(staff)
+        .where(and(inJson(staff.officeIds, "office"), inJson(staff.serviceIds, "service"), sql`(${sql.placeholder("staff")} IS NULL OR ${staff.id} = ${sql.placeholder("staff")})`))
+        .prepare(),
+      rules: db
+        .select()
+        .from(availabilityRules)
+        .where(and(eq(availabilityRules.officeId, sql.placeholder("office")), ofStaff(availabilityRules.staffId)))
+        .prepare(),
+      timeOff: db
+        .select({ staffId: timeOff.staffId, start: timeOff.startAt, end: timeOff.endAt })
+        .from(timeOff)
+        .where(and(ofStaff(timeOff.staffId), lt(timeOff.startAt, to), gt(timeOff.endAt, from)))
+        .prepare(),
+      closures: db
+        .select()
+        .from(closures)
+        .where(
+          and(
+            eq(closures.officeId, sql.placeholder("office")),
+            or(and(gte(closures.date, sql.placeholder("first")), lte(closures.date, sql.placeholder("last"))), and(lt(closures.startAt, to), gt(closures.endAt, from))),
+          ),
+        )
+        .prepare(),
+    };
+  });
+
 /** Who may serve and when, for the local weeks [loadFrom, loadTo): changes only with configuration. */
 async function loadCalendar(ctx: Ctx, office: OfficeRow, service: ServiceRow, w: Weeks, opts: { staffId?: string; language?: string }): Promise<Calendar> {
-  const { db } = ctx.deps.database;
-  const inJson = (column: typeof staff.officeIds, value: string) => sql`exists (select 1 from json_each(${column}) where value = ${value})`;
-  const members = (
-    await db
-      .select({ id: staff.id, languages: staff.languages })
-      .from(staff)
-      .where(and(inJson(staff.officeIds, office.id), inJson(staff.serviceIds, service.id), opts.staffId ? eq(staff.id, opts.staffId) : undefined))
-  ).filter((m) => !opts.language || m.languages.includes(opts.language));
+  const q = calendarQueries(ctx);
+  const members = (await q.members.all({ office: office.id, service: service.id, staff: opts.staffId ?? null })).filter(
+    (m) => !opts.language || m.languages.includes(opts.language),
+  );
   const ids = members.map((m) => m.id);
+  const staffIds = JSON.stringify(ids);
   const [rules, away, roomIds, officeClosures] = await Promise.all([
-    ids.length
-      ? db
-          .select()
-          .from(availabilityRules)
-          .where(and(eq(availabilityRules.officeId, office.id), inArray(availabilityRules.staffId, ids)))
-      : [],
-    ids.length
-      ? db
-          .select({ staffId: timeOff.staffId, start: timeOff.startAt, end: timeOff.endAt })
-          .from(timeOff)
-          .where(and(inArray(timeOff.staffId, ids), lt(timeOff.startAt, w.loadTo), gt(timeOff.endAt, w.loadFrom)))
-      : [],
+    ids.length ? q.rules.all({ office: office.id, ids: staffIds }) : [],
+    ids.length ? q.timeOff.all({ ids: staffIds, from: w.loadFrom, to: w.loadTo }) : [],
     service.needsRoom ? listRoomIds(ctx, office.id) : [],
-    db
-      .select()
-      .from(closures)
-      .where(
-        and(
-          eq(closures.officeId, office.id),
-          or(and(gte(closures.date, w.firstDate), lte(closures.date, w.lastDate)), and(lt(closures.startAt, w.loadTo), gt(closures.endAt, w.loadFrom))),
-        ),
-      ),
+    q.closures.all({ office: office.id, first: w.firstDate, last: w.lastDate, from: w.loadFrom, to: w.loadTo }),
   ]);
   return {
     staffIds: ids,
