@@ -1,7 +1,7 @@
 // The booking limit probe (../shared/bench/booking-limit/server.mjs): the least a database-enforced
 // booking over HTTP costs with this stack on this machine. Started here, beside Cita's own server,
-// and driven with the same load (64 connections, distinct bookings, 5 s), so book.http.rps can be
-// read as a ratio of it measured in the same run.
+// and driven with the same load (64 connections, distinct bookings), in turns with Cita's own
+// server, so book.http.rps can be read as a ratio of it measured in the same run.
 import { copyFileSync, existsSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,8 +49,8 @@ function probeBookings() {
   return bodies.map((b, n) => JSON.stringify({ caseId: `c${n}`, serviceId: `s${b.k % SERVICES}`, officeId: "bogota", start: b.start, staffId: b.staffId }));
 }
 
-/** Books distinct slots on the probe: `warmUp` to warm up, then `amount` at 64 connections. */
-export async function bookOnProbe(url: string, amount: number, warmUp: number): Promise<LoadResult> {
+/** Sets the probe up and answers a function that books the next `count` distinct slots at 64 connections. */
+export async function probeBooker(url: string): Promise<(count: number) => Promise<LoadResult>> {
   const bodies = probeBookings();
   const setup = {
     offices: [{ id: "bogota", tz: "America/Bogota" }],
@@ -60,14 +60,12 @@ export async function bookOnProbe(url: string, amount: number, warmUp: number): 
   const res = await fetch(`${url}/setup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(setup) });
   if (!res.ok) throw new Error(`probe setup: ${res.status}`);
   let next = 0;
-  const book = (count: number) =>
+  return (count: number) =>
     load({
       url: `${url}/v1/appointments`,
       method: "POST",
       headers: { authorization: "Bearer probe", "content-type": "application/json" },
-      amount: count,
+      amount: Math.min(count, bodies.length - next),
       requests: [{ setupRequest: ((req: object) => ({ ...req, body: bodies[next++] })) as never }],
     });
-  await book(warmUp);
-  return book(Math.min(amount, bodies.length - warmUp));
 }
