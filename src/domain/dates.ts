@@ -18,7 +18,7 @@ const instantPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.
  * An ISO 8601 instant that carries its offset (or Z), years 1900–2199; null otherwise. Parsed by
  * hand (luxon's fromISO was ~2% of a booking's CPU) to exactly what luxon accepted: real calendar
  * dates, 24:00 (and only 24:00:00.000) as the next midnight, a fraction cut to milliseconds the
- * way luxon cuts it, and an offset taken as written (tests/domain/parse-instant.property.test.ts).
+ * way luxon cuts it, and an offset as written, except that one past 23:59 is refused (tests/domain/parse-instant.property.test.ts).
  */
 export function parseInstant(text: string): number | null {
   const m = instantPattern.exec(text);
@@ -33,6 +33,8 @@ export function parseInstant(text: string): number | null {
   if ((hour > 23 && !endOfDay) || minute > 59 || second > 59) return null;
   const wall = days * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
   if (endOfDay && utcYearOf(wall) > 2199) return null;
+  // An offset is hours 00–23 and minutes 00–59 (RFC 3339); luxon took "+05:99" as written.
+  if (m[8] && (Number(m[9]) > 23 || Number(m[10] ?? 0) > 59)) return null;
   const offsetMinutes = m[8] ? (m[8] === "-" ? -1 : 1) * (Number(m[9]) * 60 + (m[10] ? Number(m[10]) : 0)) : 0;
   return wall - offsetMinutes * 60_000;
 }
