@@ -12,7 +12,7 @@ const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/
 type Cell = string | number | null;
 
 /** Text is neutralised; numbers are written as they are; a missing figure is an empty cell. */
-function csvOf(header: string[], rows: Cell[][]): string {
+export function csvOf(header: string[], rows: Cell[][]): string {
   const cell = (v: Cell) => (v === null ? "" : typeof v === "number" ? String(v) : field(neutralise(v)));
   return [header.map(field), ...rows.map((r) => r.map(cell))].map((r) => r.join(",")).join("\r\n") + "\r\n";
 }

@@ -1,6 +1,7 @@
 // Earlier-time offers on the figures page and in their CSV: made, accepted, days saved, per
 // office. Words in the console's languages here, beside the only table that uses them.
 import type { Figures } from "../../domain/figures.js";
+import { csvOf } from "./figures-csv.js";
 import { Table } from "./parts.js";
 import type { ConsoleLanguage } from "./strings/index.js";
 
@@ -27,20 +28,9 @@ export function OfferFiguresTable({ figures, lang }: { figures: Figures; lang: C
   );
 }
 
-const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-const neutralise = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
-
-/** One row per office (RFC 4180, CRLF), as the other figures' CSV files. */
-export function offersCsv(f: Figures, lang: ConsoleLanguage): string {
-  const header = ["officeId", ...words[lang].columns, "from", "to"];
-  const rows = f.offices.map((o) => [
-    field(neutralise(o.office.id)),
-    field(neutralise(o.office.name)),
-    o.offers.made,
-    o.offers.accepted,
-    o.offers.daysSaved,
-    f.period.from,
-    f.period.to,
-  ]);
-  return [header.map(field), ...rows].map((r) => r.join(",")).join("\r\n") + "\r\n";
-}
+/** One row per office, written as the other figures' CSV files are. */
+export const offersCsv = (f: Figures, lang: ConsoleLanguage): string =>
+  csvOf(
+    ["officeId", ...words[lang].columns, "from", "to"],
+    f.offices.map((o) => [o.office.id, o.office.name, o.offers.made, o.offers.accepted, o.offers.daysSaved, f.period.from, f.period.to]),
+  );
