@@ -3,6 +3,7 @@
 // never the agency, the track or the programme. SMS wordings go fullest first; chooseSms takes the
 // one costing fewest segments (the link alone is about 70 characters).
 import type { Language } from "../i18n/dates.js";
+import { escapeHtml } from "./render.js";
 import { chooseSms, type SmsChoice } from "./segments.js";
 
 /** The offer's reply code: what the text message asks the applicant to answer. */
@@ -63,8 +64,6 @@ export const offerTexts: Record<Language, OfferWords> = {
 };
 
 export const renderOfferSms = (language: Language, facts: OfferFacts): SmsChoice => chooseSms(offerTexts[language].sms.map((t) => t(facts)));
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 export function renderOfferEmail(language: Language, facts: OfferFacts) {
   const w = offerTexts[language];

@@ -9,7 +9,8 @@ export interface EmailBody {
   html: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+/** Text for an HTML mail body or attribute: the five characters HTML gives a meaning, as entities. */
+export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 export function renderEmail(language: Language, kind: Kind, facts: Facts): EmailBody {
   const w = texts[language];

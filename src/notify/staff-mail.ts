@@ -4,6 +4,7 @@
 // caused it; a link already used or expired is not sent.
 import type { Deps, MailMessage } from "../deps.js";
 import { signInLinkById, signInLinkUrl } from "../domain/sign-in-links.js";
+import { escapeHtml } from "./render.js";
 
 /** The console's languages (src/pages/console/strings): staff mail speaks the one of the request that caused it. */
 export type ConsoleLanguage = "es" | "en" | "fr";
@@ -44,8 +45,6 @@ const WORDS: Record<ConsoleLanguage, Words> = {
       `Un administrateur vous a ouvert un compte sur la console du personnel de Cita.\n\nPour vous connecter, ouvrez ${signIn} et saisissez cette adresse : nous vous enverrons un lien.\n`,
   },
 };
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The text as HTML: paragraphs, and the address as a link. */
 function htmlOf(lang: ConsoleLanguage, subject: string, text: string, href: string) {

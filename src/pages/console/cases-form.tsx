@@ -2,6 +2,7 @@
 // checked on submit (every failed rule is listed, each naming its field).
 import type { Child } from "hono/jsx";
 import { Button, PostForm } from "../components.js";
+import { LANGUAGES } from "../language.js";
 import { NoticeBox, Select, type OfficeChoice, type PageNotice } from "./parts.js";
 import type { ConsoleStrings } from "./strings/index.js";
 
@@ -60,8 +61,6 @@ export interface NewCaseProps {
   csrf: string;
   t: ConsoleStrings;
 }
-
-const LANGUAGES = ["es", "en", "ht", "fr"];
 
 export function NewCasePage({ offices, form, message, csrf, t }: NewCaseProps) {
   const w = t.cases;
