@@ -1,5 +1,6 @@
 // HTTP load over loopback with autocannon, against a server in a child process.
 import autocannon from "autocannon";
+import { percentile } from "./percentile.js";
 
 export interface LoadResult {
   rps: number;
@@ -46,10 +47,18 @@ export async function load(options: autocannon.Options): Promise<LoadResult> {
 /** Runs measured one after another, as one: rate over their summed time, percentiles over every answer. */
 export function combine(runs: LoadResult[]): LoadResult {
   const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   const answered = runs.reduce((n, r) => n + r.answered, 0);
   const seconds = runs.reduce((n, r) => n + r.seconds, 0);
   const statuses: Record<string, number> = {};
   for (const r of runs) for (const [s, n] of Object.entries(r.statuses)) statuses[s] = (statuses[s] ?? 0) + n;
-  return { rps: answered / Math.max(seconds, 0.001), p50: at(0.5), p99: at(0.99), statuses, errors: runs.reduce((n, r) => n + r.errors, 0), answered, seconds, latencies };
+  return {
+    rps: answered / Math.max(seconds, 0.001),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    statuses,
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    answered,
+    seconds,
+    latencies,
+  };
 }

@@ -7,6 +7,7 @@ import { closedDates } from "../src/slots/holidays.js";
 import { clearZoneCache, localToInstant } from "../src/slots/zone.js";
 import { civilFromDays, daysFromCivil, isoWeekday } from "../src/slots/calendar.js";
 import type { AvailabilityRule, Interval, SlotQuery, StaffInput } from "../src/slots/types.js";
+import { percentile } from "./percentile.js";
 
 type Emit = (figure: Record<string, unknown>) => void;
 
@@ -111,7 +112,6 @@ function timeRuns(query: SlotQuery, runs: number, warmup: number): number[] {
   return times.sort((a, b) => a - b);
 }
 
-const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 export async function run(emit: Emit): Promise<void> {
@@ -121,8 +121,8 @@ export async function run(emit: Emit): Promise<void> {
 
   const slots = findSlots(query);
   const times = timeRuns(query, 500, 300);
-  emit({ name: "slots.engine.90d.p50_ms", value: round(pct(times, 50)), unit: "ms", slots: slots.length, appointments });
-  emit({ name: "slots.engine.90d.p99_ms", value: round(pct(times, 99)), unit: "ms" });
+  emit({ name: "slots.engine.90d.p50_ms", value: round(percentile(times, 50)), unit: "ms", slots: slots.length, appointments });
+  emit({ name: "slots.engine.90d.p99_ms", value: round(percentile(times, 99)), unit: "ms" });
 
   // Nothing cached between queries: every zone's offset changes found again.
   const uncached: number[] = [];
@@ -135,7 +135,7 @@ export async function run(emit: Emit): Promise<void> {
   emit({
     name: "slots.engine.90d.uncached_p50_ms",
     value: round(
-      pct(
+      percentile(
         uncached.sort((a, b) => a - b),
         50,
       ),
@@ -145,7 +145,7 @@ export async function run(emit: Emit): Promise<void> {
 
   // Bookings in no particular order cost a sort per list.
   const shuffled = { ...query, staff: query.staff.map((s, i) => ({ ...s, appointments: shuffle(s.appointments, mulberry32(i)) })) };
-  emit({ name: "slots.engine.90d.p50_ms.unsorted_input", value: round(pct(timeRuns(shuffled, 200, 100), 50)), unit: "ms" });
+  emit({ name: "slots.engine.90d.p50_ms.unsorted_input", value: round(percentile(timeRuns(shuffled, 200, 100), 50)), unit: "ms" });
 
   // Whole-process heap after the runs; collected first when node runs with --expose-gc.
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -163,9 +163,9 @@ export async function run(emit: Emit): Promise<void> {
     staff: query.staff.map((s, i) => ({ ...s, appointments: lists[i]! })),
   });
   const boundedTimes = timeRuns(withHistory(bounded), 200, 100);
-  emit({ name: "slots.engine.90d.p50_ms.300k_history", value: round(pct(boundedTimes, 50)), unit: "ms", appointments: loaded });
+  emit({ name: "slots.engine.90d.p50_ms.300k_history", value: round(percentile(boundedTimes, 50)), unit: "ms", appointments: loaded });
   const unboundedTimes = timeRuns(withHistory(history), 10, 2);
-  emit({ name: "slots.engine.90d.p50_ms.300k_unbounded", value: round(pct(unboundedTimes, 50)), unit: "ms", appointments: 300_000 });
+  emit({ name: "slots.engine.90d.p50_ms.300k_unbounded", value: round(percentile(unboundedTimes, 50)), unit: "ms", appointments: 300_000 });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
